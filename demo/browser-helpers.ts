@@ -1,0 +1,38 @@
+/** Small page helpers shared by the demo, the browser tests and the benchmarks. */
+import type { Page } from 'playwright-core';
+
+/** Centre of the first occurrence of `text` in a text node (optionally under `within`), in viewport px. */
+export async function pointOfText(
+  page: Page,
+  text: string,
+  within?: string,
+): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([needle, scope]) => {
+      const root = scope ? document.querySelector(scope) : document.body;
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(needle);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + needle.length);
+        (n.parentElement as Element).scrollIntoView({ block: 'center' });
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    [text, within ?? ''] as const,
+  );
+  if (!point) throw new Error(`text not found on the page: ${text}`);
+  return point;
+}
+
+/** Moves the pointer onto `text` the way a person does (a few steps), so hover intent fires. */
+export async function hoverText(page: Page, text: string, within?: string): Promise<void> {
+  const { x, y } = await pointOfText(page, text, within);
+  await page.mouse.move(x - 30, y - 30);
+  await page.mouse.move(x, y, { steps: 4 });
+}

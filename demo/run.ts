@@ -1,0 +1,147 @@
+/**
+ * `npm run demo` (after the build): Chromium with Tickerlens on the bundled demo pages, using only
+ * data built into the extension; nothing is fetched from the network. With a display it opens a
+ * window to play with; without one it runs headless, writes three screenshots to demo-output/,
+ * prints what it found and exits 0.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { launchWithExtension } from '../test/support/chromium';
+import type { ScanResult } from '../utils/messages';
+import { hoverText } from './browser-helpers';
+import { articlePage, xTimelinePage } from './pages';
+import { realPosts, writtenPosts } from './posts';
+
+const OUT = resolve(import.meta.dirname, '../demo-output');
+const TIMELINE_URL = 'https://x.com/home';
+const ARTICLE_URL = 'https://news.example/markets/bitcoin-and-chips';
+
+const headless =
+  process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+
+const pages = new Map<string, string>([
+  [
+    TIMELINE_URL,
+    xTimelinePage([...writtenPosts, ...realPosts.slice(0, 8)], {
+      theme: 'light',
+      banner:
+        'Tickerlens demo: real X markup. The first six posts were written for the demo; the rest are real posts (demo/data/PROVENANCE.md).',
+    }),
+  ],
+  [
+    ARTICLE_URL,
+    articlePage(
+      'Bitcoin and chip stocks rally (demo article)',
+      [
+        'Bitcoin rose above $100,000 as NVIDIA and TSMC reported strong demand. 比特幣 and 台積電 led Asian trading.',
+        'Tickerlens runs on X by default. Enabling it on other sites arrives with a later version; this page shows that it stays off here until then.',
+      ],
+      'const ignored = "$BTC inside code is never read";',
+    ),
+  ],
+]);
+
+async function main(): Promise<void> {
+  const ext = await launchWithExtension({ headless, viewport: { width: 1200, height: 900 } });
+  await ext.context.route(
+    () => true,
+    async (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'chrome-extension:') return route.continue();
+      const html = pages.get(url.origin + url.pathname);
+      if (html) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      else await route.fulfill({ status: 404, body: '' });
+    },
+  );
+
+  const page = await ext.context.newPage();
+  await page.goto(TIMELINE_URL);
+  const tabId = await tabIdOf(ext.worker, TIMELINE_URL);
+  const result = await waitForScan(ext.worker, tabId);
+  printFindings(result);
+
+  if (!headless) {
+    const article = await ext.context.newPage();
+    await article.goto(ARTICLE_URL);
+    await page.bringToFront();
+    console.log('\nA Chromium window is open: hover a dotted ticker or name on the X page for its card.');
+    console.log(`The popup for the X tab: chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+    console.log('Close the window (or press Ctrl+C) to end the demo.');
+    await new Promise<void>((done) => ext.context.on('close', () => done()));
+    return;
+  }
+
+  mkdirSync(OUT, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: resolve(OUT, 'page.png') });
+
+  await hoverText(page, 'Bitcoin', '[data-testid="tweetText"]');
+  await page.locator('tickerlens-card[data-state]').waitFor({ state: 'visible', timeout: 5000 });
+  await page.screenshot({ path: resolve(OUT, 'card.png') });
+  const card = await page.locator('tickerlens-card').getAttribute('data-asset');
+
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 640 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.getByTestId('page-summary').waitFor({ timeout: 5000 });
+  await popup.screenshot({ path: resolve(OUT, 'popup.png'), fullPage: true });
+
+  console.log(`\nCard opened on "Bitcoin" (data-asset="${card ?? ''}").`);
+  console.log(
+    `Screenshots: ${['page.png', 'card.png', 'popup.png'].map((f) => `demo-output/${f}`).join(', ')}`,
+  );
+  await ext.close();
+}
+
+async function tabIdOf(worker: import('playwright-core').Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(
+    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+    url,
+  );
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** The content script scans in idle slices: ask until the page's detections are in. */
+async function waitForScan(worker: import('playwright-core').Worker, tabId: number): Promise<ScanResult> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      const r: ScanResult = await worker.evaluate(
+        (id) => chrome.tabs.sendMessage(id, { type: 'tickerlens:scan' }),
+        tabId,
+      );
+      if (r.items.length) return r;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+    if (Date.now() > deadline) throw new Error('the content script found nothing on the demo page');
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+function printFindings(result: ScanResult): void {
+  console.log(`\nTickerlens found ${result.items.length} items on ${result.url}:`);
+  const byKind = new Map<string, string[]>();
+  for (const item of result.items) {
+    const label = item.claim
+      ? `${item.text} → ${item.claim}`
+      : item.asset
+        ? `${item.text} → ${item.asset}`
+        : item.text;
+    byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), label]);
+  }
+  for (const [kind, labels] of byKind) console.log(`  ${kind.padEnd(8)} ${labels.join(' · ')}`);
+  const unresolved = result.items.filter((i) => i.kind === 'ticker' && !i.asset).length;
+  if (unresolved) {
+    console.log(
+      `  (${unresolved} tickers are not resolved to assets yet: the registry arrives in a later version.)`,
+    );
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+/**
+ * The one shared hover card: a `tickerlens-card` element, child of `<html>`, with an open shadow
+ * root (automation contract §3). It carries `data-asset` and `data-state`; it never covers the
+ * hovered word; it follows X's light, dim and dark themes and `prefers-color-scheme`.
+ */
+import { render } from 'preact';
+import { Card, type CardModel } from '@/components/Card';
+import { CARD_CSS } from './card-style';
+
+export type CardState = 'loading' | 'ready' | 'stale' | 'error';
+
+const GAP = 6;
+const MARGIN = 8;
+
+export class CardHost {
+  private host: HTMLElement | undefined;
+  private mount: HTMLElement | undefined;
+
+  constructor(private readonly doc: Document) {}
+
+  get element(): HTMLElement | undefined {
+    return this.host;
+  }
+
+  isOpen(): boolean {
+    return !!this.host?.isConnected;
+  }
+
+  contains(node: Node | null): boolean {
+    return !!node && !!this.host && (node === this.host || this.host.contains(node));
+  }
+
+  show(model: CardModel, anchor: DOMRect, state: CardState): void {
+    const { host, mount } = this.ensure();
+    host.dataset.asset = model.asset ?? '';
+    host.dataset.state = state;
+    host.dataset.theme = pageTheme(this.doc);
+    render(<Card model={model} onClose={() => this.hide()} />, mount);
+    this.place(anchor);
+  }
+
+  hide(): void {
+    if (!this.host) return;
+    if (this.mount) render(null, this.mount);
+    this.host.remove();
+  }
+
+  destroy(): void {
+    this.hide();
+    this.host = undefined;
+    this.mount = undefined;
+  }
+
+  private ensure(): { host: HTMLElement; mount: HTMLElement } {
+    if (!this.host || !this.mount) {
+      const host = this.doc.createElement('tickerlens-card');
+      const shadow = host.attachShadow({ mode: 'open' });
+      const style = this.doc.createElement('style');
+      style.textContent = CARD_CSS;
+      const mount = this.doc.createElement('div');
+      shadow.append(style, mount);
+      this.host = host;
+      this.mount = mount;
+    }
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    return { host: this.host, mount: this.mount };
+  }
+
+  /** Below the word when it fits, else above; clamped to the viewport; never over the word. */
+  private place(anchor: DOMRect): void {
+    const host = this.host;
+    if (!host) return;
+    const vw = this.doc.documentElement.clientWidth;
+    const vh = this.doc.documentElement.clientHeight;
+    host.style.left = '0px';
+    host.style.top = '0px';
+    const { width, height } = host.getBoundingClientRect();
+    const below = anchor.bottom + GAP;
+    const above = anchor.top - GAP - height;
+    const top = below + height <= vh - MARGIN || above < MARGIN ? below : above;
+    const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, vw - width - MARGIN));
+    host.style.left = `${Math.round(left)}px`;
+    host.style.top = `${Math.round(top)}px`;
+  }
+}
+
+/**
+ * X paints its themes on <body>: white (light), rgb(21, 32, 43) (dim), black (lights out). Other
+ * pages: a dark body background means dark; a transparent one defers to `prefers-color-scheme`.
+ */
+export function pageTheme(doc: Document): 'light' | 'dim' | 'dark' {
+  const view = doc.defaultView;
+  const bg = doc.body && view ? view.getComputedStyle(doc.body).backgroundColor : '';
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(bg);
+  if (m && (m[4] === undefined || Number(m[4]) > 0.5)) {
+    const [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (r === 21 && g === 32 && b === 43) return 'dim';
+    const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    return luminance < 100 ? 'dark' : 'light';
+  }
+  return view?.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}

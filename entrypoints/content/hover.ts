@@ -1,0 +1,143 @@
+/**
+ * Hover intent over marked text opens the card: the pointer rests on the same detection for
+ * INTENT_MS. Hit-testing uses the caret position under the pointer (marks are highlights, not DOM
+ * nodes), checked against the match's client rects so whitespace beside a word does not count.
+ * The card closes on Esc, or when the pointer has left both the word and the card for CLOSE_MS.
+ */
+import type { Match } from '@/utils/detect';
+import type { BlockEntry, PageScanner } from './scanner';
+
+const INTENT_MS = 120;
+const CLOSE_MS = 300;
+
+export interface HoverTarget {
+  entry: BlockEntry;
+  match: Match;
+  range: Range;
+}
+
+export interface HoverCallbacks {
+  open(target: HoverTarget): void;
+  close(): void;
+  isInsideCard(node: Node | null): boolean;
+}
+
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const p = withPosition.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+function rangeContains(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
+}
+
+export function findTarget(doc: Document, scanner: PageScanner, x: number, y: number): HoverTarget | null {
+  const caret = caretAt(doc, x, y);
+  if (!caret) return null;
+  // The caret lands between characters: test the character after it and the one before it.
+  for (const offset of [caret.offset, caret.offset - 1]) {
+    if (offset < 0) continue;
+    const hit = scanner.hitTest(caret.node, offset);
+    if (!hit) continue;
+    const range = scanner.rangeOf(hit.entry, hit.match);
+    if (range && rangeContains(range, x, y)) return { ...hit, range };
+  }
+  return null;
+}
+
+export class HoverController {
+  private current: HoverTarget | null = null;
+  private pending: HoverTarget | null = null;
+  private intentTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private lastX = 0;
+  private lastY = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly scanner: PageScanner,
+    private readonly cb: HoverCallbacks,
+  ) {}
+
+  onPointerMove = (e: MouseEvent): void => {
+    this.lastX = e.clientX;
+    this.lastY = e.clientY;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.evaluate(this.cb.isInsideCard(e.target as Node | null));
+    });
+  };
+
+  onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && this.current) this.closeNow();
+  };
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.intentTimer);
+    clearTimeout(this.closeTimer);
+  }
+
+  closeNow(): void {
+    clearTimeout(this.intentTimer);
+    this.cancelClose();
+    this.current = null;
+    this.pending = null;
+    this.cb.close();
+  }
+
+  private evaluate(overCard: boolean): void {
+    if (overCard) {
+      this.cancelClose();
+      return;
+    }
+    const target = findTarget(this.doc, this.scanner, this.lastX, this.lastY);
+    if (target && this.current && target.match === this.current.match) {
+      this.cancelClose();
+      return;
+    }
+    if (target) {
+      if (this.pending?.match !== target.match) {
+        this.pending = target;
+        clearTimeout(this.intentTimer);
+        this.intentTimer = setTimeout(() => {
+          const t = this.pending;
+          if (!t) return;
+          this.pending = null;
+          this.cancelClose();
+          this.current = t;
+          this.cb.open(t);
+        }, INTENT_MS);
+      }
+      return;
+    }
+    this.pending = null;
+    clearTimeout(this.intentTimer);
+    if (this.current && this.closeTimer === undefined) this.scheduleClose();
+  }
+
+  private cancelClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+
+  private scheduleClose(): void {
+    this.closeTimer = setTimeout(() => {
+      this.closeTimer = undefined;
+      this.current = null;
+      this.cb.close();
+    }, CLOSE_MS);
+  }
+}

@@ -1,0 +1,116 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createDetector, type Match } from '@/utils/detect';
+import { type PageCounts, type ScanItem, type ScanResult, scanRequestSchema } from '@/utils/messages';
+import { sendToBackground } from '@/utils/messaging';
+import { detectorData } from '@/utils/registry/detect-data';
+import { CardHost } from './card-host';
+import { MARK_CSS } from './card-style';
+import { HoverController, type HoverTarget } from './hover';
+import { PageScanner } from './scanner';
+import { X_MATCHES } from './x-selectors';
+
+export default defineContentScript({
+  matches: X_MATCHES,
+  runAt: 'document_idle',
+  async main(ctx) {
+    const hello = await sendToBackground('tickerlens:hello', { url: location.href }).catch(() => undefined);
+    startTickerlens(ctx, { marks: hello?.marks ?? true });
+  },
+});
+
+function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean }): void {
+  const detector = createDetector(detectorData());
+  const card = new CardHost(document);
+  const scanner = new PageScanner(document, (text) => detector.detect(text), {
+    highlight: options.marks,
+    onUpdate: () => reportSoon(),
+  });
+  if (options.marks) adoptStyles(MARK_CSS);
+
+  const hover = new HoverController(document, scanner, {
+    open: (target) => openCard(target),
+    close: () => card.hide(),
+    isInsideCard: (node) => card.contains(node),
+  });
+
+  function openCard({ entry, match, range }: HoverTarget): void {
+    const claimsNearby = [
+      ...new Set(entry.matches.flatMap((m) => (m.kind === 'claim' && m.claim ? [m.claim] : []))),
+    ];
+    const item = toScanItem(match);
+    card.show(
+      {
+        text: match.text,
+        kind: match.kind,
+        ...(item.asset ? { asset: item.asset } : {}),
+        ...(item.chain ? { chain: item.chain } : {}),
+        ...(match.valid === false ? { valid: false } : {}),
+        ...(match.claim ? { claim: match.claim } : {}),
+        claimsNearby,
+      },
+      range.getBoundingClientRect(),
+      'ready',
+    );
+  }
+
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastReport = '';
+  function reportSoon(): void {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => {
+      const counts: PageCounts = { ticker: 0, name: 0, handle: 0, address: 0, claim: 0 };
+      const assets = new Set<string>();
+      for (const entry of scanner.liveEntries()) {
+        for (const m of entry.matches) {
+          counts[m.kind] += 1;
+          const asset = toScanItem(m).asset;
+          if (asset && assets.size < 500) assets.add(asset);
+        }
+      }
+      const key = JSON.stringify([counts, [...assets]]);
+      if (key === lastReport || !ctx.isValid) return;
+      lastReport = key;
+      sendToBackground('tickerlens:page-detected', { url: location.href, counts, assets: [...assets] }).catch(
+        () => undefined,
+      );
+    }, 400);
+  }
+
+  const onMessage = (message: unknown): Promise<ScanResult> | undefined => {
+    if (!scanRequestSchema.safeParse(message).success) return undefined;
+    const items = scanner.scanDocument().map(({ match }) => toScanItem(match));
+    return Promise.resolve({ url: location.href, items });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.addEventListener(document, 'mousemove', hover.onPointerMove, { passive: true });
+  ctx.addEventListener(document, 'keydown', hover.onKeyDown);
+  ctx.addEventListener(window, 'scroll', () => hover.closeNow(), { passive: true, capture: true });
+  scanner.start();
+
+  ctx.onInvalidated(() => {
+    clearTimeout(reportTimer);
+    browser.runtime.onMessage.removeListener(onMessage);
+    hover.dispose();
+    scanner.stop();
+    card.destroy();
+  });
+}
+
+/** What the automation contract reports for one detection (§2). */
+export function toScanItem(m: Match): ScanItem {
+  const item: ScanItem = { kind: m.kind, text: m.text };
+  if (m.kind === 'claim' && m.claim) item.claim = m.claim;
+  if (m.kind === 'address' && m.chain) item.chain = m.chain;
+  if (m.asset && m.valid !== false) item.asset = m.asset;
+  return item;
+}
+
+/** Mark styles go in an adopted stylesheet: no node is added to the page for them. */
+function adoptStyles(css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}

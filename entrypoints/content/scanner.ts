@@ -1,0 +1,234 @@
+/**
+ * Watches a document and keeps its detections current. The MutationObserver callback only queues
+ * added nodes; the work happens later in slices with a deadline, so a busy page (X's timeline)
+ * never sees a long task from us. Results are keyed by block text, so React re-rendering the same
+ * text costs a Map lookup, and a node scanned twice yields the same result.
+ */
+import type { Match } from '@/utils/detect';
+import { collectBlocks, locate, type TextBlock } from './text-blocks';
+
+export type Detect = (text: string) => Match[];
+
+export interface BlockEntry {
+  block: TextBlock;
+  matches: Match[];
+  ranges: Range[];
+}
+
+export interface ScannerHooks {
+  /** Called (at most once per slice) after detections changed. */
+  onUpdate?: () => void;
+  /** Registers ranges with the CSS Custom Highlight API. */
+  highlight: boolean;
+}
+
+const SLICE_MS = 4;
+const HIGHLIGHT_ASSET = 'tickerlens-asset';
+const HIGHLIGHT_CLAIM = 'tickerlens-claim';
+/** Above this many cached texts the cache is dropped: a long session on X must not grow forever. */
+const MAX_CACHED_TEXTS = 5_000;
+
+export class PageScanner {
+  private readonly entries = new Map<Element, BlockEntry>();
+  private readonly byText = new Map<string, Match[]>();
+  private readonly nodeIndex = new WeakMap<Text, { entry: BlockEntry; nodeStart: number }>();
+  private readonly queue = new Set<Node>();
+  private observer: MutationObserver | undefined;
+  private scheduled = false;
+  private sweepNeeded = false;
+  private stopped = false;
+  private readonly assetHighlight: Highlight | undefined;
+  private readonly claimHighlight: Highlight | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly detect: Detect,
+    private readonly hooks: ScannerHooks,
+  ) {
+    if (hooks.highlight && typeof Highlight === 'function' && 'highlights' in CSS) {
+      this.assetHighlight = new Highlight();
+      this.claimHighlight = new Highlight();
+      CSS.highlights.set(HIGHLIGHT_ASSET, this.assetHighlight);
+      CSS.highlights.set(HIGHLIGHT_CLAIM, this.claimHighlight);
+    }
+  }
+
+  start(): void {
+    const root = this.doc.body ?? this.doc.documentElement;
+    this.enqueue(root);
+    this.observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData') this.enqueue(r.target);
+        else {
+          for (const n of r.addedNodes) this.enqueue(n);
+          // Text removed from inside a block changes that block's text: rescan the block.
+          if (r.removedNodes.length) {
+            this.sweepNeeded = true;
+            if (r.target.nodeType === 1) this.enqueue(r.target);
+          }
+        }
+      }
+    });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.queue.clear();
+    this.assetHighlight?.clear();
+    this.claimHighlight?.clear();
+    if (this.assetHighlight) CSS.highlights.delete(HIGHLIGHT_ASSET);
+    if (this.claimHighlight) CSS.highlights.delete(HIGHLIGHT_CLAIM);
+    this.entries.clear();
+  }
+
+  /** Live blocks that hold at least one detection. */
+  liveEntries(): Iterable<BlockEntry> {
+    return this.entries.values();
+  }
+
+  /** The detection under a caret position, if any. */
+  hitTest(node: Node, offset: number): { entry: BlockEntry; match: Match } | null {
+    if (node.nodeType !== 3) return null;
+    const at = this.nodeIndex.get(node as Text);
+    if (!at) return null;
+    const g = at.nodeStart + offset;
+    for (const match of at.entry.matches) {
+      if (match.start <= g && g < match.end) return { entry: at.entry, match };
+    }
+    return null;
+  }
+
+  /** The Range of a match in a live entry. */
+  rangeOf(entry: BlockEntry, match: Match): Range | undefined {
+    return entry.ranges[entry.matches.indexOf(match)];
+  }
+
+  /**
+   * Every detection in the whole document right now, in document order (automation contract §2).
+   * Synchronous and read-only: cached block texts cost a lookup, new ones are detected now.
+   */
+  scanDocument(): Array<{ match: Match; block: TextBlock }> {
+    const root = this.doc.body ?? this.doc.documentElement;
+    const out: Array<{ match: Match; block: TextBlock; order: number; local: number }> = [];
+    for (const block of collectBlocks(root)) {
+      for (const match of this.matchesFor(block.text)) {
+        const idx = nodeIndexAt(block, match.start);
+        out.push({
+          match,
+          block,
+          order: block.order[idx] ?? 0,
+          local: match.start - (block.starts[idx] ?? 0),
+        });
+      }
+    }
+    out.sort((a, b) => a.order - b.order || a.local - b.local);
+    return out.map(({ match, block }) => ({ match, block }));
+  }
+
+  private enqueue(node: Node): void {
+    if (this.stopped) return;
+    this.queue.add(node);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      schedule(() => this.runSlice());
+    }
+  }
+
+  private runSlice(): void {
+    this.scheduled = false;
+    if (this.stopped) return;
+    const deadline = performance.now() + SLICE_MS;
+    let changed = false;
+    if (this.sweepNeeded) {
+      this.sweepNeeded = false;
+      for (const [el, entry] of this.entries) {
+        if (!el.isConnected) {
+          this.removeEntry(el, entry);
+          changed = true;
+        }
+      }
+    }
+    for (const node of this.queue) {
+      this.queue.delete(node);
+      if (node.isConnected) changed = this.scanNode(node) || changed;
+      if (performance.now() > deadline) break;
+    }
+    if (this.queue.size) {
+      this.scheduled = true;
+      schedule(() => this.runSlice());
+    }
+    if (changed) this.hooks.onUpdate?.();
+  }
+
+  private scanNode(node: Node): boolean {
+    let changed = false;
+    for (const block of collectBlocks(node)) {
+      const prev = this.entries.get(block.el);
+      if (prev && prev.block.text === block.text && sameNodes(prev.block, block)) continue;
+      if (prev) this.removeEntry(block.el, prev);
+      const matches = this.matchesFor(block.text);
+      if (prev || matches.length) changed = true;
+      if (!matches.length) continue;
+      const entry: BlockEntry = { block, matches, ranges: [] };
+      for (const m of matches) {
+        const range = this.makeRange(block, m);
+        entry.ranges.push(range);
+        (m.kind === 'claim' ? this.claimHighlight : this.assetHighlight)?.add(range);
+      }
+      block.nodes.forEach((n, i) => {
+        this.nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
+      });
+      this.entries.set(block.el, entry);
+    }
+    return changed;
+  }
+
+  private removeEntry(el: Element, entry: BlockEntry): void {
+    for (const r of entry.ranges) {
+      this.assetHighlight?.delete(r);
+      this.claimHighlight?.delete(r);
+    }
+    for (const n of entry.block.nodes) this.nodeIndex.delete(n);
+    this.entries.delete(el);
+  }
+
+  private matchesFor(text: string): Match[] {
+    let matches = this.byText.get(text);
+    if (!matches) {
+      if (this.byText.size >= MAX_CACHED_TEXTS) this.byText.clear();
+      matches = this.detect(text);
+      this.byText.set(text, matches);
+    }
+    return matches;
+  }
+
+  private makeRange(block: TextBlock, m: Match): Range {
+    const range = this.doc.createRange();
+    const a = locate(block, m.start);
+    const b = locate(block, m.end, true);
+    if (a && b) {
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+    }
+    return range;
+  }
+}
+
+function nodeIndexAt(block: TextBlock, offset: number): number {
+  let i = 0;
+  while (i + 1 < block.starts.length && (block.starts[i + 1] ?? Infinity) <= offset) i++;
+  return i;
+}
+
+function sameNodes(a: TextBlock, b: TextBlock): boolean {
+  return a.nodes.length === b.nodes.length && a.nodes.every((n, i) => n === b.nodes[i]);
+}
+
+function schedule(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 200 });
+  else setTimeout(fn, 16);
+}
+
+export const HIGHLIGHT_NAMES = { asset: HIGHLIGHT_ASSET, claim: HIGHLIGHT_CLAIM };

@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { setDocumentLanguage } from '@/components/page';
+import { PopupApp } from './App';
+
+setDocumentLanguage();
+
+/** `popup.html?tabId=<id>` shows the popup for that tab; without it, the active tab (contract §7). */
+async function targetTabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+const app = document.getElementById('app');
+if (app) {
+  targetTabId().then((tabId) => render(<PopupApp tabId={tabId} />, app));
+}

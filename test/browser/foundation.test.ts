@@ -1,0 +1,217 @@
+/**
+ * The plumbing, proven in a real Chromium with the built extension: the content script injected on
+ * an X page (and only there), the scan message, a message round trip content ↔ background, the
+ * popup rendered for a given tab, the settings read by the background, the hover card element.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoverText } from '../../demo/browser-helpers';
+import { articlePage, xTimelinePage } from '../../demo/pages';
+import { realPosts, writtenPosts } from '../../demo/posts';
+import type { ScanResult } from '../../utils/messages';
+import { type Harness, startHarness } from '../support/harness';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.serveX('/home', xTimelinePage([...writtenPosts, ...realPosts.slice(0, 4)]));
+  h.serveX('/dim', xTimelinePage(writtenPosts.slice(0, 1), { theme: 'dim' }));
+});
+afterAll(() => h?.close());
+
+/** The content script scans in idle slices after load; the scan message itself is synchronous. */
+async function scanWhenReady(tabId: number): Promise<ScanResult> {
+  for (let i = 0; ; i++) {
+    try {
+      return await h.scan(tabId);
+    } catch (err) {
+      if (i > 50) throw err;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  }
+}
+
+describe('content script on X', () => {
+  it('is injected on x.com and answers the scan message with the whole document, in order', async () => {
+    const page = await h.open('https://x.com/home');
+    const tabId = await h.tabIdOf(page);
+    const result = await scanWhenReady(tabId);
+    expect(result.url).toBe('https://x.com/home');
+    const texts = result.items.map((i) => i.text);
+    // In document order: the first post's cashtags come before the second post's handle.
+    expect(texts.indexOf('$BTC')).toBeGreaterThanOrEqual(0);
+    expect(texts.indexOf('$BTC')).toBeLessThan(texts.indexOf('@HyperliquidX'));
+    expect(result.items).toContainEqual({ kind: 'ticker', text: '$BTC' });
+    expect(result.items).toContainEqual({ kind: 'handle', text: '@HyperliquidX' });
+    expect(result.items).toContainEqual(
+      expect.objectContaining({ kind: 'name', text: 'Bitcoin', asset: 'cg:bitcoin' }),
+    );
+    expect(result.items).toContainEqual(
+      expect.objectContaining({ kind: 'name', text: '比特币', asset: 'cg:bitcoin' }),
+    );
+    expect(result.items).toContainEqual({ kind: 'claim', text: expect.any(String), claim: 'no-vc' });
+    expect(result.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'address',
+        text: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+        chain: 'evm',
+      }),
+    );
+    // Prices are not tickers, and the negated claim is no claim.
+    expect(texts).not.toContain('$67k');
+    expect(result.items.filter((i) => i.claim === 'fair-launch')).toHaveLength(1);
+    // A real post from the fixtures: "Tesla" is a name.
+    expect(result.items).toContainEqual(expect.objectContaining({ kind: 'name', text: 'Tesla' }));
+    await page.close();
+  });
+
+  it('is not injected on other sites by default (minimal permissions)', async () => {
+    const url = h.serveStatic('/article', articlePage('Markets', ['Bitcoin and $BTC rallied.']));
+    const page = await h.open(url);
+    const tabId = await h.tabIdOf(page);
+    await expect(h.scan(tabId)).rejects.toThrow(
+      /Receiving end does not exist|Could not establish connection/,
+    );
+    const popup = await h.openPopup(tabId);
+    await popup.getByTestId('inactive').waitFor();
+    await popup.close();
+    await page.close();
+  });
+
+  it('reports its detections to the background, which badges the tab (content → background)', async () => {
+    const page = await h.open('https://x.com/home');
+    const tabId = await h.tabIdOf(page);
+    const result = await scanWhenReady(tabId);
+    const expected = String(result.items.length);
+    let badge = '';
+    for (let i = 0; i < 50 && badge !== expected; i++) {
+      badge = await h.inWorker((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      if (badge !== expected) await new Promise((ok) => setTimeout(ok, 100));
+    }
+    expect(badge).toBe(expected);
+    await page.close();
+  });
+
+  it('marks detections with highlights, and obeys the settings it asks the background for (round trip)', async () => {
+    const page = await h.open('https://x.com/home');
+    await scanWhenReady(await h.tabIdOf(page));
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('tickerlens-asset')?.size ?? 0))
+      .toBeGreaterThan(5);
+    expect(await page.evaluate(() => CSS.highlights.get('tickerlens-claim')?.size ?? 0)).toBeGreaterThan(0);
+    // The marks add no DOM nodes: X's own markup is untouched.
+    expect(await page.locator('mark, tickerlens-mark').count()).toBe(0);
+    await page.close();
+
+    await h.setSettings({ marks: false });
+    const quiet = await h.open('https://x.com/home');
+    await scanWhenReady(await h.tabIdOf(quiet));
+    expect(await quiet.evaluate(() => CSS.highlights.has('tickerlens-asset'))).toBe(false);
+    await quiet.close();
+    await h.setSettings({});
+  });
+});
+
+describe('popup', () => {
+  it('renders the summary of the tab given by ?tabId=', async () => {
+    const page = await h.open('https://x.com/home');
+    const tabId = await h.tabIdOf(page);
+    await scanWhenReady(tabId);
+    const popup = await h.openPopup(tabId);
+    const summary = popup.getByTestId('page-summary');
+    await summary.waitFor();
+    await expect.poll(() => summary.textContent()).toContain('$BTC');
+    expect(await summary.textContent()).toContain('@HyperliquidX');
+    expect(await popup.locator('[data-kind="claim"]').count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('settings read by the background', () => {
+  it('checks a data source at the base URL from the settings, with the API key header, live on change', async () => {
+    await h.useLocalApi();
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const cg = options.locator('[data-source="coingecko"]');
+    await expect
+      .poll(() => cg.locator('input[type="url"]').inputValue())
+      .toBe(`${h.api.origin}/coingecko/api/v3`);
+    await cg.getByRole('button').click();
+    await cg.locator('.ok').waitFor();
+    expect(await cg.locator('.ok').textContent()).toContain('(V3) To the Moon!');
+    const pings = h.api.requests('/coingecko/api/v3/ping');
+    expect(pings).toHaveLength(1);
+    expect(pings[0]?.headers['x-cg-demo-api-key']).toBeUndefined();
+
+    // A change takes effect without reloading the extension: a key, then a broken base URL.
+    await h.setSettings({
+      sources: { coingecko: { baseUrl: `${h.api.origin}/coingecko/api/v3`, apiKey: 'CG-test' } },
+    });
+    const reply = await options.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'tickerlens:check-source', source: 'coingecko' }),
+    );
+    expect(reply).toMatchObject({ ok: true, data: { ok: true, detail: '(V3) To the Moon!' } });
+    expect(h.api.requests('/coingecko/api/v3/ping').at(-1)?.headers['x-cg-demo-api-key']).toBe('CG-test');
+
+    await h.setSettings({ sources: { coingecko: { baseUrl: `${h.api.origin}/nowhere` } } });
+    const broken = await options.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'tickerlens:check-source', source: 'coingecko' }),
+    );
+    expect(broken).toMatchObject({ ok: true, data: { ok: false, status: 404, detail: 'HTTP 404' } });
+
+    const malformed = await options.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'tickerlens:check-source' }),
+    );
+    expect(malformed).toMatchObject({ ok: false, error: expect.stringContaining('Malformed') });
+    await options.close();
+    await h.setSettings({});
+  });
+});
+
+describe('hover card (contract §3)', () => {
+  it('opens one tickerlens-card under <html> on hover intent, labelled, and closes on Esc', async () => {
+    const page = await h.open('https://x.com/home');
+    await scanWhenReady(await h.tabIdOf(page));
+    await hoverText(page, 'Bitcoin', '[data-testid="tweetText"]');
+    const card = await h.waitForCard(page, 'ready');
+    expect(await card.getAttribute('data-asset')).toBe('cg:bitcoin');
+    expect(await page.locator('html > tickerlens-card').count()).toBe(1);
+    const dialog = card.getByRole('dialog');
+    expect(await dialog.getAttribute('aria-labelledby')).toBeTruthy();
+    expect(await dialog.textContent()).toContain('Bitcoin');
+    // Never over the hovered word: the card's box does not intersect the word's box.
+    const overlap = await page.evaluate(() => {
+      const host = document.querySelector('tickerlens-card')?.getBoundingClientRect();
+      const el = [...document.querySelectorAll('[data-testid="tweetText"] span')].find((s) =>
+        s.textContent?.includes('Bitcoin'),
+      );
+      if (!host || !el?.firstChild) return true;
+      const text = el.firstChild as Text;
+      const r = document.createRange();
+      const i = text.data.indexOf('Bitcoin');
+      r.setStart(text, i);
+      r.setEnd(text, i + 7);
+      const w = r.getBoundingClientRect();
+      return !(host.bottom <= w.top || host.top >= w.bottom || host.right <= w.left || host.left >= w.right);
+    });
+    expect(overlap).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.locator('tickerlens-card').waitFor({ state: 'detached' });
+
+    // Another word, another card: still exactly one element.
+    await hoverText(page, '$BTC', '[data-testid="tweetText"]');
+    await h.waitForCard(page, 'ready');
+    expect(await page.locator('tickerlens-card').count()).toBe(1);
+    await page.close();
+  });
+
+  it('follows X’s dim theme', async () => {
+    const page = await h.open('https://x.com/dim');
+    await scanWhenReady(await h.tabIdOf(page));
+    await hoverText(page, 'Bitcoin', '[data-testid="tweetText"]');
+    const card = await h.waitForCard(page, 'ready');
+    expect(await card.getAttribute('data-theme')).toBe('dim');
+    await page.close();
+  });
+});

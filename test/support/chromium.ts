@@ -1,0 +1,79 @@
+/**
+ * Launches Debian's Chromium with the built extension through playwright-core. Shared by the
+ * browser tests, the demo and the benchmarks. Never downloads a browser.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export class ChromiumMissingError extends Error {
+  override name = 'ChromiumMissingError';
+}
+
+export function assertChromium(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new ChromiumMissingError(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with "sudo apt-get install -y chromium" (or set CHROMIUM_PATH to a Chromium binary).`,
+    );
+  }
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+  /** Extra Chromium flags. */
+  args?: string[];
+  /** The unpacked extension to load (default: the Chromium MV3 build). */
+  extensionDir?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  assertChromium();
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tickerlens-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-default-apps',
+      ...(options.args ?? []),
+    ],
+  });
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  try {
+    const worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extensionId = new URL(worker.url()).host;
+    return { context, worker, extensionId, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The one message contract between the extension's parts, both directions, zod-checked where each
+ * message is received. Every message is a flat object `{ type, ...payload }`.
+ *
+ * - To a tab's content script: `tickerlens:scan` (automation contract §2), answered with the
+ *   ScanResult itself, exactly as the contract documents.
+ * - To the background: the requests of `backgroundApi`, answered with a `Reply` envelope, because
+ *   `Error` objects do not cross the messaging boundary.
+ */
+import { z } from 'zod';
+import { SOURCE_IDS, settingsSchema } from './settings';
+
+// ── To the content script ────────────────────────────────────────────────────────────────────────
+
+export const SCAN_MESSAGE = 'tickerlens:scan';
+export const scanRequestSchema = z.object({ type: z.literal(SCAN_MESSAGE) });
+
+export const CLAIM_IDS = [
+  'no-vc',
+  'no-insiders',
+  'community-only',
+  'fair-launch',
+  'no-presale',
+  'airdrop',
+  'zero-tax',
+  'token-launch',
+  'buyback-burn',
+  'liquidity-locked',
+] as const;
+
+export const scanItemSchema = z.object({
+  kind: z.enum(['ticker', 'name', 'handle', 'address', 'claim']),
+  text: z.string(),
+  asset: z.string().optional(),
+  candidates: z.array(z.string()).optional(),
+  claim: z.enum(CLAIM_IDS).optional(),
+  chain: z.string().optional(),
+});
+export type ScanItem = z.infer<typeof scanItemSchema>;
+
+export const scanResultSchema = z.object({ url: z.string(), items: z.array(scanItemSchema) });
+export type ScanResult = z.infer<typeof scanResultSchema>;
+
+// ── To the background ────────────────────────────────────────────────────────────────────────────
+
+export const sourceCheckSchema = z.object({
+  source: z.enum(SOURCE_IDS),
+  url: z.string(),
+  ok: z.boolean(),
+  status: z.number().int().optional(),
+  ms: z.number(),
+  detail: z.string(),
+});
+export type SourceCheck = z.infer<typeof sourceCheckSchema>;
+
+const pageCountsSchema = z.object({
+  ticker: z.number().int().nonnegative(),
+  name: z.number().int().nonnegative(),
+  handle: z.number().int().nonnegative(),
+  address: z.number().int().nonnegative(),
+  claim: z.number().int().nonnegative(),
+});
+export type PageCounts = z.infer<typeof pageCountsSchema>;
+
+/** Request payload and reply data of every background message, by type. */
+export const backgroundApi = {
+  /** A content script starts on a page: it gets the settings it obeys. */
+  'tickerlens:hello': {
+    request: z.object({ url: z.string() }),
+    reply: z.object({ version: z.string(), marks: z.boolean() }),
+  },
+  /** The effective settings, as the background reads them from storage. */
+  'tickerlens:get-settings': {
+    request: z.object({}),
+    reply: settingsSchema,
+  },
+  /** Asks one data source's base URL (from the settings) whether it answers. */
+  'tickerlens:check-source': {
+    request: z.object({ source: z.enum(SOURCE_IDS) }),
+    reply: sourceCheckSchema,
+  },
+  /** What a content script found on its page, for the action badge (and later, prefetching). */
+  'tickerlens:page-detected': {
+    request: z.object({ url: z.string(), counts: pageCountsSchema, assets: z.array(z.string()).max(500) }),
+    reply: z.object({ badge: z.string() }),
+  },
+} as const;
+
+export type BackgroundApi = typeof backgroundApi;
+export type BackgroundType = keyof BackgroundApi;
+export type BackgroundRequest<T extends BackgroundType> = z.infer<BackgroundApi[T]['request']>;
+export type BackgroundReply<T extends BackgroundType> = z.infer<BackgroundApi[T]['reply']>;
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+export function isBackgroundType(type: unknown): type is BackgroundType {
+  return typeof type === 'string' && Object.hasOwn(backgroundApi, type);
+}
+
+/** Thrown by `sendToBackground` when the background answered with an error or nothing usable. */
+export class MessageError extends Error {
+  override name = 'MessageError';
+}

@@ -1,0 +1,94 @@
+/**
+ * User settings (automation contract §6): stored in `browser.storage.local` under
+ * `tickerlens:settings`, validated with zod, migrated by version. A stored object with missing or
+ * invalid fields is completed from the defaults field by field, never rejected whole.
+ */
+import { z } from 'zod';
+
+export const SETTINGS_KEY = 'tickerlens:settings';
+export const SETTINGS_VERSION = 1;
+
+export const SOURCE_IDS = [
+  'coingecko',
+  'llamaCoins',
+  'llamaApi',
+  'llamaDatasets',
+  'goplus',
+  'stocks',
+] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+export const DEFAULT_BASE_URLS: Record<SourceId, string> = {
+  coingecko: 'https://api.coingecko.com/api/v3',
+  llamaCoins: 'https://coins.llama.fi',
+  llamaApi: 'https://api.llama.fi',
+  llamaDatasets: 'https://defillama-datasets.llama.fi',
+  goplus: 'https://api.gopluslabs.io',
+  stocks: 'https://query1.finance.yahoo.com',
+};
+
+/** An http(s) URL without a trailing slash, so paths can be appended with `/`. */
+const baseUrl = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === 'https:' || u.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    })
+    .transform((s) => s.replace(/\/+$/, ''))
+    .catch(fallback);
+
+/** Anything that is not a plain object reads as `{}`, so its fields fall back to their defaults. */
+const asObject = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+const objectOrDefaults = <T extends z.ZodRawShape>(shape: T) => z.preprocess(asObject, z.object(shape));
+
+const sourceSchema = (id: SourceId) =>
+  objectOrDefaults({ baseUrl: baseUrl(DEFAULT_BASE_URLS[id]).default(DEFAULT_BASE_URLS[id]) });
+
+export const settingsSchema = objectOrDefaults({
+  version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION),
+  sources: objectOrDefaults({
+    coingecko: objectOrDefaults({
+      baseUrl: baseUrl(DEFAULT_BASE_URLS.coingecko).default(DEFAULT_BASE_URLS.coingecko),
+      /** A demo or pro key, sent in the header CoinGecko documents for its tier. */
+      apiKey: z.string().trim().max(200).catch('').default(''),
+    }),
+    llamaCoins: sourceSchema('llamaCoins'),
+    llamaApi: sourceSchema('llamaApi'),
+    llamaDatasets: sourceSchema('llamaDatasets'),
+    goplus: sourceSchema('goplus'),
+    stocks: sourceSchema('stocks'),
+  }),
+  /** Origins (e.g. `https://www.coindesk.com`) where the user enabled Tickerlens besides X. */
+  enabledSites: z
+    .array(z.string())
+    .catch([])
+    .default([])
+    .transform((a) => [...new Set(a.filter((s) => /^https?:\/\/[^/]+$/.test(s)))]),
+  /** Mark detections on pages; off leaves only the popup summary. */
+  marks: z.boolean().catch(true).default(true),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/**
+ * Brings any stored value, of any earlier version, to the current shape. Unknown input (not an
+ * object) gives the defaults. Each future version adds one step here, with a test on a fixture of
+ * the old shape.
+ */
+export function migrateSettings(stored: unknown): Settings {
+  // Version 0 (never released) is the unversioned shape: same fields, no `version`.
+  return settingsSchema.parse(stored);
+}
+
+/** The effective base URL of a source, without a trailing slash. */
+export function sourceBaseUrl(settings: Settings, id: SourceId): string {
+  return settings.sources[id].baseUrl;
+}

@@ -1,0 +1,104 @@
+/**
+ * The one place requests to data sources are made. Every request has a timeout; every answer is
+ * parsed with the caller's zod schema; failures come back as values with a plain reason.
+ */
+import type { z } from 'zod';
+
+export const REQUEST_TIMEOUT_MS = 10_000;
+/** Refuse bodies larger than this: a data API answer we use is never this large. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export type FetchOutcome<T> =
+  | { ok: true; data: T; status: number; ms: number }
+  | { ok: false; reason: string; status?: number; retryAfterMs?: number; ms: number };
+
+export interface FetchJsonOptions {
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export async function fetchJson<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  options: FetchJsonOptions = {},
+): Promise<FetchOutcome<z.output<S>>> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { accept: 'application/json', ...options.headers }, signal });
+  } catch (err) {
+    const timedOut = timeout.aborted;
+    return { ok: false, reason: timedOut ? 'timed out' : `network error: ${describe(err)}`, ms: ms() };
+  }
+  if (!res.ok) {
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+    await res.body?.cancel().catch(() => undefined);
+    return {
+      ok: false,
+      status: res.status,
+      reason: res.status === 429 ? 'rate limited (429)' : `HTTP ${res.status}`,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      ms: ms(),
+    };
+  }
+  const length = Number(res.headers.get('content-length') ?? '0');
+  if (length > MAX_BODY_BYTES) {
+    await res.body?.cancel().catch(() => undefined);
+    return { ok: false, status: res.status, reason: `answer too large (${length} bytes)`, ms: ms() };
+  }
+  let text: string;
+  try {
+    text = await readCapped(res, MAX_BODY_BYTES);
+  } catch (err) {
+    return { ok: false, status: res.status, reason: describe(err), ms: ms() };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, status: res.status, reason: 'malformed JSON', ms: ms() };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unexpected shape';
+    return { ok: false, status: res.status, reason: `unexpected answer shape (${where})`, ms: ms() };
+  }
+  return { ok: true, data: parsed.data, status: res.status, ms: ms() };
+}
+
+async function readCapped(res: Response, cap: number): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let out = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel().catch(() => undefined);
+      throw new Error(`answer too large (over ${cap} bytes)`);
+    }
+    out += decoder.decode(value, { stream: true });
+  }
+  return out + decoder.decode();
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,35 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Host access is limited to the data APIs (utils/sources) and X, where the content script runs by
+// default. Other sites are opt-in from the popup through optional host permissions.
+export const DATA_API_HOSTS = [
+  'https://api.coingecko.com/*',
+  'https://pro-api.coingecko.com/*',
+  'https://coins.llama.fi/*',
+  'https://api.llama.fi/*',
+  'https://defillama-datasets.llama.fi/*',
+  'https://api.gopluslabs.io/*',
+  'https://query1.finance.yahoo.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: code reads the same in the extension, in vitest and in scripts.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    host_permissions: DATA_API_HOSTS,
+    // Sites the user enables from the popup, and custom data-source base URLs (a proxy, a paid
+    // tier, a local server), are requested at run time.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '__MSG_extName__' },
+  },
+});
