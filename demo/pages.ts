@@ -89,7 +89,8 @@ export function xTimelinePage(posts: DemoPost[], options: XPageOptions = {}): st
 main{display:flex;justify-content:center}.css-175oi2r{display:flex;flex-direction:column}[data-testid="primaryColumn"]{width:600px;border-left:1px solid ${c.muted};border-right:1px solid ${c.muted}}
 article{padding:12px 16px;border-bottom:1px solid rgba(128,128,128,.3)}[data-testid="tweetText"]{display:block;white-space:pre-wrap;margin-top:4px}
 [data-testid="tweetText"] .css-175oi2r{display:inline-flex}a{text-decoration:none;color:inherit}img{max-width:0;max-height:0}svg{width:18px;height:18px}
-[data-testid="User-Name"] a{color:inherit}[role="group"]{display:none}</style></head>
+[data-testid="User-Name"] a{color:inherit}[data-testid="User-Name"]>div{flex-direction:row;gap:4px}
+[role="group"],[data-testid="Tweet-User-Avatar"],[data-testid="caret"],button,svg{display:none}</style></head>
 <body style="background-color: ${c.bg};"><div id="react-root"><main role="main"><div data-testid="primaryColumn"><section aria-labelledby="timeline" role="region">
 <h1 id="timeline" style="font-size:20px;padding:12px 16px;margin:0">Home</h1>${banner}
 <div aria-label="Timeline: Your Home Timeline">${posts.map((p) => renderTweet(p, theme)).join('\n')}</div></section></div></main></div></body></html>`;

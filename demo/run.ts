@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension } from '../test/support/chromium';
 import type { ScanResult } from '../utils/messages';
 import { hoverText } from './browser-helpers';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
 
   const page = await ext.context.newPage();
   await page.goto(TIMELINE_URL);
-  const tabId = await tabIdOf(ext.worker, TIMELINE_URL);
+  const tabId = await activeTabId(ext.worker, page);
   const result = await waitForScan(ext.worker, tabId);
   printFindings(result);
 
@@ -94,17 +95,19 @@ async function main(): Promise<void> {
   await ext.close();
 }
 
-async function tabIdOf(worker: import('playwright-core').Worker, url: string): Promise<number> {
-  const id = await worker.evaluate(
-    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
-    url,
-  );
-  if (id === undefined) throw new Error(`no tab for ${url}`);
+/** The extension has no "tabs" permission (URLs are hidden from it): the page's tab is the active one. */
+async function activeTabId(worker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  if (id === undefined) throw new Error(`no tab for ${page.url()}`);
   return id;
 }
 
 /** The content script scans in idle slices: ask until the page's detections are in. */
-async function waitForScan(worker: import('playwright-core').Worker, tabId: number): Promise<ScanResult> {
+async function waitForScan(worker: Worker, tabId: number): Promise<ScanResult> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     try {

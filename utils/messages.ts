@@ -7,8 +7,10 @@
  * - To the background: the requests of `backgroundApi`, answered with a `Reply` envelope, because
  *   `Error` objects do not cross the messaging boundary.
  */
-import { z } from 'zod';
-import { SOURCE_IDS, settingsSchema } from './settings';
+// zod/mini: the same checks as zod with a tree-shakable API, because the content script carries
+// this module and must stay small.
+import { z } from 'zod/mini';
+import { SOURCE_IDS } from './source-ids';
 
 // ── To the content script ────────────────────────────────────────────────────────────────────────
 
@@ -31,10 +33,10 @@ export const CLAIM_IDS = [
 export const scanItemSchema = z.object({
   kind: z.enum(['ticker', 'name', 'handle', 'address', 'claim']),
   text: z.string(),
-  asset: z.string().optional(),
-  candidates: z.array(z.string()).optional(),
-  claim: z.enum(CLAIM_IDS).optional(),
-  chain: z.string().optional(),
+  asset: z.optional(z.string()),
+  candidates: z.optional(z.array(z.string())),
+  claim: z.optional(z.enum(CLAIM_IDS)),
+  chain: z.optional(z.string()),
 });
 export type ScanItem = z.infer<typeof scanItemSchema>;
 
@@ -47,18 +49,19 @@ export const sourceCheckSchema = z.object({
   source: z.enum(SOURCE_IDS),
   url: z.string(),
   ok: z.boolean(),
-  status: z.number().int().optional(),
+  status: z.optional(z.int()),
   ms: z.number(),
   detail: z.string(),
 });
 export type SourceCheck = z.infer<typeof sourceCheckSchema>;
 
+const count = () => z.int().check(z.nonnegative());
 const pageCountsSchema = z.object({
-  ticker: z.number().int().nonnegative(),
-  name: z.number().int().nonnegative(),
-  handle: z.number().int().nonnegative(),
-  address: z.number().int().nonnegative(),
-  claim: z.number().int().nonnegative(),
+  ticker: count(),
+  name: count(),
+  handle: count(),
+  address: count(),
+  claim: count(),
 });
 export type PageCounts = z.infer<typeof pageCountsSchema>;
 
@@ -69,11 +72,6 @@ export const backgroundApi = {
     request: z.object({ url: z.string() }),
     reply: z.object({ version: z.string(), marks: z.boolean() }),
   },
-  /** The effective settings, as the background reads them from storage. */
-  'tickerlens:get-settings': {
-    request: z.object({}),
-    reply: settingsSchema,
-  },
   /** Asks one data source's base URL (from the settings) whether it answers. */
   'tickerlens:check-source': {
     request: z.object({ source: z.enum(SOURCE_IDS) }),
@@ -81,7 +79,11 @@ export const backgroundApi = {
   },
   /** What a content script found on its page, for the action badge (and later, prefetching). */
   'tickerlens:page-detected': {
-    request: z.object({ url: z.string(), counts: pageCountsSchema, assets: z.array(z.string()).max(500) }),
+    request: z.object({
+      url: z.string(),
+      counts: pageCountsSchema,
+      assets: z.array(z.string()).check(z.maxLength(500)),
+    }),
     reply: z.object({ badge: z.string() }),
   },
 } as const;

@@ -4,19 +4,12 @@
  * invalid fields is completed from the defaults field by field, never rejected whole.
  */
 import { z } from 'zod';
+import { SOURCE_IDS, type SourceId } from './source-ids';
 
 export const SETTINGS_KEY = 'tickerlens:settings';
 export const SETTINGS_VERSION = 1;
 
-export const SOURCE_IDS = [
-  'coingecko',
-  'llamaCoins',
-  'llamaApi',
-  'llamaDatasets',
-  'goplus',
-  'stocks',
-] as const;
-export type SourceId = (typeof SOURCE_IDS)[number];
+export { SOURCE_IDS, type SourceId };
 
 export const DEFAULT_BASE_URLS: Record<SourceId, string> = {
   coingecko: 'https://api.coingecko.com/api/v3',

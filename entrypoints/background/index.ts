@@ -15,7 +15,6 @@ export default defineBackground(() => {
       const settings = await loadSettings();
       return { version: browser.runtime.getManifest().version, marks: settings.marks };
     },
-    'tickerlens:get-settings': async () => loadSettings(),
     'tickerlens:check-source': async ({ source }) => {
       const settings = await loadSettings();
       const req = sourceCheckRequest(settings, source);

@@ -14,10 +14,10 @@ export class ChromiumMissingError extends Error {
   override name = 'ChromiumMissingError';
 }
 
-export function assertChromium(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
+export function assertChromium(path = CHROMIUM_PATH): void {
+  if (!existsSync(path)) {
     throw new ChromiumMissingError(
-      `Chromium not found at ${CHROMIUM_PATH}: install it with "sudo apt-get install -y chromium" (or set CHROMIUM_PATH to a Chromium binary).`,
+      `Chromium not found at ${path}: install it with "sudo apt-get install -y chromium" (or set CHROMIUM_PATH to a Chromium binary).`,
     );
   }
 }

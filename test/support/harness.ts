@@ -84,12 +84,14 @@ export async function startHarness(): Promise<Harness> {
       return page;
     },
     async tabIdOf(page) {
-      const url = page.url();
-      const id = await h.inWorker(async (u: string) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((t) => t.url === u)?.id;
-      }, url);
-      if (id === undefined) throw new Error(`no tab for ${url}`);
+      // Without the "tabs" permission (which Tickerlens does not ask for) tab URLs are hidden from
+      // the extension, so the tab is found as the active one after bringing its page to the front.
+      await page.bringToFront();
+      const id = await h.inWorker(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      }, undefined);
+      if (id === undefined) throw new Error(`no tab for ${page.url()}`);
       return id;
     },
     async scan(tabId) {
