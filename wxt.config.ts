@@ -13,6 +13,8 @@ export const DATA_API_HOSTS = [
   'https://query1.finance.yahoo.com/*',
 ];
 
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: code reads the same in the extension, in vitest and in scripts.
@@ -21,15 +23,24 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
     host_permissions: DATA_API_HOSTS,
     // Sites the user enables from the popup, and custom data-source base URLs (a proxy, a paid
-    // tier, a local server), are requested at run time.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // tier, a local server), are requested at run time. MV2 (Firefox) names them differently.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_extName__' },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'tickerlens@tickerlens.dev', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
 });
