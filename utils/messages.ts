@@ -65,6 +65,32 @@ const pageCountsSchema = z.object({
 });
 export type PageCounts = z.infer<typeof pageCountsSchema>;
 
+/** A detection as the content script sends it for resolution (the detector's Match, checked). */
+export const matchSchema = z.object({
+  kind: z.enum(['ticker', 'name', 'handle', 'address', 'claim']),
+  text: z.string().check(z.maxLength(200)),
+  start: z.int(),
+  end: z.int(),
+  symbol: z.optional(z.string()),
+  cashtag: z.optional(z.boolean()),
+  nameKey: z.optional(z.string()),
+  asset: z.optional(z.string()),
+  handle: z.optional(z.string()),
+  chain: z.optional(z.enum(['evm', 'solana'])),
+  valid: z.optional(z.boolean()),
+  claim: z.optional(z.enum(CLAIM_IDS)),
+  value: z.optional(z.number()),
+});
+
+/** What resolution says of one match: an asset, or the candidates still in play, best first. */
+export const resolutionSchema = z.object({
+  asset: z.optional(z.string()),
+  candidates: z.optional(z.array(z.string())),
+  /** For an address no list knows: its chain and an explorer link, never a guessed asset. */
+  unknownAddress: z.optional(z.object({ chain: z.string(), address: z.string(), explorer: z.string() })),
+});
+export type ResolutionReply = z.infer<typeof resolutionSchema>;
+
 /** Request payload and reply data of every background message, by type. */
 export const backgroundApi = {
   /** A content script starts on a page: it gets the settings it obeys. */
@@ -76,6 +102,18 @@ export const backgroundApi = {
   'tickerlens:check-source': {
     request: z.object({ source: z.enum(SOURCE_IDS) }),
     reply: sourceCheckSchema,
+  },
+  /**
+   * Resolves the detections of text blocks (a post, a paragraph) to assets. The block's text is the
+   * context (words around the match, an address in the same post); it stays inside the browser.
+   */
+  'tickerlens:resolve': {
+    request: z.object({
+      blocks: z
+        .array(z.object({ text: z.string().check(z.maxLength(100_000)), matches: z.array(matchSchema) }))
+        .check(z.maxLength(500)),
+    }),
+    reply: z.object({ blocks: z.array(z.array(resolutionSchema)) }),
   },
   /** What a content script found on its page, for the action badge (and later, prefetching). */
   'tickerlens:page-detected': {

@@ -30,6 +30,11 @@ export default defineBackground(() => {
             ...(out.status ? { status: out.status } : {}),
           };
     },
+    'tickerlens:resolve': async ({ blocks }) => ({
+      blocks: blocks.map((b) =>
+        b.matches.map((m) => (m.asset && m.valid !== false ? { asset: m.asset } : {})),
+      ),
+    }),
     'tickerlens:page-detected': async ({ counts }, sender) => {
       const total = counts.ticker + counts.name + counts.handle + counts.address + counts.claim;
       const badge = total === 0 ? '' : total > 999 ? '999+' : String(total);

@@ -2,13 +2,20 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createDetector, type Match } from '@/utils/detect';
-import { type PageCounts, type ScanItem, type ScanResult, scanRequestSchema } from '@/utils/messages';
+import {
+  type PageCounts,
+  type ResolutionReply,
+  type ScanItem,
+  type ScanResult,
+  scanRequestSchema,
+} from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 import { detectorData } from '@/utils/registry/detect-data';
 import { CardHost } from './card-host';
 import { MARK_CSS } from './card-style';
 import { HoverController, type HoverTarget } from './hover';
-import { PageScanner } from './scanner';
+import { ResolutionCache } from './resolutions';
+import { PageScanner, type ScannedMatch } from './scanner';
 import { X_MATCHES } from './x-selectors';
 
 export default defineContentScript({
@@ -23,10 +30,13 @@ export default defineContentScript({
 function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean }): void {
   const detector = createDetector(detectorData());
   const card = new CardHost(document);
+  const resolutions = new ResolutionCache();
   const scanner = new PageScanner(document, (text) => detector.detect(text), {
     highlight: options.marks,
     onUpdate: () => reportSoon(),
+    onBlock: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
+  resolutions.onResolved(() => reportSoon());
   if (options.marks) adoptStyles(MARK_CSS);
 
   const hover = new HoverController(document, scanner, {
@@ -63,11 +73,12 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
       const counts: PageCounts = { ticker: 0, name: 0, handle: 0, address: 0, claim: 0 };
       const assets = new Set<string>();
       for (const entry of scanner.liveEntries()) {
-        for (const m of entry.matches) {
+        const resolved = resolutions.get(entry.block.text);
+        entry.matches.forEach((m, i) => {
           counts[m.kind] += 1;
-          const asset = toScanItem(m).asset;
+          const asset = toScanItem(m, resolved?.[i]).asset;
           if (asset && assets.size < 500) assets.add(asset);
-        }
+        });
       }
       const key = JSON.stringify([counts, [...assets]]);
       if (key === lastReport || !ctx.isValid) return;
@@ -80,9 +91,18 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
 
   const onMessage = (message: unknown): Promise<ScanResult> | undefined => {
     if (!scanRequestSchema.safeParse(message).success) return undefined;
-    const items = scanner.scanDocument().map(({ match }) => toScanItem(match));
-    return Promise.resolve({ url: location.href, items });
+    return scanWholeDocument();
   };
+
+  /** Contract §2: every detection in the whole document now, in order, resolved. */
+  async function scanWholeDocument(): Promise<ScanResult> {
+    const found = scanner.scanDocument();
+    const byText = new Map<string, ScannedMatch['matches']>();
+    for (const f of found) byText.set(f.text, f.matches);
+    await Promise.all([...byText].map(([text, matches]) => resolutions.request(text, matches)));
+    const items = found.map((f) => toScanItem(f.match, resolutions.get(f.text)?.[f.index]));
+    return { url: location.href, items };
+  }
   browser.runtime.onMessage.addListener(onMessage);
 
   ctx.addEventListener(document, 'mousemove', hover.onPointerMove, { passive: true });
@@ -100,11 +120,14 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
 }
 
 /** What the automation contract reports for one detection (§2). */
-export function toScanItem(m: Match): ScanItem {
+export function toScanItem(m: Match, resolved?: ResolutionReply): ScanItem {
   const item: ScanItem = { kind: m.kind, text: m.text };
   if (m.kind === 'claim' && m.claim) item.claim = m.claim;
   if (m.kind === 'address' && m.chain) item.chain = m.chain;
-  if (m.asset && m.valid !== false) item.asset = m.asset;
+  if (m.kind === 'claim' || m.valid === false) return item;
+  const asset = resolved ? resolved.asset : m.asset;
+  if (asset) item.asset = asset;
+  else if (resolved?.candidates?.length) item.candidates = resolved.candidates;
   return item;
 }
 

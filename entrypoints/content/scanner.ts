@@ -15,9 +15,20 @@ export interface BlockEntry {
   ranges: Range[];
 }
 
+/** One detection found by a whole-document scan, with its block's text and matches. */
+export interface ScannedMatch {
+  match: Match;
+  /** Index of `match` in `matches`. */
+  index: number;
+  text: string;
+  matches: Match[];
+}
+
 export interface ScannerHooks {
   /** Called (at most once per slice) after detections changed. */
   onUpdate?: () => void;
+  /** Called for each block newly found to hold detections. */
+  onBlock?: (entry: BlockEntry) => void;
   /** Registers ranges with the CSS Custom Highlight API. */
   highlight: boolean;
 }
@@ -109,22 +120,25 @@ export class PageScanner {
    * Every detection in the whole document right now, in document order (automation contract §2).
    * Synchronous and read-only: cached block texts cost a lookup, new ones are detected now.
    */
-  scanDocument(): Array<{ match: Match; block: TextBlock }> {
+  scanDocument(): ScannedMatch[] {
     const root = this.doc.body ?? this.doc.documentElement;
-    const out: Array<{ match: Match; block: TextBlock; order: number; local: number }> = [];
+    const out: Array<ScannedMatch & { order: number; local: number }> = [];
     for (const block of collectBlocks(root)) {
-      for (const match of this.matchesFor(block.text)) {
-        const idx = nodeIndexAt(block, match.start);
+      const matches = this.matchesFor(block.text);
+      matches.forEach((match, index) => {
+        const n = nodeIndexAt(block, match.start);
         out.push({
           match,
-          block,
-          order: block.order[idx] ?? 0,
-          local: match.start - (block.starts[idx] ?? 0),
+          index,
+          text: block.text,
+          matches,
+          order: block.order[n] ?? 0,
+          local: match.start - (block.starts[n] ?? 0),
         });
-      }
+      });
     }
     out.sort((a, b) => a.order - b.order || a.local - b.local);
-    return out.map(({ match, block }) => ({ match, block }));
+    return out.map(({ match, index, text, matches }) => ({ match, index, text, matches }));
   }
 
   private enqueue(node: Node): void {
@@ -181,6 +195,7 @@ export class PageScanner {
         this.nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
       });
       this.entries.set(block.el, entry);
+      this.hooks.onBlock?.(entry);
     }
     return changed;
   }
