@@ -5,7 +5,7 @@
  * text costs a Map lookup, and a node scanned twice yields the same result.
  */
 import type { Match } from '@/utils/detect';
-import { collectBlocks, locate, type TextBlock } from './text-blocks';
+import { blockOf, collectBlocks, isBlockElement, locate, type TextBlock } from './text-blocks';
 
 export type Detect = (text: string) => Match[];
 
@@ -13,6 +13,8 @@ export interface BlockEntry {
   block: TextBlock;
   matches: Match[];
   ranges: Range[];
+  /** Whether the ranges are registered as highlights now (the block is near the viewport). */
+  shown: boolean;
 }
 
 /** One detection found by a whole-document scan, with its block's text and matches. */
@@ -50,6 +52,11 @@ export class PageScanner {
   private stopped = false;
   private readonly assetHighlight: Highlight | undefined;
   private readonly claimHighlight: Highlight | undefined;
+  /**
+   * Every registered highlight range costs style time on every frame, so only blocks within a
+   * viewport and a half of the visible area have theirs registered.
+   */
+  private readonly nearViewport: IntersectionObserver | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -61,7 +68,35 @@ export class PageScanner {
       this.claimHighlight = new Highlight();
       CSS.highlights.set(HIGHLIGHT_ASSET, this.assetHighlight);
       CSS.highlights.set(HIGHLIGHT_CLAIM, this.claimHighlight);
+      this.nearViewport = new IntersectionObserver((records) => this.onIntersect(records), {
+        rootMargin: '150% 0px',
+      });
     }
+  }
+
+  private onIntersect(records: IntersectionObserverEntry[]): void {
+    for (const r of records) {
+      const entry = this.entries.get(r.target);
+      if (entry) this.show(entry, r.isIntersecting);
+    }
+  }
+
+  /**
+   * Registers or drops a block's highlight ranges. Ranges exist only while shown: a live Range is
+   * updated by the browser on every DOM mutation near it, so thousands of idle ones would tax X.
+   */
+  private show(entry: BlockEntry, on: boolean): void {
+    if (entry.shown === on) return;
+    entry.shown = on;
+    if (on && !entry.ranges.length) entry.ranges = entry.matches.map((m) => this.makeRange(entry.block, m));
+    entry.matches.forEach((m, i) => {
+      const range = entry.ranges[i];
+      const highlight = m.kind === 'claim' ? this.claimHighlight : this.assetHighlight;
+      if (!range || !highlight) return;
+      if (on) highlight.add(range);
+      else highlight.delete(range);
+    });
+    if (!on) entry.ranges = [];
   }
 
   start(): void {
@@ -69,16 +104,25 @@ export class PageScanner {
     this.enqueue(root);
     this.observer = new MutationObserver((records) => {
       for (const r of records) {
-        if (r.type === 'characterData') this.enqueue(r.target);
-        else {
-          for (const n of r.addedNodes) this.enqueue(n);
-          // Text removed from inside a block changes that block's text: rescan the block.
-          if (r.removedNodes.length) {
-            this.sweepNeeded = true;
-            if (r.target.nodeType === 1) this.enqueue(r.target);
+        if (r.type === 'characterData') {
+          this.enqueue(r.target);
+          continue;
+        }
+        for (const n of r.addedNodes) this.enqueue(n);
+        if (r.removedNodes.length) {
+          this.sweepNeeded = true;
+          // Text or inline markup removed from inside a block changes that block's text: rescan it.
+          // Whole blocks removed from a container (X recycling timeline cells) change nothing else.
+          if (
+            [...r.removedNodes].some(
+              (n) => n.nodeType === 3 || (n.nodeType === 1 && !isBlockElement(n as Element)),
+            )
+          ) {
+            this.enqueue(r.target);
           }
         }
       }
+      if (this.sweepNeeded) this.schedule();
     });
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
@@ -86,6 +130,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    this.nearViewport?.disconnect();
     this.queue.clear();
     this.assetHighlight?.clear();
     this.claimHighlight?.clear();
@@ -111,9 +156,11 @@ export class PageScanner {
     return null;
   }
 
-  /** The Range of a match in a live entry. */
+  /** The Range of a match in a live entry (made on demand when its block is not shown). */
   rangeOf(entry: BlockEntry, match: Match): Range | undefined {
-    return entry.ranges[entry.matches.indexOf(match)];
+    const i = entry.matches.indexOf(match);
+    if (i < 0) return undefined;
+    return entry.ranges[i] ?? this.makeRange(entry.block, match);
   }
 
   /**
@@ -141,13 +188,22 @@ export class PageScanner {
     return out.map(({ match, index, text, matches }) => ({ match, index, text, matches }));
   }
 
+  /**
+   * Queues the block that owns a node: text and inline markup are read with their whole block (a
+   * span React adds to a post changes the post's text), a block element with its subtree.
+   */
   private enqueue(node: Node): void {
     if (this.stopped) return;
-    this.queue.add(node);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      schedule(() => this.runSlice());
-    }
+    const root = node.nodeType === 1 || node.nodeType === 3 ? blockOf(node) : null;
+    if (!root) return;
+    this.queue.add(root);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    schedule(() => this.runSlice());
   }
 
   private runSlice(): void {
@@ -169,10 +225,7 @@ export class PageScanner {
       if (node.isConnected) changed = this.scanNode(node) || changed;
       if (performance.now() > deadline) break;
     }
-    if (this.queue.size) {
-      this.scheduled = true;
-      schedule(() => this.runSlice());
-    }
+    if (this.queue.size) this.schedule();
     if (changed) this.hooks.onUpdate?.();
   }
 
@@ -185,12 +238,8 @@ export class PageScanner {
       const matches = this.matchesFor(block.text);
       if (prev || matches.length) changed = true;
       if (!matches.length) continue;
-      const entry: BlockEntry = { block, matches, ranges: [] };
-      for (const m of matches) {
-        const range = this.makeRange(block, m);
-        entry.ranges.push(range);
-        (m.kind === 'claim' ? this.claimHighlight : this.assetHighlight)?.add(range);
-      }
+      const entry: BlockEntry = { block, matches, ranges: [], shown: false };
+      this.nearViewport?.observe(block.el);
       block.nodes.forEach((n, i) => {
         this.nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
       });
@@ -201,10 +250,8 @@ export class PageScanner {
   }
 
   private removeEntry(el: Element, entry: BlockEntry): void {
-    for (const r of entry.ranges) {
-      this.assetHighlight?.delete(r);
-      this.claimHighlight?.delete(r);
-    }
+    this.show(entry, false);
+    this.nearViewport?.unobserve(el);
     for (const n of entry.block.nodes) this.nodeIndex.delete(n);
     this.entries.delete(el);
   }
