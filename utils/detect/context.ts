@@ -1,0 +1,268 @@
+/**
+ * Context confirmation of ambiguous names.
+ *
+ * Rule for ambiguous names (entries flagged `ambiguous`: Meta, Block, Render, Strategy, The Graph,
+ * Near, Compound, Sonic, 苹果 …):
+ *   1. Latin spellings must be capitalised as in the dictionary or written in capitals ("Meta",
+ *      "META"), never lower case ("meta", "render", "near" are ordinary words and never match;
+ *      enforced by name-matcher.ts);
+ *   2. and a context signal must sit within CONTEXT_WINDOW characters before or after the name
+ *      (CJK_CONTEXT_WINDOW for Chinese spellings), one of:
+ *        a. one of the entry's `symbols`: a ticker match ("Render … $RENDER") or the symbol written
+ *           in capitals as a plain word ("Meta (META)");
+ *        b. a context word of the entry's domain: for companies shares, stock, Inc, earnings, NASDAQ …;
+ *           for crypto token, network, protocol, chain, staking …; or one of the entry's own `context`
+ *           words (Strategy: Saylor); in Chinese 股, 公司, 市值 … / 代币, 协议, 链 ….
+ *   Without a signal the name is dropped: "Meta is hiring", "Block the exit", "Near the top".
+ *
+ * To stay linear however many ambiguous names a text holds ("Meta Meta Meta …"), the scanner records
+ * every context word it passes as an event (ContextEvents), and confirmation sweeps names and events
+ * together in document order: each name looks only at the events inside its window.
+ */
+import * as charclass from './charclass';
+import { PhraseTable } from './phrases';
+import type { Match, NameEntry } from './types';
+
+// Module-local bindings of the hot imports: a test runner that rewrites imports into property reads
+// (vitest's SSR transform) would otherwise pay a getter call per character; bundlers hoist them anyway.
+const { foldAscii, hashWord } = charclass;
+
+export const CONTEXT_WINDOW = 60;
+export const CJK_CONTEXT_WINDOW = 16;
+
+export const COMPANY_WORDS: ReadonlySet<string> = new Set([
+  'shares',
+  'share',
+  'stock',
+  'stocks',
+  'equity',
+  'inc',
+  'corp',
+  'corporation',
+  'earnings',
+  'revenue',
+  'revenues',
+  'nasdaq',
+  'nyse',
+  'ceo',
+  'cfo',
+  'quarter',
+  'quarterly',
+  'guidance',
+  'shareholders',
+  'shareholder',
+  'dividend',
+  'dividends',
+  'eps',
+  'ipo',
+  'platforms',
+  'holdings',
+  'company',
+  'analysts',
+  'premarket',
+]);
+
+export const CRYPTO_WORDS: ReadonlySet<string> = new Set([
+  'token',
+  'tokens',
+  'coin',
+  'coins',
+  'crypto',
+  'network',
+  'protocol',
+  'chain',
+  'blockchain',
+  'mainnet',
+  'testnet',
+  'staking',
+  'validators',
+  'validator',
+  'defi',
+  'airdrop',
+  'tvl',
+  'dapp',
+  'dapps',
+  'onchain',
+  'wallet',
+  'wallets',
+  'layer',
+  'dex',
+  'governance',
+  'ecosystem',
+  'memecoin',
+  'tokenomics',
+]);
+
+export const COMPANY_CJK: ReadonlySet<string> = new Set([
+  '股',
+  '公司',
+  '市值',
+  '财报',
+  '財報',
+  '营收',
+  '營收',
+  '手机',
+  '手機',
+  '发布会',
+  '發表會',
+]);
+
+export const CRYPTO_CJK: ReadonlySet<string> = new Set([
+  '代币',
+  '代幣',
+  '币',
+  '幣',
+  '链',
+  '鏈',
+  '协议',
+  '協議',
+  '质押',
+  '質押',
+  '空投',
+  '网络',
+  '網絡',
+]);
+
+/** The context vocabulary of one dictionary: domain words plus every ambiguous entry's own words. */
+export class ContextVocabulary {
+  /** Folded hash → the lower-case word, for ASCII context words. */
+  readonly words = new Map<number, string>();
+  /** Folded hash → an upper-case ticker of some ambiguous entry ("META" next to "Meta"), matched in capitals only. */
+  readonly symbols = new Map<number, string>();
+  readonly cjk: PhraseTable<string>;
+
+  constructor(entries: readonly NameEntry[]) {
+    const add = (w: string): void => {
+      this.words.set(hashWord(w), w);
+    };
+    for (const w of COMPANY_WORDS) add(w);
+    for (const w of CRYPTO_WORDS) add(w);
+    for (const e of entries) for (const w of e.context ?? []) if (/^[a-z0-9]+$/.test(w)) add(w);
+    for (const e of entries) {
+      if (!e.ambiguous) continue;
+      for (const sym of e.symbols ?? []) if (/^[A-Z0-9]{2,}$/.test(sym)) this.symbols.set(hashWord(sym), sym);
+    }
+    const cjk = [...COMPANY_CJK, ...CRYPTO_CJK].map((t) => ({ text: t, payload: t }));
+    for (const e of entries)
+      for (const w of e.context ?? []) if (w.charCodeAt(0) >= 0x2e80) cjk.push({ text: w, payload: w });
+    this.cjk = new PhraseTable(cjk);
+  }
+
+  /**
+   * The context word that the ASCII word run [start, end) with folded hash `hash` is, or null: a
+   * domain or entry word in any case, or an entry's ticker written in capitals ("Meta (META)", a
+   * signal even where META is no ticker match because it is neither curated nor after an amount).
+   */
+  wordAt(text: string, start: number, end: number, hash: number): string | null {
+    const w = this.words.get(hash);
+    if (w !== undefined && w.length === end - start) {
+      let k = 0;
+      while (k < w.length && foldAscii(text.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
+      if (k === w.length) return w;
+    }
+    const sym = this.symbols.get(hash);
+    if (sym !== undefined && sym.length === end - start && text.startsWith(sym, start)) return sym;
+    return null;
+  }
+
+  /** Folded hashes of every ASCII context word and ticker. */
+  hashes(): number[] {
+    return [...this.words.keys(), ...this.symbols.keys()];
+  }
+}
+
+/** Context words met during one scan, in document order. */
+export class ContextEvents {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly words: string[] = [];
+
+  push(start: number, end: number, word: string): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.words.push(word);
+  }
+}
+
+/**
+ * Ambiguous name candidates of one scan, in document order, held in parallel arrays: a text full of
+ * "Meta Meta Meta" must not cost a Match object per candidate that context then rejects.
+ */
+export class AmbiguousNames {
+  /** start, end pairs; a typed buffer grown by doubling (cheaper than two growing JS arrays). */
+  private spans = new Int32Array(64);
+  readonly entries: NameEntry[] = [];
+
+  get length(): number {
+    return this.entries.length;
+  }
+
+  start(n: number): number {
+    return this.spans[2 * n] ?? 0;
+  }
+
+  end(n: number): number {
+    return this.spans[2 * n + 1] ?? 0;
+  }
+
+  push(start: number, end: number, entry: NameEntry): void {
+    const k = 2 * this.entries.length;
+    if (k + 2 > this.spans.length) {
+      const grown = new Int32Array(this.spans.length * 2);
+      grown.set(this.spans);
+      this.spans = grown;
+    }
+    this.spans[k] = start;
+    this.spans[k + 1] = end;
+    this.entries.push(entry);
+  }
+}
+
+function relevant(word: string, entry: NameEntry): boolean {
+  if (entry.context?.includes(word) || entry.symbols?.includes(word)) return true;
+  if (entry.domain === 'crypto') return CRYPTO_WORDS.has(word) || CRYPTO_CJK.has(word);
+  return COMPANY_WORDS.has(word) || COMPANY_CJK.has(word);
+}
+
+function isCjkEntry(entry: NameEntry): boolean {
+  return entry.text.charCodeAt(0) >= 0x2e80;
+}
+
+/**
+ * Indices of the candidates that context confirms (rule 2 above). Candidates and `tickers` are in
+ * document order; one sweep, so the cost is linear in candidates plus events (times the window size).
+ */
+export function confirmed(names: AmbiguousNames, tickers: readonly Match[], events: ContextEvents): number[] {
+  const out: number[] = [];
+  let ev = 0;
+  let tk = 0;
+  for (let n = 0; n < names.length; n++) {
+    const start = names.start(n);
+    const end = names.end(n);
+    const entry = names.entries[n];
+    if (!entry) continue;
+    const w = isCjkEntry(entry) ? CJK_CONTEXT_WINDOW : CONTEXT_WINDOW;
+    const from = start - w;
+    const to = end + w;
+    // Pointers only move forward: what ends before the widest window of this candidate ends before
+    // every later candidate's window too.
+    while (ev < events.starts.length && (events.ends[ev] ?? 0) <= start - CONTEXT_WINDOW) ev++;
+    while (tk < tickers.length && (tickers[tk]?.end ?? 0) <= start - CONTEXT_WINDOW) tk++;
+    let ok = false;
+    const symbols = entry.symbols ?? [];
+    for (let k = tk; !ok && symbols.length > 0 && k < tickers.length; k++) {
+      const t = tickers[k];
+      if (!t || t.start >= to) break;
+      if (t.end > from && t.symbol !== undefined && symbols.includes(t.symbol)) ok = true;
+    }
+    for (let k = ev; !ok && k < events.starts.length; k++) {
+      const s = events.starts[k] ?? 0;
+      if (s >= to) break;
+      const e = events.ends[k] ?? 0;
+      if (e <= from || (s >= start && e <= end)) continue; // outside the window, or inside the name itself
+      if (relevant(events.words[k] ?? '', entry)) ok = true;
+    }
+    if (ok) out.push(n);
+  }
+  return out;
+}

@@ -1,0 +1,361 @@
+/**
+ * The detector: one left-to-right pass over the text with charCodeAt, dispatching on the class of
+ * each character. ASCII word runs are read once (their folded hash, and the OR and AND of their
+ * character classes, come out of the same loop) and then classified with O(1) lookups; '$' and '@'
+ * start cashtags and handles; CJK characters start Chinese names and claims. Nothing backtracks
+ * over the text, so the cost is linear in its length whatever it contains.
+ *
+ * Precedence (matches never overlap; at a given position the first kind that matches wins, and the
+ * scan resumes after it):
+ *   1. URLs: inside "https://…" / "www.…" only addresses are reported (urls.ts).
+ *   2. Addresses: an EVM or Solana address is one whole word run, so no name, ticker or claim can be
+ *      found inside it.
+ *   3. Cashtags and handles own their '$' / '@' and the word after it: "$TAO" is a ticker, never the
+ *      bare "TAO"; "@bittensor_" is a handle, never the name Bittensor.
+ *   4. Claims before bare symbols and names, longest phrase first ("TGE即將來臨" over "TGE", "LP已销毁"
+ *      over "销毁").
+ *   5. Bare symbols before names ("NEAR" after an amount is a ticker; "Near" needs context).
+ *   6. Names, longest entry first ("Bitcoin Cash" over "Bitcoin", "比特币现金" over "比特币").
+ * Ambiguous names are then kept only when confirmed by context (context.ts).
+ */
+import * as addresses from './addresses';
+import type { BareSets } from './bare';
+import * as bare from './bare';
+import * as cashtags from './cashtags';
+import * as charclass from './charclass';
+import type { ClaimHit } from './claims';
+import * as claims from './claims';
+import * as context from './context';
+import { AmbiguousNames, ContextEvents, ContextVocabulary } from './context';
+import * as handles from './handles';
+import { NameMatcher } from './name-matcher';
+import * as names from './names';
+import type { Detector, DetectorData, Match, NameEntry } from './types';
+import * as urls from './urls';
+
+// Module-local bindings of the hot imports: a test runner that rewrites imports into property reads
+// (vitest's SSR transform) would otherwise pay a getter call per character; bundlers hoist them anyway.
+const { isEvmAddressRun, isSolanaAddressRun, isValidEip55 } = addresses;
+const { DEFAULT_BARE_SYMBOLS, LOWERCASE_BARE_HASHES, matchBare } = bare;
+const { matchCashtagAt } = cashtags;
+const { CLASS, DIGIT, HASH_SEED, hashStep, LOWER, UPPER, WORD } = charclass;
+const {
+  CLAIM_WORD_HASHES,
+  claimMatch,
+  matchEnglishClaimAt,
+  matchNumberClaimAt,
+  matchZhClaimAt,
+  ZH_ASCII_OPENER_HASHES,
+  zhClaimMayStartWith,
+} = claims;
+const { confirmed } = context;
+const { matchHandleAt } = handles;
+const { DEFAULT_NAMES } = names;
+const { urlEndAt } = urls;
+
+/** Bits of the per-word hook filter. */
+const HOOK_CLAIM = 1;
+const HOOK_NAME = 2;
+const HOOK_LOWER_BARE = 4;
+const HOOK_ZH_OPENER = 8;
+const HOOK_CONTEXT = 16;
+const HOOK_MASK = 0xffff;
+
+/** Bits of the per-code-unit filter for non-ASCII text. */
+const CJK_CLAIM = 1;
+const CJK_NAME = 2;
+const CJK_CONTEXT = 4;
+
+class Scanner implements Detector {
+  private readonly symbols: ReadonlySet<string>;
+  private readonly bareSets: BareSets;
+  private readonly names: NameMatcher;
+  private readonly context: ContextVocabulary;
+  /**
+   * A 64K-entry filter over the low 16 bits of a word's folded hash, saying which lookups could
+   * possibly hit (claim patterns, Latin names, lower-case bare symbols). Almost every word of prose
+   * hooks nothing, and a typed-array load rules it out without touching a Map.
+   */
+  private readonly hooks = new Uint8Array(HOOK_MASK + 1);
+  /**
+   * For every non-ASCII code unit, which phrase tables may start there (Chinese claims, names,
+   * context words): one load per CJK character instead of three table probes.
+   */
+  private readonly cjkStarts = new Uint8Array(65536);
+
+  constructor(data: DetectorData) {
+    this.symbols = data.symbols;
+    this.bareSets = { bare: data.bareSymbols ?? DEFAULT_BARE_SYMBOLS, symbols: data.symbols };
+    const entries = data.names ?? DEFAULT_NAMES;
+    this.names = new NameMatcher(entries);
+    this.context = new ContextVocabulary(entries);
+    const mark = (hash: number, bit: number): void => {
+      const k = hash & HOOK_MASK;
+      this.hooks[k] = (this.hooks[k] ?? 0) | bit;
+    };
+    for (const h of CLAIM_WORD_HASHES) mark(h, HOOK_CLAIM);
+    for (const h of this.names.latinHashes()) mark(h, HOOK_NAME);
+    for (const h of LOWERCASE_BARE_HASHES) mark(h, HOOK_LOWER_BARE);
+    for (const h of ZH_ASCII_OPENER_HASHES) mark(h, HOOK_ZH_OPENER);
+    for (const h of this.context.hashes()) mark(h, HOOK_CONTEXT);
+    for (let c = 0x80; c < 65536; c++) {
+      this.cjkStarts[c] =
+        (zhClaimMayStartWith(c) ? CJK_CLAIM : 0) |
+        (this.names.cjk.mayStartWith(c) ? CJK_NAME : 0) |
+        (this.context.cjk.mayStartWith(c) ? CJK_CONTEXT : 0);
+    }
+  }
+
+  detect(text: string): Match[] {
+    const out: Match[] = [];
+    const ambiguous = new AmbiguousNames();
+    const events = new ContextEvents();
+    const n = text.length;
+    let floor = 0; // end of the last match or skipped (negated) claim
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const f = CLASS[c] ?? 0;
+      if (f & WORD) {
+        // Read the whole ASCII word run once.
+        let j = i;
+        let h = HASH_SEED;
+        let or = 0;
+        let and = 0xffff;
+        while (j < n) {
+          const cc = text.charCodeAt(j);
+          const ff = CLASS[cc] ?? 0;
+          if ((ff & WORD) === 0) break;
+          or |= ff;
+          and &= ff;
+          h = hashStep(h, cc);
+          j++;
+        }
+        const end = this.word(text, i, j, h, or, and, floor, out, ambiguous, events);
+        if (end > i) {
+          floor = end;
+          i = end;
+        } else {
+          i = j;
+        }
+        continue;
+      }
+      if (c === 0x24) {
+        // '$' right after '$' never opens a cashtag ("$$NG"): skip the call on runs of dollars
+        const m = i > 0 && text.charCodeAt(i - 1) === 0x24 ? null : matchCashtagAt(text, i, this.symbols);
+        if (m) {
+          out.push(m);
+          i = floor = m.end;
+          continue;
+        }
+      } else if (c === 0x40 || c === 0xff20) {
+        const m = matchHandleAt(text, i);
+        if (m) {
+          out.push(m);
+          i = floor = m.end;
+          continue;
+        }
+      } else if (c >= 0x80) {
+        const starts = this.cjkStarts[c] ?? 0;
+        if (starts !== 0) {
+          if (starts & CJK_CONTEXT) {
+            const w = this.context.cjk.longestAt(text, i);
+            if (w) events.push(i, i + w.text.length, w.payload);
+          }
+          const end = starts & (CJK_CLAIM | CJK_NAME) ? this.cjk(text, i, floor, out, ambiguous, starts) : -1;
+          if (end > i) {
+            i = floor = end;
+            continue;
+          }
+        }
+      }
+      i++;
+    }
+    if (ambiguous.length === 0) return out;
+    const keep = confirmed(
+      ambiguous,
+      out.filter((m) => m.kind === 'ticker'),
+      events,
+    );
+    return keep.length === 0 ? out : mergeConfirmed(text, out, ambiguous, keep);
+  }
+
+  /** Classifies the word run [i, j). Returns the end of what it consumed, or -1. */
+  private word(
+    text: string,
+    i: number,
+    j: number,
+    hash: number,
+    or: number,
+    and: number,
+    floor: number,
+    out: Match[],
+    ambiguous: AmbiguousNames,
+    events: ContextEvents,
+  ): number {
+    const len = j - i;
+    const c0 = text.charCodeAt(i);
+    const hook = this.hooks[hash & HOOK_MASK] ?? 0;
+    if (hook & HOOK_CONTEXT) {
+      // recorded whatever the word turns out to be ("token" in "token launch" still counts)
+      const w = this.context.wordAt(text, i, j, hash);
+      if (w !== null) events.push(i, j, w);
+    }
+
+    if (len >= 3 && len <= 5 && ((c0 | 0x20) === 0x68 || (c0 | 0x20) === 0x77)) {
+      const url = urlEndAt(text, i, j); // "http", "https", "www"
+      if (url >= 0) {
+        this.addressesIn(text, j, url, out);
+        return url;
+      }
+    }
+    if (len === 42 && c0 === 0x30 && isEvmAddressRun(text, i, j)) {
+      const t = text.slice(i, j);
+      out.push({ kind: 'address', text: t, start: i, end: j, chain: 'evm', valid: isValidEip55(text, i) });
+      return j;
+    }
+    if (len >= 32 && len <= 44 && isSolanaAddressRun(text, i, j, or, and)) {
+      out.push({ kind: 'address', text: text.slice(i, j), start: i, end: j, chain: 'solana', valid: true });
+      return j;
+    }
+
+    // Claims: English patterns by first word or number, and Chinese phrases that open with ASCII.
+    let claim: ClaimHit | null = null;
+    if (hook & HOOK_CLAIM) {
+      claim = matchEnglishClaimAt(text, i, hash, floor);
+    } else if (((CLASS[c0] ?? 0) & DIGIT) !== 0 && isNumberStart(text, i)) {
+      claim = matchNumberClaimAt(text, i, floor);
+    }
+    if (hook & HOOK_ZH_OPENER) {
+      const zh = matchZhClaimAt(text, i, floor);
+      if (zh && (!claim || zh.end > claim.end)) claim = zh;
+    }
+    if (claim) {
+      if (!claim.negated) out.push(claimMatch(text, claim));
+      return claim.end;
+    }
+
+    if (
+      (and & UPPER && len >= 2) ||
+      (hook & HOOK_LOWER_BARE && and & LOWER && LOWERCASE_BARE_HASHES.has(hash))
+    ) {
+      const m = matchBare(text, i, j, and, this.bareSets);
+      if (m) {
+        out.push(m);
+        return j;
+      }
+    }
+
+    if (hook & HOOK_NAME) {
+      const end = this.names.matchLatin(text, i, hash);
+      const entry = this.names.lastEntry;
+      if (end > i && entry) {
+        if (entry.ambiguous) ambiguous.push(i, end, entry);
+        else out.push(nameMatch(text, i, end, entry));
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /** Chinese claims and names at a non-ASCII position. Returns the end of what it consumed, or -1. */
+  private cjk(
+    text: string,
+    i: number,
+    floor: number,
+    out: Match[],
+    ambiguous: AmbiguousNames,
+    starts: number,
+  ): number {
+    const claim = starts & CJK_CLAIM ? matchZhClaimAt(text, i, floor) : null;
+    const name = starts & CJK_NAME ? this.names.cjk.longestAt(text, i) : null;
+    if (claim && (!name || claim.end - claim.start >= name.text.length)) {
+      // a claim may have grown backwards over a percentage ("28%空投"); never over an earlier match
+      if (claim.start < floor) return -1;
+      if (!claim.negated) out.push(claimMatch(text, claim));
+      return claim.end;
+    }
+    if (name) {
+      const end = i + name.text.length;
+      if (name.payload.ambiguous) ambiguous.push(i, end, name.payload);
+      else out.push(nameMatch(text, i, end, name.payload));
+      return end;
+    }
+    return -1;
+  }
+
+  /** Addresses inside a URL span [from, to): each word run is checked on its own. */
+  private addressesIn(text: string, from: number, to: number, out: Match[]): void {
+    let k = from;
+    while (k < to) {
+      const f = CLASS[text.charCodeAt(k)] ?? 0;
+      if ((f & WORD) === 0) {
+        k++;
+        continue;
+      }
+      let e = k;
+      let or = 0;
+      let and = 0xffff;
+      while (e < to) {
+        const ff = CLASS[text.charCodeAt(e)] ?? 0;
+        if ((ff & WORD) === 0) break;
+        or |= ff;
+        and &= ff;
+        e++;
+      }
+      const len = e - k;
+      if (len === 42 && isEvmAddressRun(text, k, e)) {
+        out.push({
+          kind: 'address',
+          text: text.slice(k, e),
+          start: k,
+          end: e,
+          chain: 'evm',
+          valid: isValidEip55(text, k),
+        });
+      } else if (len >= 32 && len <= 44 && isSolanaAddressRun(text, k, e, or, and)) {
+        out.push({ kind: 'address', text: text.slice(k, e), start: k, end: e, chain: 'solana', valid: true });
+      }
+      k = e;
+    }
+  }
+}
+
+/** A digit at `i` starts a number unless it continues one ("3.125": the "125" is not a new number). */
+function isNumberStart(text: string, i: number): boolean {
+  if (i < 2) return true;
+  const p = text.charCodeAt(i - 1);
+  return !((p === 0x2e || p === 0x2c) && ((CLASS[text.charCodeAt(i - 2)] ?? 0) & DIGIT) !== 0);
+}
+
+/** Merges the confirmed ambiguous names (indices `keep`, in order) into `out`, keeping document order. */
+function mergeConfirmed(text: string, out: Match[], names: AmbiguousNames, keep: readonly number[]): Match[] {
+  const merged: Match[] = [];
+  let k = 0;
+  for (const n of keep) {
+    const start = names.start(n);
+    const entry = names.entries[n];
+    if (!entry) continue;
+    for (let m = out[k]; m !== undefined && m.start < start; m = out[++k]) merged.push(m);
+    merged.push(nameMatch(text, start, names.end(n), entry));
+  }
+  for (let m = out[k]; m !== undefined; m = out[++k]) merged.push(m);
+  return merged;
+}
+
+/** A name match; built as one literal per shape so every match object has a stable hidden class. */
+function nameMatch(text: string, start: number, end: number, entry: NameEntry): Match {
+  const t = text.slice(start, end);
+  return entry.asset
+    ? { kind: 'name', text: t, start, end, nameKey: entry.key, asset: entry.asset }
+    : { kind: 'name', text: t, start, end, nameKey: entry.key };
+}
+
+/**
+ * Builds a detector over the given symbol sets and dictionary. Building indexes the dictionary once
+ * (well under a millisecond); `detect` may then be called any number of times and keeps no state
+ * between calls.
+ */
+export function createDetector(data: DetectorData): Detector {
+  return new Scanner(data);
+}

@@ -1,0 +1,56 @@
+/**
+ * Literal phrase lookup for text written without spaces (Chinese names and claims). Phrases are
+ * bucketed by their first code unit; a per-table bitmap of possible first units lets the scanner
+ * reject almost every CJK character with one typed-array load, and the few survivors compare a
+ * handful of candidates, longest first. No regex, no alternation: linear in the text.
+ *
+ * ASCII letters compare case-insensitively ("TGE即將來臨" matches "tge即將來臨"); everything else
+ * compares exactly.
+ */
+import * as charclass from './charclass';
+
+// Module-local bindings of the hot imports: a test runner that rewrites imports into property reads
+// (vitest's SSR transform) would otherwise pay a getter call per character; bundlers hoist them anyway.
+const { foldAscii } = charclass;
+
+export interface Phrase<T> {
+  /** The phrase as written in the table. */
+  readonly text: string;
+  readonly payload: T;
+}
+
+export class PhraseTable<T> {
+  private readonly buckets = new Map<number, Phrase<T>[]>();
+  private readonly starts = new Uint8Array(65536);
+
+  constructor(items: readonly Phrase<T>[]) {
+    for (const item of items) {
+      if (item.text.length === 0) continue;
+      const first = foldAscii(item.text.charCodeAt(0));
+      this.starts[first] = 1;
+      const bucket = this.buckets.get(first);
+      if (bucket) bucket.push(item);
+      else this.buckets.set(first, [item]);
+    }
+    for (const bucket of this.buckets.values()) bucket.sort((a, b) => b.text.length - a.text.length);
+  }
+
+  /** Whether some phrase may start with code unit `c` (already case-folded for ASCII). */
+  mayStartWith(c: number): boolean {
+    return this.starts[c] === 1;
+  }
+
+  /** The longest phrase that occurs at `i`, or null. */
+  longestAt(text: string, i: number): Phrase<T> | null {
+    const bucket = this.buckets.get(foldAscii(text.charCodeAt(i)));
+    if (!bucket) return null;
+    for (const p of bucket) {
+      const len = p.text.length;
+      if (i + len > text.length) continue;
+      let k = 1;
+      while (k < len && foldAscii(text.charCodeAt(i + k)) === foldAscii(p.text.charCodeAt(k))) k++;
+      if (k === len) return p;
+    }
+    return null;
+  }
+}
