@@ -1,0 +1,146 @@
+/**
+ * Cross-check against a peer: DefiLlama's own "one CoinGecko coin per ticker" map (GPL-3.0: read here
+ * in a test only, nothing derived from it ships). For the 1,000 best-ranked symbols, a bare `$SYMBOL`
+ * with no context is resolved and compared with DefiLlama's coin.
+ *
+ * Three outcomes: we agree; we decline (candidates, usually listing DefiLlama's coin: our ranks stop
+ * at the 2025-02 top 250, and an unranked collision yields candidates, never a guess); or we answer
+ * differently, which must be on purpose and explained in DELIBERATE below. The test prints every
+ * disagreement.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { sharedFixture } from '../../support/paths';
+import { registry, resolveIn } from './support';
+
+const entry = z.object({
+  symbol: z.string(),
+  name: z.string(),
+  token_nk: z.string().optional(),
+  mcap_rank: z.number().optional(),
+});
+const peer = z
+  .record(z.string(), entry)
+  .parse(
+    JSON.parse(readFileSync(sharedFixture('defillama/defillama-app_public_tokens_2026-04-20.json'), 'utf8')),
+  );
+
+/** Per-ticker entries (the key is the symbol; other keys are DefiLlama's own disambiguation slugs), best rank first. */
+const top = Object.entries(peer)
+  .flatMap(([key, v]) =>
+    key === v.symbol.toLowerCase() && v.mcap_rank !== undefined && v.token_nk?.startsWith('coingecko:')
+      ? [
+          {
+            symbol: v.symbol.toUpperCase(),
+            name: v.name,
+            rank: v.mcap_rank,
+            want: `cg:${v.token_nk.slice(10)}`,
+          },
+        ]
+      : [],
+  )
+  .sort((a, b) => a.rank - b.rank)
+  .slice(0, 1000);
+
+const COMPANY_FIRST =
+  'a US company in the SEC top 2,000 by market value vs a coin outside the 2025-02 top-250 snapshot: the company, unless crypto words around the cashtag say otherwise';
+const NO_SUCH_COIN =
+  'the CoinGecko 2026 list has no coin with this symbol, so the only asset is the listed company';
+const ID_DRIFT =
+  "the CoinGecko 2026 list holds a different coin id under this symbol than DefiLlama's (ids churn between list dates)";
+
+/** Symbols where our answer differs from DefiLlama's on purpose, and why. */
+const DELIBERATE: Record<string, string> = {
+  ...Object.fromEntries(
+    'M SKY U ADI VVV SUN H IP WAL CVX CFG A B FORM WM BC BCE MET ZETA T LION ELF NMR BIO OPEN SXT NOW AVNT EDU BP ST BNT Q FROG ABT XP TX AGI FUL G BR DIA ES F HP WELL JOE ETN DG AVA TAC'
+      .split(' ')
+      .map((s) => [s, COMPANY_FIRST]),
+  ),
+  META: 'Meta Platforms (SEC #6) over MetaDAO: $META is the stock unless the post talks tokens',
+  NNN: NO_SUCH_COIN,
+  BTU: NO_SUCH_COIN,
+  LILPEPE: ID_DRIFT,
+  ZUSD: ID_DRIFT,
+  MITO: ID_DRIFT,
+  PRIME: 'Echelon Prime is ranked 203 in the 2025-02 snapshot; Hastra PRIME launched after it',
+};
+
+interface Row {
+  symbol: string;
+  rank: number;
+  want: string;
+  got: string;
+  reason: string;
+}
+
+function compare(): { agree: number; listed: number; declined: Row[]; different: Row[] } {
+  let agree = 0;
+  let listed = 0;
+  const declined: Row[] = [];
+  const different: Row[] = [];
+  for (const t of top) {
+    const tag = `$${t.symbol}`;
+    const r = resolveIn(tag, tag);
+    if (r.asset === t.want) {
+      agree++;
+      continue;
+    }
+    const row = {
+      symbol: t.symbol,
+      rank: t.rank,
+      want: t.want,
+      got: r.asset ?? JSON.stringify(r.candidates ?? []),
+      reason: r.reason,
+    };
+    if (r.asset) different.push(row);
+    else {
+      if (r.candidates?.includes(t.want)) listed++;
+      declined.push(row);
+    }
+  }
+  return { agree, listed, declined, different };
+}
+
+describe('cross-check against DefiLlama (GPL, test only)', () => {
+  const result = compare();
+
+  it('prints the agreement and every disagreement', () => {
+    const { agree, listed, declined, different } = result;
+    const lines = [
+      `DefiLlama cross-check, ${top.length} best-ranked symbols: agree ${agree} (${((agree / top.length) * 100).toFixed(1)}%), ` +
+        `declined with candidates ${declined.length} (DefiLlama's coin among them: ${listed}), answered differently ${different.length}`,
+      '-- answered differently (on purpose, see DELIBERATE):',
+      ...different.map(
+        (d) =>
+          `  #${d.rank} $${d.symbol}: DefiLlama ${d.want}, we ${d.got}: ${DELIBERATE[d.symbol] ?? 'UNEXPLAINED'}`,
+      ),
+      '-- declined (candidates or no asset):',
+      ...declined.map((d) => `  #${d.rank} $${d.symbol}: DefiLlama ${d.want}, we ${d.got} (${d.reason})`),
+    ];
+    console.log(lines.join('\n'));
+    expect(top).toHaveLength(1000);
+  });
+
+  it('agrees on at least 58% and lists DefiLlama’s coin for at least 89% (agree or candidate)', () => {
+    expect(result.agree / top.length).toBeGreaterThanOrEqual(0.58);
+    expect((result.agree + result.listed) / top.length).toBeGreaterThanOrEqual(0.89);
+  });
+
+  it('every different answer is deliberate and explained; the table has no stale rows', () => {
+    const unexplained = result.different
+      .filter((d) => !DELIBERATE[d.symbol])
+      .map((d) => `${d.symbol} → ${d.got}`);
+    expect(unexplained).toEqual([]);
+    const differing = new Set(result.different.map((d) => d.symbol));
+    expect(Object.keys(DELIBERATE).filter((s) => !differing.has(s))).toEqual([]);
+  });
+
+  it('company-first answers really are companies, and crypto words flip them to the coin', () => {
+    for (const d of result.different.filter((x) => DELIBERATE[x.symbol] === COMPANY_FIRST)) {
+      expect(registry.asset(d.got)?.kind, d.symbol).toBe('equity');
+    }
+    expect(resolveIn('Walrus $WAL token unlock on Sui', '$WAL').asset).toBe('cg:walrus-2');
+    expect(resolveIn('$CVX staking rewards on Convex, onchain', '$CVX').asset).toBe('cg:convex-finance');
+  });
+});

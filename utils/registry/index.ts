@@ -1,0 +1,17 @@
+/**
+ * The asset registry (background worker): load the bundled or refreshed data once, then resolve
+ * detected matches to asset ids. The content script imports detect-data.ts only, never this module.
+ */
+export { explorerUrl } from './addresses';
+export { bundledRegistry } from './bundled';
+export { loadRegistry, normalizeTicker } from './load';
+export { DECISIVE, resolve } from './resolve';
+export { parseRegistryData } from './schema';
+export type {
+  Registry,
+  RegistryAsset,
+  RegistryData,
+  Resolution,
+  ResolveContext,
+  UnknownAddress,
+} from './types';

@@ -1,0 +1,205 @@
+/**
+ * resolve: one detected match → an asset id, or the ranked candidates when the evidence is close.
+ * A wrong answer on a hover card is worse than none, so a ticker resolves only when its best candidate
+ * leads the next one by DECISIVE points; otherwise the card shows the candidates.
+ *
+ * Evidence for a ticker, strongest first:
+ *   1. a user pin ("always read $X as Y"): key is the upper-case symbol, or '@handle' for handles;
+ *   2. a contract address in the same post that is the contract of a coin with this symbol;
+ *   3. points per candidate (scoreCandidate): market-cap rank or SEC position (prior), a curated
+ *      default (hints), words around the match (equity / crypto / chain), treasury companies.
+ */
+import type { Match } from '../detect/types';
+import { resolveAddress } from './addresses';
+import { type ContextScore, scoreContext } from './context';
+import { normalizeTicker } from './load';
+import type { Registry, RegistryAsset, Resolution, ResolveContext } from './types';
+
+/** Lead the best candidate needs over the runner-up to be answered alone. */
+export const DECISIVE = 2;
+/** At most this many candidates are returned (59 coins use USDC). */
+const MAX_CANDIDATES = 8;
+const HINT_POINTS = 2;
+const CHAIN_POINTS = 2;
+
+/**
+ * Bridged and pegged copies of another chain's asset: never the default reading of a symbol. "Wrapped"
+ * alone is not a copy marker: Wrapped Bitcoin is the original WBTC.
+ */
+const COPY = /bridged|binance-peg|-peg-|\bpeg\b|wormhole|allbridge|osmosis-all|\(portal\)/i;
+/** "HarryPotterObamaSonic10Inu (ETH)", "Wrapped Bitcoin (PulseChain)": a name qualified by a chain is a copy. */
+const CHAIN_QUALIFIED = /\s\([^)]+\)$/;
+
+const isCopy = (a: RegistryAsset): boolean =>
+  COPY.test(a.id) || COPY.test(a.name) || CHAIN_QUALIFIED.test(a.name);
+
+/** Chains a coin lives on natively, where CoinGecko lists no contract for it. */
+const NATIVE_CHAIN: Record<string, string> = {
+  'cg:ethereum': 'ethereum',
+  'cg:solana': 'solana',
+  'cg:starknet': 'starknet',
+  'cg:binancecoin': 'binance-smart-chain',
+};
+
+interface Scored {
+  asset: RegistryAsset;
+  points: number;
+  why: string[];
+}
+
+/**
+ * Points before any context: how likely a reader means this asset when nothing else is said.
+ * Coins: market-cap rank (2025-02 snapshot, top 250 only); equities: SEC market-value position.
+ * The curated leading assets (names dictionary) count as mid-sized even where the lists rank them
+ * low or not at all (coins launched after the snapshot, foreign filers at the SEC list's tail).
+ */
+function prior(registry: Registry, a: RegistryAsset, why: string[]): number {
+  const leading = registry.leading.has(a.id);
+  if (a.kind === 'crypto') {
+    const copy = isCopy(a);
+    if (a.rank !== undefined) {
+      why.push(`market-cap rank ${a.rank}${copy ? ', a bridged copy' : ''}`);
+      if (copy) return 1;
+      return a.rank <= 25 ? 4 : a.rank <= 100 ? 3 : 2;
+    }
+    if (leading) {
+      why.push('leading project (curated)');
+      return 2;
+    }
+    why.push(copy ? 'unranked bridged copy' : 'unranked coin');
+    return copy ? -1 : 0;
+  }
+  const secRank = a.rank ?? Number.POSITIVE_INFINITY;
+  if (secRank <= 500) {
+    why.push(`SEC market-value #${secRank}`);
+    return 3;
+  }
+  if (secRank <= 2000) {
+    why.push(`SEC market-value #${secRank}`);
+    return 2;
+  }
+  if (leading) {
+    why.push('leading company (curated)');
+    return 2;
+  }
+  why.push(a.etf ? 'ETF / trust' : 'small or unranked listing');
+  return 1;
+}
+
+function onChain(a: RegistryAsset, chains: ReadonlySet<string>): string | undefined {
+  for (const chain of chains) {
+    if (NATIVE_CHAIN[a.id] === chain || a.platforms?.[chain] !== undefined) return chain;
+  }
+  return undefined;
+}
+
+function scoreCandidate(registry: Registry, a: RegistryAsset, symbol: string, ctx: ContextScore): Scored {
+  const why: string[] = [];
+  let points = prior(registry, a, why);
+  if (registry.hints.get(symbol) === a.id) {
+    points += HINT_POINTS;
+    why.push('curated default');
+  }
+  if (a.kind === 'equity') {
+    points += ctx.equity;
+    // Treasury companies (MSTR, MARA, COIN …) are what crypto posts talk about: crypto words fit them too.
+    if (registry.treasuries.has(a.symbol)) points += ctx.crypto;
+  } else {
+    points += ctx.crypto;
+    const chain = onChain(a, ctx.chains);
+    if (chain) {
+      points += CHAIN_POINTS;
+      why.push(`on ${chain}`);
+    }
+  }
+  return { asset: a, points, why };
+}
+
+/** Ties: ranked before unranked, lower rank first, originals before copies, shorter (older) ids first. */
+function compare(x: Scored, y: Scored): number {
+  if (y.points !== x.points) return y.points - x.points;
+  const rx = x.asset.rank ?? Number.POSITIVE_INFINITY;
+  const ry = y.asset.rank ?? Number.POSITIVE_INFINITY;
+  if (rx !== ry) return rx - ry;
+  return x.asset.id.length - y.asset.id.length || (x.asset.id < y.asset.id ? -1 : 1);
+}
+
+function candidatesFor(registry: Registry, symbol: string): RegistryAsset[] {
+  const direct = registry.withSymbol(symbol);
+  const ticker = normalizeTicker(symbol);
+  if (ticker === symbol) return [...direct];
+  const equity = registry.withSymbol(ticker).filter((a) => a.kind === 'equity');
+  return [...direct, ...equity];
+}
+
+/** Coins whose contract is quoted in the same post: the author told us which one. */
+function addressEvidence(registry: Registry, symbol: string, ctx: ResolveContext): string | undefined {
+  for (const m of ctx.matches ?? []) {
+    if (m.kind !== 'address') continue;
+    const r = resolveAddress(registry, m);
+    if (r.asset && registry.asset(r.asset)?.symbol === symbol) return r.asset;
+  }
+  return undefined;
+}
+
+function resolveTicker(
+  registry: Registry,
+  match: Match,
+  ctx: ResolveContext,
+  pins: ReadonlyMap<string, string> | undefined,
+): Resolution {
+  const symbol = (match.symbol ?? match.text.replace(/^\$/, '')).toUpperCase();
+  const pinned = pins?.get(symbol);
+  if (pinned) return { asset: pinned, reason: `pinned: always read $${symbol} as ${pinned}` };
+
+  const byAddress = addressEvidence(registry, symbol, ctx);
+  if (byAddress) return { asset: byAddress, reason: 'contract address in the same post' };
+
+  const all = candidatesFor(registry, symbol);
+  const [first] = all;
+  if (!first) return { reason: `no asset with symbol ${symbol}` };
+  if (all.length === 1) return { asset: first.id, reason: `only asset with symbol ${symbol}` };
+
+  const context = scoreContext(ctx.text, match.start, match.end);
+  const scored = all.map((a) => scoreCandidate(registry, a, symbol, context)).sort(compare);
+  const [best, next] = scored;
+  const words = context.words.length > 0 ? `; context: ${context.words.join(', ')}` : '';
+  if (best && next && best.points - next.points >= DECISIVE) {
+    return {
+      asset: best.asset.id,
+      reason: `${best.why.join(', ')} over ${next.asset.id} (${next.why.join(', ')})${words}`,
+    };
+  }
+  return {
+    candidates: scored.slice(0, MAX_CANDIDATES).map((s) => s.asset.id),
+    reason: `${all.length} assets use ${symbol} and the evidence is close${words}`,
+  };
+}
+
+export function resolve(
+  registry: Registry,
+  match: Match,
+  ctx: ResolveContext,
+  pins?: ReadonlyMap<string, string>,
+): Resolution {
+  switch (match.kind) {
+    case 'ticker':
+      return resolveTicker(registry, match, ctx, pins);
+    case 'handle': {
+      const handle = (match.handle ?? match.text.replace(/^@/, '')).toLowerCase();
+      const pinned = pins?.get(`@${handle}`);
+      if (pinned) return { asset: pinned, reason: `pinned: always read @${handle} as ${pinned}` };
+      const asset = registry.byHandle.get(handle);
+      return asset ? { asset, reason: 'curated X handle' } : { reason: `no asset for @${handle}` };
+    }
+    case 'name': {
+      // The names dictionary carries curated hints; trust one only if the registry knows the asset.
+      if (match.asset && registry.asset(match.asset)) return { asset: match.asset, reason: 'curated name' };
+      return { reason: `no asset for the name ${match.nameKey ?? match.text}` };
+    }
+    case 'address':
+      return resolveAddress(registry, match);
+    case 'claim':
+      return { reason: 'a launch claim names no asset' };
+  }
+}
