@@ -16,6 +16,10 @@ export interface FetchJsonOptions {
   headers?: Record<string, string>;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Injected by tests and the data service; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Lowers the body cap for one call (never raises it above MAX_BODY_BYTES). */
+  maxBytes?: number;
 }
 
 export async function fetchJson<S extends z.ZodType>(
@@ -29,7 +33,8 @@ export async function fetchJson<S extends z.ZodType>(
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json', ...options.headers }, signal });
+    const doFetch = options.fetch ?? fetch;
+    res = await doFetch(url, { headers: { accept: 'application/json', ...options.headers }, signal });
   } catch (err) {
     const timedOut = timeout.aborted;
     return { ok: false, reason: timedOut ? 'timed out' : `network error: ${describe(err)}`, ms: ms() };
@@ -45,16 +50,20 @@ export async function fetchJson<S extends z.ZodType>(
       ms: ms(),
     };
   }
+  const cap = Math.min(options.maxBytes ?? MAX_BODY_BYTES, MAX_BODY_BYTES);
   const length = Number(res.headers.get('content-length') ?? '0');
-  if (length > MAX_BODY_BYTES) {
+  if (length > cap) {
     await res.body?.cancel().catch(() => undefined);
     return { ok: false, status: res.status, reason: `answer too large (${length} bytes)`, ms: ms() };
   }
   let text: string;
   try {
-    text = await readCapped(res, MAX_BODY_BYTES);
+    text = await readCapped(res, cap);
   } catch (err) {
-    return { ok: false, status: res.status, reason: describe(err), ms: ms() };
+    // A body that trickles in past the deadline is aborted by the same timeout signal: say so
+    // plainly rather than surfacing the runtime's abort message.
+    const reason = timeout.aborted ? 'timed out' : describe(err);
+    return { ok: false, status: res.status, reason, ms: ms() };
   }
   let json: unknown;
   try {

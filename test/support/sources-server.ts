@@ -1,0 +1,273 @@
+/**
+ * The local API server for the data-service tests and the bench: every source mounted under its own
+ * prefix, answering with real recordings (CoinGecko, Yahoo, GoPlus capture) and the documented-shape
+ * DefiLlama fixtures of `test/fixtures/sources/`, plus switchable fault modes per source.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import type { SourceId } from '../../utils/source-ids';
+import { ApiServer, loadCoingeckoRecordings } from './api-server';
+import { sharedFixture } from './paths';
+
+export const FIXTURES = resolve(import.meta.dirname, '../fixtures/sources');
+export const fixtureText = (...parts: string[]) => readFileSync(join(FIXTURES, ...parts), 'utf8');
+export const fixtureJson = (...parts: string[]): unknown => JSON.parse(fixtureText(...parts));
+
+export const PREFIX: Record<SourceId, string> = {
+  coingecko: '/coingecko/api/v3',
+  llamaCoins: '/llamacoins',
+  llamaApi: '/llamaapi',
+  llamaDatasets: '/llamadatasets',
+  goplus: '/goplus',
+  stocks: '/yahoo',
+};
+
+export type Fault =
+  | 'rate-limit'
+  | 'server-error'
+  | 'timeout'
+  | 'malformed'
+  | 'wrong-shape'
+  | 'huge'
+  | 'trickle';
+export const FAULTS: readonly Fault[] = [
+  'rate-limit',
+  'server-error',
+  'timeout',
+  'malformed',
+  'wrong-shape',
+  'huge',
+  'trickle',
+];
+
+/** The pycgapi mocks are Python literals of JSON values (`name = {...}`), some nulls stringified. */
+export function pythonLiteral(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  const body = text.slice(text.indexOf('=') + 1);
+  return JSON.parse(
+    body
+      .replace(/\bNone\b/g, 'null')
+      .replace(/\bTrue\b/g, 'true')
+      .replace(/\bFalse\b/g, 'false'),
+  );
+}
+
+/** Real CoinGecko `/coins/markets` rows (top 250, 2025-02-09). */
+export function top250(): Array<{ id: string } & Record<string, unknown>> {
+  return JSON.parse(
+    readFileSync(sharedFixture('coingecko/coins_markets_usd_2025-02-09_top250.json'), 'utf8'),
+  );
+}
+
+/** Yahoo recordings are wrapped: the answer is at `response.bodyJson`. */
+export function yahooBody(file: string): unknown {
+  const w = JSON.parse(readFileSync(sharedFixture('stocks/yahoo', file), 'utf8'));
+  return w.response.bodyJson;
+}
+
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): true {
+  res
+    .writeHead(status, { 'content-type': 'application/json', ...headers })
+    .end(typeof body === 'string' ? body : JSON.stringify(body));
+  return true;
+}
+
+export interface SourcesServer {
+  api: ApiServer;
+  settings: Settings;
+  /** Sets (or clears with null) the fault of one source. */
+  fault(source: SourceId, fault: Fault | null): void;
+  /** Serves the emissions document with `body` as an object or as a JSON string. */
+  emissionForm(form: 'object' | 'string'): void;
+  /** Requests a source received (after the prefix), in order. */
+  requests(source: SourceId): string[];
+  clearLog(): void;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Delay before each normal answer (ms): the bench's network latency. */
+  latencyMs?: number;
+  retryAfterSeconds?: number;
+}
+
+export async function startSourcesServer(opts: ServerOptions = {}): Promise<SourcesServer> {
+  const faults = new Map<SourceId, Fault>();
+  const rows = top250();
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  const bitcoinTreasury = pythonLiteral(sharedFixture('coingecko/pycgapi/companies_mock.py'));
+  const yahoo = new Map<string, unknown>();
+  for (const f of readdirSync(sharedFixture('stocks/yahoo'))) {
+    // Daily-interval chart recordings only; the hand-edited `*.fake.json` stays out.
+    if (f.startsWith('chart-') && !f.endsWith('.fake.json')) {
+      const body = yahooBody(f) as {
+        chart: { result: Array<{ meta: { symbol: string; dataGranularity?: string } }> };
+      };
+      const meta = body.chart.result[0]?.meta;
+      if (meta && meta.dataGranularity === '1d' && !yahoo.has(meta.symbol)) yahoo.set(meta.symbol, body);
+    }
+  }
+  const emissionObject = fixtureText('defillama', 'emission-hyperliquid.object.json');
+  const emissionString = fixtureText('defillama', 'emission-hyperliquid.string.json');
+  const fees = fixtureJson('defillama', 'summary-fees-hyperliquid.json');
+  const protocols = fixtureJson('defillama', 'protocols.json');
+  const llamaPrices = fixtureJson('defillama', 'prices-current.json') as { coins: Record<string, unknown> };
+  const goplus = fixtureJson('goplus', 'token_security_1_weth.json');
+  const recordedAssetDetails = loadCoingeckoRecordings().find((r) => r.path === '/api/v3/coins/ethereum');
+  const latency = opts.latencyMs ?? 0;
+  let emissionForm: 'object' | 'string' = 'object';
+
+  const sourceOf = (path: string): SourceId | undefined =>
+    (Object.keys(PREFIX) as SourceId[]).find((s) => path.startsWith(`${PREFIX[s]}/`));
+
+  const api = new ApiServer().mount('/coingecko', loadCoingeckoRecordings());
+  api.use((req, res, url) => {
+    const source = sourceOf(url.pathname);
+    if (!source) return false;
+    const fault = faults.get(source);
+    if (fault) {
+      switch (fault) {
+        case 'rate-limit':
+          return json(
+            res,
+            429,
+            { status: { error_code: 429, error_message: 'rate limited' } },
+            { 'retry-after': String(opts.retryAfterSeconds ?? 30) },
+          );
+        case 'server-error':
+          res.writeHead(500, { 'content-type': 'text/html' }).end('<html>upstream error</html>');
+          return true;
+        case 'timeout':
+          req.on('close', () => res.destroy());
+          return true;
+        case 'malformed':
+          return json(res, 200, '{"coins": [ {"id": "bitcoin", ');
+        case 'wrong-shape':
+          return json(res, 200, { error: 'coin not found', data: 42 });
+        case 'huge': {
+          // 20 MB with no content-length: the cap must stop reading while streaming.
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.write('[');
+          const chunk = `${'"x",'.repeat(256 * 1024)}`;
+          for (let i = 0; i < 20 && !res.destroyed; i++) res.write(chunk);
+          res.end('"x"]');
+          return true;
+        }
+        case 'trickle': {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          const timer = setInterval(() => {
+            if (res.destroyed) clearInterval(timer);
+            else res.write(' ');
+          }, 20);
+          req.on('close', () => clearInterval(timer));
+          return true;
+        }
+      }
+    }
+    const rest = url.pathname.slice(PREFIX[source].length);
+    const reply = (status: number, body: unknown) => {
+      if (latency > 0) setTimeout(() => json(res, status, body), latency);
+      else json(res, status, body);
+      return true;
+    };
+    switch (source) {
+      case 'coingecko': {
+        if (rest === '/coins/markets') {
+          // Real rows, selected the way the API selects them: by the `ids` asked for.
+          const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
+          return reply(200, ids.map((id) => rowById.get(id)).filter(Boolean));
+        }
+        if (rest === '/companies/public_treasury/bitcoin') return reply(200, bitcoinTreasury);
+        // The recorded `/coins/ethereum` answer is bitcoin's document (CoinGecko.Net test data):
+        // served at its own id so the id check passes.
+        if (rest === '/coins/bitcoin' && recordedAssetDetails) return reply(200, recordedAssetDetails.body);
+        return false; // recorded answers (ApiServer routes)
+      }
+      case 'llamaCoins': {
+        const m = /^\/prices\/current\/(.+)$/.exec(rest);
+        if (!m?.[1]) return reply(404, { message: 'not found' });
+        const asked = decodeURIComponent(m[1]).split(',');
+        const coins: Record<string, unknown> = {};
+        for (const key of asked) {
+          const hit = Object.keys(llamaPrices.coins).find((k) => k.toLowerCase() === key.toLowerCase());
+          if (hit) coins[hit] = llamaPrices.coins[hit];
+        }
+        return reply(200, { coins });
+      }
+      case 'llamaApi': {
+        if (rest === '/protocols') return reply(200, protocols);
+        if (rest === '/summary/fees/hyperliquid') return reply(200, fees);
+        return reply(404, { message: 'protocol not found' });
+      }
+      case 'llamaDatasets': {
+        if (rest === '/emissionsProtocolsList') return reply(200, ['hyperliquid']);
+        if (rest === '/emissions/hyperliquid')
+          return reply(200, emissionForm === 'object' ? emissionObject : emissionString);
+        return reply(404, { message: 'not found' });
+      }
+      case 'goplus': {
+        if (rest === '/api/v1/token_security/1') return reply(200, goplus);
+        return reply(200, { code: 1, message: 'OK', result: {} });
+      }
+      case 'stocks': {
+        const m = /^\/v8\/finance\/chart\/(.+)$/.exec(rest);
+        const body = m?.[1] ? yahoo.get(decodeURIComponent(m[1]).toUpperCase()) : undefined;
+        return body
+          ? reply(200, body)
+          : reply(404, {
+              chart: {
+                result: null,
+                error: { code: 'Not Found', description: 'No data found, symbol may be delisted' },
+              },
+            });
+      }
+    }
+    return false;
+  });
+  await api.start();
+
+  const settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  for (const s of Object.keys(PREFIX) as SourceId[])
+    settings.sources[s].baseUrl = `${api.origin}${PREFIX[s]}`;
+
+  return {
+    api,
+    settings,
+    fault: (source, f) => {
+      if (f) faults.set(source, f);
+      else faults.delete(source);
+    },
+    emissionForm: (form) => {
+      emissionForm = form;
+    },
+    requests: (source) => api.requests(PREFIX[source]).map((r) => r.url.slice(PREFIX[source].length)),
+    clearLog: () => {
+      api.log.length = 0;
+    },
+    stop: () => api.stop(),
+  };
+}
+
+/** A clock the test moves; `sleep` advances it instead of waiting. */
+export function testClock(startIso = '2024-11-01T00:00:00Z') {
+  let t = Date.parse(startIso);
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+    set: (iso: string) => {
+      t = Date.parse(iso);
+    },
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+  };
+}

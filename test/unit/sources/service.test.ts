@@ -1,0 +1,415 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TickerlensDb } from '../../../utils/db';
+import type { Settings } from '../../../utils/settings';
+import { createDataService, type DataServiceOptions } from '../../../utils/sources/service';
+import { bundledSnapshot } from '../../../utils/sources/snapshot';
+import {
+  FAULTS,
+  type Fault,
+  type SourcesServer,
+  startSourcesServer,
+  testClock,
+} from '../../support/sources-server';
+
+let server: SourcesServer;
+beforeAll(async () => {
+  server = await startSourcesServer();
+});
+afterAll(() => server.stop());
+
+let db: TickerlensDb;
+let clock: ReturnType<typeof testClock>;
+beforeEach(() => {
+  server.clearLog();
+  for (const s of ['coingecko', 'llamaCoins', 'llamaApi', 'llamaDatasets', 'goplus', 'stocks'] as const)
+    server.fault(s, null);
+  server.emissionForm('object');
+  db = new TickerlensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+  clock = testClock('2024-11-01T00:00:00Z');
+});
+
+function service(extra: Partial<DataServiceOptions> = {}, settings: Settings = server.settings) {
+  return createDataService({
+    db,
+    settings: () => settings,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0,
+    timeoutMs: 300,
+    batchWindowMs: 5,
+    snapshot: bundledSnapshot(),
+    ...extra,
+  });
+}
+
+const EXPECTED_REASON: Record<Fault, RegExp> = {
+  'rate-limit': /rate limited \(429\)/,
+  'server-error': /HTTP 500/,
+  timeout: /timed out/,
+  malformed: /malformed JSON/,
+  'wrong-shape': /unexpected answer shape/,
+  huge: /too large/,
+  trickle: /timed out/,
+};
+
+describe('quotes', () => {
+  it('refreshes coins in one batch and stocks per symbol, and builds cards from Dexie only', async () => {
+    const svc = service();
+    const { results } = await svc.refreshQuotes([
+      'cg:bitcoin',
+      'cg:ethereum',
+      'cg:hyperliquid',
+      'stock:AAPL',
+    ]);
+    expect([...results.values()].every((r) => r.ok)).toBe(true);
+    expect(server.requests('coingecko')).toHaveLength(1);
+    expect(server.requests('coingecko')[0]).toContain('ids=bitcoin,ethereum,hyperliquid');
+    expect(server.requests('stocks')).toEqual(['/v8/finance/chart/AAPL?range=1mo&interval=1d']);
+
+    server.clearLog();
+    clock.advance(30_000);
+    const card = await svc.getCard('cg:bitcoin');
+    expect(server.api.log).toHaveLength(0); // never the network
+    expect(card?.price).toMatchObject({
+      source: 'coingecko',
+      ageMs: 30_000,
+      stale: false,
+      value: { usd: 96114.08481738689 },
+    });
+    expect(card?.supply?.value).toMatchObject({ circulating: 19822040, max: 21000000, rank: 1 });
+    const aapl = await svc.getCard('stock:AAPL');
+    expect(aapl?.price).toMatchObject({ source: 'stocks', value: { usd: 220.003, change24hPct: null } });
+    expect(await svc.getCard('cg:never-seen')).toBeNull();
+  });
+
+  it('coalesces the same asset and batches asks made together into one request', async () => {
+    const svc = service();
+    await Promise.all([
+      svc.refreshQuotes(['cg:bitcoin', 'cg:ethereum']),
+      svc.refreshQuotes(['cg:ethereum', 'cg:solana']),
+      svc.refreshQuotes(['cg:bitcoin']),
+      svc.refreshQuotes(['stock:AAPL']),
+      svc.refreshQuotes(['stock:AAPL']),
+    ]);
+    expect(server.requests('coingecko')).toHaveLength(1);
+    expect(server.requests('coingecko')[0]).toContain('ids=bitcoin,ethereum,solana');
+    expect(server.requests('stocks')).toHaveLength(1);
+  });
+
+  it('reports an id CoinGecko does not know, after asking DefiLlama, without inventing data', async () => {
+    const svc = service();
+    const { results } = await svc.refreshQuotes(['cg:bitcoin', 'cg:no-such-coin', 'nonsense']);
+    expect(results.get('cg:bitcoin')?.ok).toBe(true);
+    expect(results.get('cg:no-such-coin')).toEqual({
+      ok: false,
+      reason: 'CoinGecko: not in the answer; not priced by DefiLlama',
+      servedStale: false,
+    });
+    expect(results.get('nonsense')).toMatchObject({ ok: false, servedStale: false });
+    expect(await db.getQuote('cg:no-such-coin')).toBeUndefined();
+  });
+
+  it('sends the CoinGecko key header of the configured tier, never in the logged path', async () => {
+    const settings = structuredClone(server.settings);
+    settings.sources.coingecko.apiKey = 'CG-demo-key';
+    const svc = service({}, settings);
+    await svc.refreshQuotes(['cg:bitcoin']);
+    const req = server.api.requests('/coingecko')[0];
+    expect(req?.headers['x-cg-demo-api-key']).toBe('CG-demo-key');
+    const logged = await db.recentRequests(10);
+    expect(logged[0]).toMatchObject({ source: 'coingecko', ok: true, status: 200 });
+    expect(JSON.stringify(logged)).not.toContain('CG-demo-key');
+  });
+
+  it('serves the dated snapshot on first run, then replaces it with live data', async () => {
+    const svc = service();
+    expect(await svc.seedSnapshot()).toBe(251);
+    const first = await svc.getCard('cg:bitcoin');
+    expect(first?.price).toMatchObject({
+      source: 'snapshot',
+      snapshotDate: bundledSnapshot().asOf,
+      stale: true,
+      staleReason: 'bundled snapshot',
+    });
+    expect(server.api.log).toHaveLength(0);
+    await svc.refreshQuotes(['cg:bitcoin']);
+    const live = await svc.getCard('cg:bitcoin');
+    expect(live?.price).toMatchObject({ source: 'coingecko', stale: false });
+    expect(live?.price?.snapshotDate).toBeUndefined();
+    // Seeding again never overwrites live data.
+    await svc.seedSnapshot();
+    expect((await svc.getCard('cg:bitcoin'))?.price?.source).toBe('coingecko');
+  });
+
+  it.each(FAULTS)(
+    'CoinGecko fault %s: keeps serving the last good quote, stale with the reason, then recovers',
+    async (fault) => {
+      const svc = service();
+      await svc.refreshQuotes(['cg:bitcoin', 'cg:ethereum']);
+      const good = await db.getQuote('cg:bitcoin');
+
+      server.fault('coingecko', fault);
+      clock.advance(120_000);
+      const { results } = await svc.refreshQuotes(['cg:bitcoin', 'cg:ethereum']);
+      const r = results.get('cg:bitcoin');
+      expect(r?.ok).toBe(false);
+      expect(!r?.ok && r?.reason).toMatch(EXPECTED_REASON[fault]);
+      expect(!r?.ok && r?.servedStale).toBe(true);
+      // The DefiLlama fallback was asked (it does not price these coins in the documented example).
+      expect(server.requests('llamaCoins')[0]).toBe(
+        '/prices/current/coingecko%3Abitcoin,coingecko%3Aethereum',
+      );
+      const card = await svc.getCard('cg:bitcoin');
+      expect(card?.price?.value.usd).toBe(good?.price.usd);
+      expect(card?.price).toMatchObject({ stale: true, source: 'coingecko' });
+      expect(card?.price?.staleReason).toMatch(EXPECTED_REASON[fault]);
+      expect(card?.supply).toMatchObject({ stale: true, value: { circulating: 19822040 } });
+      const failures = (await db.recentRequests(20, 'coingecko')).filter((e) => !e.ok);
+      expect(failures[0]?.reason).toMatch(EXPECTED_REASON[fault]);
+
+      // The source answers again: after the backoff, fresh data replaces the stale mark.
+      server.fault('coingecko', null);
+      clock.advance(fault === 'rate-limit' ? 31_000 : 5_000);
+      const again = await svc.refreshQuotes(['cg:bitcoin', 'cg:ethereum']);
+      expect(again.results.get('cg:bitcoin')).toEqual({ ok: true, source: 'coingecko' });
+      const fresh = await svc.getCard('cg:bitcoin');
+      expect(fresh?.price).toMatchObject({ stale: false, source: 'coingecko' });
+      expect(fresh?.price?.staleReason).toBeUndefined();
+    },
+  );
+
+  it('honours Retry-After: no request to the source before it has passed', async () => {
+    const svc = service();
+    server.fault('coingecko', 'rate-limit');
+    await svc.refreshQuotes(['cg:bitcoin']);
+    expect(svc.blockedUntil('coingecko')).toBe(clock.now() + 30_000);
+    server.clearLog();
+    clock.advance(29_000);
+    const r = await svc.refreshQuotes(['cg:bitcoin']);
+    expect(server.requests('coingecko')).toHaveLength(0);
+    expect(r.results.get('cg:bitcoin')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/backing off/),
+    });
+  });
+
+  it('opens the breaker after repeated failures, remembers it across a worker restart, and recovers', async () => {
+    const svc = service();
+    server.fault('stocks', 'server-error');
+    for (let i = 0; i < 5; i++) {
+      clock.advance(10 * 60_000); // past each backoff
+      await svc.refreshQuotes(['stock:AAPL']);
+    }
+    expect(svc.breakerStatus('stocks')).toBe('open');
+    // A new worker: new service instance over the same database.
+    const restarted = service();
+    server.clearLog();
+    const r = await restarted.refreshQuotes(['stock:AAPL']);
+    expect(server.requests('stocks')).toHaveLength(0);
+    expect(r.results.get('stock:AAPL')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/circuit open|backing off/),
+    });
+    server.fault('stocks', null);
+    clock.advance(60 * 60_000);
+    expect((await restarted.refreshQuotes(['stock:AAPL'])).results.get('stock:AAPL')).toEqual({
+      ok: true,
+      source: 'stocks',
+    });
+    expect(restarted.breakerStatus('stocks')).toBe('closed');
+  });
+
+  it('prices contracts through CoinGecko, falling back to DefiLlama', async () => {
+    const svc = service();
+    const addr = '0xdF574c24545E5FfEcb9a659c229253D4111d87e1';
+    const { results } = await svc.refreshContractPrices('ethereum', [addr]);
+    // The token_price endpoint is not recorded (404 here): DefiLlama's documented example answers.
+    expect(results.get(`ca:ethereum:${addr.toLowerCase()}`)).toEqual({ ok: true, source: 'llamaCoins' });
+    const card = await svc.getCard(`ca:ethereum:${addr.toLowerCase()}`);
+    expect(card?.price).toMatchObject({ source: 'llamaCoins', value: { usd: 0.022053735051098835 } });
+  });
+});
+
+describe('unlocks', () => {
+  it('stores the schedule, shows next unlocks as a share of circulating supply with insiders flagged', async () => {
+    const svc = service();
+    await svc.refreshQuotes(['cg:hyperliquid']);
+    expect(await svc.refreshUnlocks('hyperliquid')).toEqual({ ok: true });
+    const card = await svc.getCard('cg:hyperliquid');
+    const u = card?.unlocks;
+    expect(u).toMatchObject({ source: 'llamaDatasets', stale: false });
+    expect(u?.value.next).toEqual([
+      {
+        date: 1732838400_000,
+        amount: 60000000,
+        shareOfCirculatingPct: (60000000 / 333928180) * 100,
+        category: 'insiders',
+        label: 'Hyper Foundation Budget',
+        insider: true,
+      },
+    ]);
+    expect(u?.value.next30d).toMatchObject({ amount: 60000000, insiderAmount: 60000000 });
+    expect(u?.value.allocation?.final.insiders).toBe(45.8);
+    expect(u?.value.listed).toBe(true);
+  });
+
+  it('accepts the body as a JSON string', async () => {
+    server.emissionForm('string');
+    const svc = service();
+    expect(await svc.refreshUnlocks('hyperliquid')).toEqual({ ok: true });
+    expect((await db.getUnlocks('hyperliquid'))?.events).toHaveLength(1);
+  });
+
+  it('records "no schedule listed" as a fact for coins DefiLlama does not list', async () => {
+    const svc = service();
+    expect(await svc.refreshUnlocks('bitcoin')).toEqual({ ok: true });
+    expect(server.requests('llamaDatasets')).toEqual(['/emissionsProtocolsList']);
+    const card = await svc.getCard('cg:bitcoin');
+    expect(card?.unlocks?.value).toMatchObject({ listed: false, next: [] });
+  });
+
+  it.each(['server-error', 'wrong-shape', 'malformed'] as const)(
+    'fault %s: keeps the schedule, marks it stale',
+    async (fault) => {
+      const svc = service();
+      await svc.refreshUnlocks('hyperliquid');
+      server.fault('llamaDatasets', fault);
+      clock.advance(13 * 3_600_000);
+      const r = await svc.refreshUnlocks('hyperliquid');
+      expect(r.ok).toBe(false);
+      const stored = await db.getUnlocks('hyperliquid');
+      expect(stored?.events).toHaveLength(1);
+      expect(stored).toMatchObject({ stale: true, error: expect.stringMatching(EXPECTED_REASON[fault]) });
+    },
+  );
+});
+
+describe('revenue', () => {
+  it('stores revenue and holders revenue (buybacks, burns) with source and age', async () => {
+    const svc = service();
+    expect(await svc.refreshRevenue('hyperliquid')).toEqual({ ok: true });
+    expect(server.requests('llamaApi')).toEqual([
+      '/protocols',
+      '/summary/fees/hyperliquid?dataType=dailyRevenue',
+      '/summary/fees/hyperliquid?dataType=dailyHoldersRevenue',
+    ]);
+    clock.advance(3_600_000);
+    const card = await svc.getCard('cg:hyperliquid');
+    expect(card?.revenue).toMatchObject({
+      source: 'llamaApi',
+      ageMs: 3_600_000,
+      stale: false,
+      value: {
+        name: 'Hyperliquid',
+        revenue: { total24h: 4890250, total7d: 26184696 },
+        holdersRevenue: { total24h: 4890250 },
+      },
+    });
+  });
+
+  it('a coin without a DefiLlama protocol gets an empty record, not an error', async () => {
+    const svc = service();
+    expect(await svc.refreshRevenue('bitcoin')).toEqual({ ok: true });
+    expect((await svc.getCard('cg:bitcoin'))?.revenue?.value).toEqual({
+      name: '',
+      revenue: null,
+      holdersRevenue: null,
+    });
+  });
+
+  it('a failing source leaves the last figures, stale with the reason', async () => {
+    const svc = service();
+    await svc.refreshRevenue('hyperliquid');
+    server.fault('llamaApi', 'server-error');
+    clock.advance(13 * 3_600_000);
+    expect((await svc.refreshRevenue('hyperliquid')).ok).toBe(false);
+    const card = await svc.getCard('cg:hyperliquid');
+    expect(card?.revenue).toMatchObject({ stale: true, value: { revenue: { total24h: 4890250 } } });
+    expect(card?.revenue?.staleReason).toMatch(/HTTP 500/);
+  });
+});
+
+describe('treasuries', () => {
+  it('lists company holdings for a US ticker, valued at the live coin price; mNAV needs a market cap', async () => {
+    const svc = service();
+    await svc.refreshQuotes(['cg:bitcoin', 'cg:ethereum']);
+    expect(await svc.refreshTreasuries()).toEqual({ ok: true });
+    expect(server.requests('coingecko').filter((p) => p.startsWith('/companies'))).toEqual([
+      '/companies/public_treasury/bitcoin',
+      '/companies/public_treasury/ethereum',
+    ]);
+    const card = await svc.getCard('stock:MSTR');
+    const t = card?.treasury?.value;
+    expect(t?.company).toBe('MicroStrategy Inc.');
+    const btc = t?.holdings.find((h) => h.coin === 'bitcoin');
+    expect(btc).toMatchObject({
+      holdings: 158245,
+      valueBasis: 'live price',
+      valueUsd: 158245 * 96114.08481738689,
+    });
+    expect(t?.mNav).toBeNull();
+    expect(t?.mNavNote).toMatch(/market cap unknown/);
+    // GLXY is listed on TSE in this answer: not a US ticker, so no card for stock:GLXY.
+    expect((await svc.getCard('stock:GLXY'))?.treasury).toBeUndefined();
+  });
+
+  it('keeps holdings, marked stale, when the answer breaks', async () => {
+    const svc = service();
+    await svc.refreshTreasuries();
+    server.fault('coingecko', 'wrong-shape');
+    clock.advance(13 * 3_600_000);
+    expect((await svc.refreshTreasuries()).ok).toBe(false);
+    const card = await svc.getCard('stock:MSTR');
+    expect(card?.treasury?.value.holdings).toHaveLength(2);
+    expect(card?.treasury).toMatchObject({ stale: true });
+    expect(card?.treasury?.staleReason).toMatch(/unexpected answer shape/);
+  });
+});
+
+describe('asset details and token security', () => {
+  it('stores handles and categories, and refuses an answer for another coin', async () => {
+    const svc = service();
+    expect(await svc.refreshAssetDetails('bitcoin')).toEqual({ ok: true });
+    expect((await svc.getCard('cg:bitcoin'))?.profile?.value.handles).toEqual(['bitcoin']);
+    // The recorded /coins/ethereum answer is bitcoin's document.
+    expect(await svc.refreshAssetDetails('ethereum')).toEqual({
+      ok: false,
+      reason: 'CoinGecko: answer is for bitcoin, not ethereum',
+    });
+  });
+
+  it('reads buy/sell tax from GoPlus, caches it, and serves it stale when GoPlus fails', async () => {
+    const svc = service();
+    const weth = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
+    const a = await svc.tokenSecurity('ethereum', weth);
+    expect(a).toMatchObject({ stale: false, data: { symbol: 'WETH', buyTax: 0, sellTax: 0 } });
+    await svc.tokenSecurity('1', weth);
+    expect(server.requests('goplus')).toHaveLength(1);
+    server.fault('goplus', 'timeout');
+    const b = await svc.tokenSecurity('1', weth, { force: true });
+    expect(b).toMatchObject({ stale: true, data: { symbol: 'WETH' }, error: 'GoPlus: timed out' });
+    expect((await svc.tokenSecurity('solana', weth)).error).toMatch(/not supported/);
+  });
+});
+
+describe('planning', () => {
+  it('plans what is due from Dexie and the politeness state', async () => {
+    const svc = service();
+    await svc.refreshQuotes(['cg:bitcoin']);
+    await svc.refreshUnlocks('hyperliquid');
+    clock.advance(90_000);
+    const plan = await svc.plan(['cg:bitcoin', 'stock:AAPL'], ['cg:ethereum']);
+    expect(plan).toMatchObject({
+      quotes: ['cg:bitcoin', 'stock:AAPL', 'cg:ethereum'],
+      unlocks: [],
+      treasuries: true,
+      registry: true,
+    });
+    server.clearLog();
+    await svc.runPlan(plan);
+    expect(server.requests('coingecko').filter((p) => p.startsWith('/coins/markets'))).toHaveLength(1);
+    const next = await svc.plan(['cg:bitcoin', 'stock:AAPL'], ['cg:ethereum']);
+    expect(next.quotes).toEqual([]);
+  });
+});

@@ -1,0 +1,364 @@
+/**
+ * Tickerlens' IndexedDB (Dexie), owned by the background worker: the content script never imports
+ * this module (it asks the background by message). The only place that knows table names: callers
+ * use the methods of `TickerlensDb`.
+ *
+ * Schema versions (each with a migration test on a database of the old shape):
+ * - v1: quotes (flat: one price, one provenance), unlocks, revenue, treasuries, registry, notes,
+ *   pins, checklist, requestLog.
+ * - v2: quotes split into price / market / sparkline parts, each with its own source and time (a
+ *   DefiLlama fallback price must not pass for CoinGecko supply data); `meta` (breaker, backoff and
+ *   refresh times that must survive the worker); `security` (GoPlus answers); requestLog by source.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  ChecklistRecord,
+  MetaRecord,
+  NoteRecord,
+  PinRecord,
+  QuoteRecord,
+  QuoteRecordV1,
+  RegistryRecord,
+  RequestLogRecord,
+  RevenueRecord,
+  SecurityRecord,
+  TreasuryCoin,
+  TreasuryRecord,
+  UnlockRecord,
+} from './db/records';
+
+export type * from './db/records';
+
+export const DB_NAME = 'tickerlens';
+export const DB_VERSION = 2;
+/** The request log keeps this many entries, oldest dropped first. */
+export const REQUEST_LOG_CAP = 1_000;
+
+/** Index declarations per version. Only changed tables are repeated in later versions. */
+export const DB_SCHEMAS = {
+  1: {
+    quotes: 'assetId, fetchedAt',
+    unlocks: 'cgId',
+    revenue: 'cgId',
+    treasuries: '[coin+ticker], ticker',
+    registry: 'assetId, symbol',
+    notes: '++id, assetId',
+    pins: 'key, assetId',
+    checklist: 'assetId',
+    requestLog: '++id, at',
+  },
+  2: {
+    requestLog: '++id, at, source',
+    meta: 'key',
+    security: 'key, fetchedAt',
+  },
+} as const;
+
+type Tables = {
+  quotes: EntityTable<QuoteRecord, 'assetId'>;
+  unlocks: EntityTable<UnlockRecord, 'cgId'>;
+  revenue: EntityTable<RevenueRecord, 'cgId'>;
+  treasuries: Table<TreasuryRecord, [TreasuryCoin, string]>;
+  registry: EntityTable<RegistryRecord, 'assetId'>;
+  notes: EntityTable<NoteRecord, 'id'>;
+  pins: EntityTable<PinRecord, 'key'>;
+  checklist: EntityTable<ChecklistRecord, 'assetId'>;
+  requestLog: EntityTable<RequestLogRecord, 'id'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+  security: EntityTable<SecurityRecord, 'key'>;
+};
+
+/** v1 → v2: a flat quote becomes a price part (and a market part when it had market figures). */
+export function upgradeQuoteV1(old: QuoteRecordV1): QuoteRecord {
+  const prov = { source: old.source, fetchedAt: old.fetchedAt };
+  const hasMarket = old.marketCapUsd !== null || old.circulatingSupply !== null;
+  return {
+    assetId: old.assetId,
+    symbol: old.symbol,
+    name: old.name,
+    price: { ...prov, usd: old.priceUsd, change24hPct: old.change24hPct, change7dPct: null, asOf: null },
+    ...(hasMarket
+      ? {
+          market: {
+            ...prov,
+            marketCapUsd: old.marketCapUsd,
+            fdvUsd: null,
+            volume24hUsd: null,
+            circulatingSupply: old.circulatingSupply,
+            totalSupply: null,
+            maxSupply: null,
+            rank: null,
+          },
+        }
+      : {}),
+    fetchedAt: old.fetchedAt,
+  };
+}
+
+export interface DbOptions {
+  name?: string;
+  /** Tests pass fake-indexeddb's factory; the extension uses the global one. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class TickerlensDb {
+  private readonly d: Dexie & Tables;
+
+  constructor(options: DbOptions = {}) {
+    const deps = options.indexedDB
+      ? { indexedDB: options.indexedDB, ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}) }
+      : {};
+    this.d = new Dexie(options.name ?? DB_NAME, deps) as Dexie & Tables;
+    this.d.version(1).stores(DB_SCHEMAS[1]);
+    this.d
+      .version(2)
+      .stores(DB_SCHEMAS[2])
+      .upgrade(async (tx) => {
+        await tx
+          .table('quotes')
+          .toCollection()
+          .modify((q: QuoteRecordV1 | QuoteRecord, ref: { value: unknown }) => {
+            if ('priceUsd' in q) ref.value = upgradeQuoteV1(q);
+          });
+      });
+  }
+
+  get name(): string {
+    return this.d.name;
+  }
+
+  get verno(): number {
+    return this.d.verno;
+  }
+
+  open(): Promise<unknown> {
+    return this.d.open();
+  }
+
+  close(): void {
+    this.d.close();
+  }
+
+  async delete(): Promise<void> {
+    await this.d.delete();
+  }
+
+  // ── quotes ────────────────────────────────────────────────────────────────────────────────────
+
+  getQuote(assetId: string): Promise<QuoteRecord | undefined> {
+    return this.d.quotes.get(assetId);
+  }
+
+  async getQuotes(assetIds: readonly string[]): Promise<Map<string, QuoteRecord>> {
+    const rows = await this.d.quotes.bulkGet([...assetIds]);
+    const out = new Map<string, QuoteRecord>();
+    for (const r of rows) if (r) out.set(r.assetId, r);
+    return out;
+  }
+
+  async putQuotes(records: readonly QuoteRecord[]): Promise<void> {
+    await this.d.quotes.bulkPut([...records]);
+  }
+
+  /**
+   * Read-modify-write of quotes in one transaction: `update` gets the stored record (or undefined)
+   * and returns the new one, or undefined to leave it alone. Used to merge fresh parts and to mark
+   * parts stale without losing what is stored.
+   */
+  async updateQuotes(
+    assetIds: readonly string[],
+    update: (old: QuoteRecord | undefined, assetId: string) => QuoteRecord | undefined,
+  ): Promise<number> {
+    return this.d.transaction('rw', this.d.quotes, async () => {
+      const ids = [...new Set(assetIds)];
+      const old = await this.d.quotes.bulkGet(ids);
+      const next: QuoteRecord[] = [];
+      ids.forEach((id, i) => {
+        const r = update(old[i], id);
+        if (r) next.push(r);
+      });
+      if (next.length) await this.d.quotes.bulkPut(next);
+      return next.length;
+    });
+  }
+
+  /** Asset id → fetchedAt of every stored quote: what the refresh planner needs. */
+  async quoteFetchTimes(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    await this.d.quotes.each((q) => {
+      out[q.assetId] = q.fetchedAt;
+    });
+    return out;
+  }
+
+  countQuotes(): Promise<number> {
+    return this.d.quotes.count();
+  }
+
+  // ── unlocks, revenue ──────────────────────────────────────────────────────────────────────────
+
+  getUnlocks(cgId: string): Promise<UnlockRecord | undefined> {
+    return this.d.unlocks.get(cgId);
+  }
+
+  async putUnlocks(record: UnlockRecord): Promise<void> {
+    await this.d.unlocks.put(record);
+  }
+
+  /** Marks a stored schedule stale with the reason; no-op when nothing is stored. */
+  async markUnlocksStale(cgId: string, error: string): Promise<void> {
+    await this.d.unlocks.update(cgId, { stale: true, error });
+  }
+
+  getRevenue(cgId: string): Promise<RevenueRecord | undefined> {
+    return this.d.revenue.get(cgId);
+  }
+
+  async putRevenue(record: RevenueRecord): Promise<void> {
+    await this.d.revenue.put(record);
+  }
+
+  async markRevenueStale(cgId: string, error: string): Promise<void> {
+    await this.d.revenue.update(cgId, { stale: true, error });
+  }
+
+  /** Coin id → fetchedAt of every stored schedule (the planner refreshes what the user looked at). */
+  async unlockFetchTimes(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    await this.d.unlocks.each((u) => {
+      out[u.cgId] = u.fetchedAt;
+    });
+    return out;
+  }
+
+  async revenueFetchTimes(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    await this.d.revenue.each((r) => {
+      out[r.cgId] = r.fetchedAt;
+    });
+    return out;
+  }
+
+  // ── treasuries ────────────────────────────────────────────────────────────────────────────────
+
+  treasuriesOf(ticker: string): Promise<TreasuryRecord[]> {
+    return this.d.treasuries.where('ticker').equals(ticker.toUpperCase()).toArray();
+  }
+
+  /** Replaces one coin's list in one transaction: companies that left the list leave the table. */
+  async replaceTreasuries(coin: TreasuryCoin, records: readonly TreasuryRecord[]): Promise<void> {
+    await this.d.transaction('rw', this.d.treasuries, async () => {
+      await this.d.treasuries.filter((t) => t.coin === coin).delete();
+      await this.d.treasuries.bulkPut([...records]);
+    });
+  }
+
+  async markTreasuriesStale(coin: TreasuryCoin, error: string): Promise<void> {
+    await this.d.treasuries.filter((t) => t.coin === coin).modify({ stale: true, error });
+  }
+
+  // ── registry ──────────────────────────────────────────────────────────────────────────────────
+
+  getRegistry(assetId: string): Promise<RegistryRecord | undefined> {
+    return this.d.registry.get(assetId);
+  }
+
+  async putRegistry(records: readonly RegistryRecord[]): Promise<void> {
+    await this.d.registry.bulkPut([...records]);
+  }
+
+  // ── security ──────────────────────────────────────────────────────────────────────────────────
+
+  getSecurity(key: string): Promise<SecurityRecord | undefined> {
+    return this.d.security.get(key);
+  }
+
+  async putSecurity(record: SecurityRecord): Promise<void> {
+    await this.d.security.put(record);
+  }
+
+  async markSecurityStale(key: string, error: string): Promise<void> {
+    await this.d.security.update(key, { stale: true, error });
+  }
+
+  // ── notes, pins, checklist (the card's own state) ─────────────────────────────────────────────
+
+  async addNote(assetId: string, text: string, now: number): Promise<number> {
+    const id = await this.d.notes.add({ assetId, text, createdAt: now, updatedAt: now });
+    // `++id` always yields a number; the type allows undefined only because the field is optional.
+    if (typeof id !== 'number') throw new Error('note id not assigned');
+    return id;
+  }
+
+  async updateNote(id: number, text: string, now: number): Promise<void> {
+    await this.d.notes.update(id, { text, updatedAt: now });
+  }
+
+  async deleteNote(id: number): Promise<void> {
+    await this.d.notes.delete(id);
+  }
+
+  notesOf(assetId: string): Promise<NoteRecord[]> {
+    return this.d.notes.where('assetId').equals(assetId).sortBy('createdAt');
+  }
+
+  /** "Always read `key` as `assetId`" (key: upper-case symbol or lower-case @handle). */
+  async pin(key: string, assetId: string, now: number): Promise<void> {
+    await this.d.pins.put({ key, assetId, pinnedAt: now });
+  }
+
+  async unpin(key: string): Promise<void> {
+    await this.d.pins.delete(key);
+  }
+
+  pins(): Promise<PinRecord[]> {
+    return this.d.pins.toArray();
+  }
+
+  getChecklist(assetId: string): Promise<ChecklistRecord | undefined> {
+    return this.d.checklist.get(assetId);
+  }
+
+  async putChecklist(record: ChecklistRecord): Promise<void> {
+    await this.d.checklist.put(record);
+  }
+
+  // ── request log ───────────────────────────────────────────────────────────────────────────────
+
+  /** Appends entries and drops the oldest beyond the cap, in one transaction. */
+  async logRequests(entries: readonly RequestLogRecord[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.d.transaction('rw', this.d.requestLog, async () => {
+      await this.d.requestLog.bulkAdd([...entries]);
+      const count = await this.d.requestLog.count();
+      if (count > REQUEST_LOG_CAP) {
+        const drop = await this.d.requestLog
+          .orderBy('id')
+          .limit(count - REQUEST_LOG_CAP)
+          .primaryKeys();
+        await this.d.requestLog.bulkDelete(drop);
+      }
+    });
+  }
+
+  /** Newest first. */
+  async recentRequests(limit = 100, source?: RequestLogRecord['source']): Promise<RequestLogRecord[]> {
+    const coll = source
+      ? this.d.requestLog.where('source').equals(source).reverse()
+      : this.d.requestLog.orderBy('id').reverse();
+    const rows = await coll.limit(limit).toArray();
+    return source ? rows.sort((a, b) => (b.id ?? 0) - (a.id ?? 0)) : rows;
+  }
+
+  // ── meta ──────────────────────────────────────────────────────────────────────────────────────
+
+  async getMeta<T>(key: string, parse: (v: unknown) => T | undefined): Promise<T | undefined> {
+    const row = await this.d.meta.get(key);
+    return row ? parse(row.value) : undefined;
+  }
+
+  async setMeta(key: string, value: unknown, now: number): Promise<void> {
+    await this.d.meta.put({ key, value, updatedAt: now });
+  }
+}

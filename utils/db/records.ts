@@ -1,0 +1,203 @@
+/**
+ * The shapes stored in IndexedDB. Every record that holds data from a source says where it came
+ * from (`source`), when we got it (`fetchedAt`, ms since epoch) and, after a failed refresh, that
+ * it is `stale` and why (`error`): a broken answer never replaces good data, it only marks it.
+ *
+ * Types only: the content script may import these without pulling in Dexie.
+ */
+import type { SourceId } from '../source-ids';
+
+/** Where a figure came from: a live source, or the bundled dated snapshot (first run, offline). */
+export type DataOrigin = SourceId | 'snapshot';
+
+export interface Provenance {
+  source: DataOrigin;
+  fetchedAt: number;
+  /** Set when the last refresh of this record failed; the data is the last good answer. */
+  stale?: boolean;
+  /** The reason of the last failed refresh, in plain words. */
+  error?: string;
+}
+
+export interface PricePart extends Provenance {
+  usd: number;
+  change24hPct: number | null;
+  change7dPct: number | null;
+  /** Stocks: the previous regular-session close, when the answer carries it. */
+  previousClose?: number | null;
+  /** The source's own time of the price (ms), e.g. CoinGecko `last_updated`, Yahoo `regularMarketTime`. */
+  asOf: number | null;
+}
+
+export interface MarketPart extends Provenance {
+  marketCapUsd: number | null;
+  fdvUsd: number | null;
+  volume24hUsd: number | null;
+  circulatingSupply: number | null;
+  totalSupply: number | null;
+  maxSupply: number | null;
+  rank: number | null;
+}
+
+export interface SparklinePart extends Provenance {
+  /** Prices, oldest first, evenly spaced over `spanDays`. */
+  points: number[];
+  spanDays: number;
+}
+
+/** Table `quotes`, key `assetId` (`cg:<id>` or `stock:<TICKER>`). */
+export interface QuoteRecord {
+  assetId: string;
+  symbol: string;
+  name: string;
+  price: PricePart;
+  market?: MarketPart;
+  sparkline?: SparklinePart;
+  /** The newest `fetchedAt` of the parts: what the refresh planner looks at. */
+  fetchedAt: number;
+}
+
+export type UnlockCategory =
+  | 'insiders'
+  | 'privateSale'
+  | 'publicSale'
+  | 'airdrop'
+  | 'farming'
+  | 'noncirculating'
+  | 'liquidity'
+  | 'other';
+
+export interface UnlockEvent {
+  /** ms since epoch. */
+  date: number;
+  /** Tokens released at that date (for a linear stream: over the following step of the schedule). */
+  amount: number;
+  category: UnlockCategory;
+  /** The allocation's own name ("Core Contributors"), when the source gives one. */
+  label: string;
+  unlockType?: 'cliff' | 'linear';
+}
+
+/** Table `unlocks`, key `cgId`: one schedule per coin. */
+export interface UnlockRecord extends Provenance {
+  cgId: string;
+  slug: string;
+  events: UnlockEvent[];
+  /** Share of supply per category, percent: now and when the schedule ends. */
+  allocation: { current: Record<string, number>; final: Record<string, number> } | null;
+  totalSupply: number | null;
+  sources: string[];
+  notes: string[];
+}
+
+export interface RevenueSeries {
+  total24h: number | null;
+  total7d: number | null;
+  total30d: number | null;
+  totalAllTime: number | null;
+}
+
+/** Table `revenue`, key `cgId`. */
+export interface RevenueRecord extends Provenance {
+  cgId: string;
+  slug: string;
+  name: string;
+  /** `dataType=dailyRevenue`: what the protocol keeps. */
+  revenue: RevenueSeries | null;
+  /** `dataType=dailyHoldersRevenue`: value returned to token holders (buybacks, burns, distributions). */
+  holdersRevenue: RevenueSeries | null;
+}
+
+export type TreasuryCoin = 'bitcoin' | 'ethereum';
+
+/** Table `treasuries`, key `[coin+ticker]`, index `ticker`. */
+export interface TreasuryRecord extends Provenance {
+  coin: TreasuryCoin;
+  /** US-style ticker ("MSTR") parsed from "NASDAQ:MSTR" or "MSTR.US". */
+  ticker: string;
+  /** Exchange prefix or country suffix as given ("NASDAQ", "US", "TSE"). */
+  exchange: string;
+  name: string;
+  country: string | null;
+  holdings: number;
+  entryValueUsd: number | null;
+  currentValueUsd: number | null;
+  pctOfSupply: number | null;
+}
+
+/** Table `registry`, key `assetId`: what we know about an asset besides its price. */
+export interface RegistryRecord extends Provenance {
+  assetId: string;
+  symbol: string;
+  name: string;
+  /** X handles (without @) the asset is known by. */
+  handles: string[];
+  categories: string[];
+  /** CoinGecko platform id → contract address. */
+  platforms: Record<string, string>;
+}
+
+/** Table `notes`, auto-increment `id`, index `assetId`. */
+export interface NoteRecord {
+  id?: number;
+  assetId: string;
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * Table `pins`, key `key`: "always read $X as Y". The key is the upper-case symbol (`DJT`) or the
+ * lower-case `@handle`; resolution obeys a pin before any other evidence.
+ */
+export interface PinRecord {
+  key: string;
+  assetId: string;
+  pinnedAt: number;
+}
+
+/** Table `checklist`, key `assetId`: which launch-claim checks the user ticked. */
+export interface ChecklistRecord {
+  assetId: string;
+  items: Record<string, boolean>;
+  updatedAt: number;
+}
+
+/** Table `requestLog`, auto-increment `id`, index `at`. Capped, oldest dropped first. */
+export interface RequestLogRecord {
+  id?: number;
+  at: number;
+  source: SourceId;
+  /** Path and query only: never the origin's key headers. */
+  path: string;
+  ok: boolean;
+  status: number | null;
+  ms: number;
+  reason?: string;
+}
+
+/** Table `meta`, key `key`: small state that must survive the worker being killed. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+/** Table `security`, key `key` (`<chainId>:<address>`): GoPlus answers, kept a few hours. */
+export interface SecurityRecord extends Provenance {
+  key: string;
+  data: import('../sources/goplus').TokenSecurity;
+}
+
+/** The quote record of schema version 1 (flat, one provenance): kept for the v1 → v2 migration. */
+export interface QuoteRecordV1 {
+  assetId: string;
+  symbol: string;
+  name: string;
+  priceUsd: number;
+  change24hPct: number | null;
+  marketCapUsd: number | null;
+  circulatingSupply: number | null;
+  fetchedAt: number;
+  source: DataOrigin;
+}

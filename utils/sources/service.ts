@@ -1,0 +1,953 @@
+/**
+ * The background's data service: refreshes from the sources (politely: coalesced, batched, rate
+ * budgeted, backed off, circuit broken) into Dexie, and builds cards from Dexie alone.
+ *
+ * Failure rules, everywhere: a failed or misshaped answer is logged with its reason, the stored
+ * data stays and is marked stale with that reason, and nothing is deleted. The next good answer
+ * replaces it. Politeness state and refresh times live in Dexie `meta`, so a worker killed after
+ * 30 s idle wakes up knowing its backoffs and open breakers.
+ */
+import type { z } from 'zod';
+import type { TickerlensDb } from '../db';
+import type {
+  QuoteRecord,
+  RequestLogRecord,
+  RevenueRecord,
+  SecurityRecord,
+  TreasuryCoin,
+  TreasuryRecord,
+  UnlockRecord,
+} from '../db/records';
+import type { BackoffConfig } from '../queue/backoff';
+import { InFlight, KeyBatcher } from '../queue/batcher';
+import type { BreakerConfig } from '../queue/breaker';
+import { Politeness, type PolitenessState } from '../queue/politeness';
+import { planRefresh, type RefreshPlan } from '../queue/scheduler';
+import type { Settings } from '../settings';
+import type { SourceId } from '../source-ids';
+import { budgetFor, type CoingeckoTier } from './budgets';
+import { buildCard, type Card } from './card';
+import {
+  coinDetailSchema,
+  coinDetailUrl,
+  coingeckoHeaders,
+  isUsListing,
+  MARKETS_BATCH,
+  type MarketRow,
+  marketsSchema,
+  marketsUrl,
+  parseCoinDetail,
+  parseCompanySymbol,
+  parseMarkets,
+  TOKEN_PRICE_BATCH,
+  TREASURY_COINS,
+  tokenPriceSchema,
+  tokenPriceUrl,
+  treasurySchema,
+  treasuryUrl,
+} from './coingecko';
+import {
+  goplusChainId,
+  parseTokenSecurity,
+  type TokenSecurity,
+  tokenSecuritySchema,
+  tokenSecurityUrl,
+} from './goplus';
+import { type FetchOutcome, fetchJson, REQUEST_TIMEOUT_MS } from './http';
+import {
+  feesSummarySchema,
+  feesSummaryUrl,
+  geckoToSlug,
+  protocolsSchema,
+  protocolsUrl,
+  revenueTotals,
+} from './llama-api';
+import {
+  LLAMA_PRICES_BATCH,
+  llamaChainOf,
+  llamaCoinKey,
+  llamaPricesSchema,
+  llamaPricesUrl,
+} from './llama-coins';
+import {
+  emissionGeckoId,
+  emissionsEnvelopeSchema,
+  emissionsListSchema,
+  emissionsListUrl,
+  emissionsUrl,
+  parseEmissionBody,
+  unlockEvents,
+} from './llama-datasets';
+import { type Snapshot, snapshotRecords } from './snapshot';
+import { chartSchema, chartUrl, parseChart } from './stocks';
+
+export interface DataServiceOptions {
+  db: TickerlensDb;
+  settings: () => Settings;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Per-request timeout; tests inject a short one. */
+  timeoutMs?: number;
+  /** How long quote requests wait to be batched with others (ms). */
+  batchWindowMs?: number;
+  maxTokenWaitMs?: number;
+  breaker?: BreakerConfig;
+  backoff?: BackoffConfig;
+  /** The bundled snapshot (or another): seeded by `seedSnapshot()`, labelled by date on cards. */
+  snapshot?: Snapshot;
+}
+
+export type QuoteStatus =
+  | { ok: true; source: SourceId }
+  | { ok: false; reason: string; servedStale: boolean };
+
+export interface QuotesReport {
+  results: Map<string, QuoteStatus>;
+}
+
+export type RefreshResult = { ok: true } | { ok: false; reason: string };
+
+export interface SecurityAnswer {
+  data: TokenSecurity | null;
+  source: 'goplus';
+  fetchedAt: number | null;
+  stale: boolean;
+  error?: string;
+}
+
+const META = {
+  politeness: 'politeness',
+  protocolMap: 'llama:protocolMap',
+  emissionsList: 'llama:emissionsList',
+  treasuriesAt: 'refresh:treasuries',
+  registryAt: 'refresh:registry',
+} as const;
+
+/** The map of CoinGecko ids to DefiLlama slugs and the emissions list are kept this long. */
+const LIST_TTL_MS = 24 * 3_600_000;
+const SECURITY_TTL_MS = 6 * 3_600_000;
+const SPARKLINE_POINTS = 84;
+const DAY_MS = 86_400_000;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+function coingeckoTier(s: Settings): CoingeckoTier {
+  const cg = s.sources.coingecko;
+  if (!cg.apiKey) return 'keyless';
+  return cg.baseUrl.includes('pro-api.coingecko.com') ? 'pro' : 'demo';
+}
+
+/** Keeps every other point of a long series: enough for a 120-px sparkline, half the bytes. */
+function thin(points: number[], max: number): number[] {
+  if (points.length <= max) return points;
+  const step = points.length / max;
+  const out: number[] = [];
+  for (let i = 0; i < max; i++) out.push(points[Math.floor(i * step)] as number);
+  out[out.length - 1] = points[points.length - 1] as number;
+  return out;
+}
+
+function markStale(
+  q: QuoteRecord,
+  reason: string,
+  parts: Array<'price' | 'market' | 'sparkline'>,
+): QuoteRecord {
+  const next: QuoteRecord = { ...q };
+  for (const p of parts) {
+    const part = q[p];
+    if (part) Object.assign(next, { [p]: { ...part, stale: true, error: reason } });
+  }
+  return next;
+}
+
+export function createDataService(options: DataServiceOptions) {
+  const { db, settings } = options;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const log: RequestLogRecord[] = [];
+  let dirty = false;
+
+  const politeness = new Politeness({
+    buckets: (source) => {
+      const b = budgetFor(source, coingeckoTier(settings()));
+      return { capacity: b.burst, perMinute: b.perMinute };
+    },
+    now,
+    sleep,
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.breaker ? { breaker: options.breaker } : {}),
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+    maxTokenWaitMs: options.maxTokenWaitMs ?? 5_000,
+    onChange: () => {
+      dirty = true;
+    },
+  });
+
+  // Restore what the previous worker knew before the first request goes out.
+  const ready = db
+    .getMeta(META.politeness, (v) => (isRecord(v) ? (v as PolitenessState) : undefined))
+    .then((s) => {
+      if (s) politeness.restore(s);
+    })
+    .catch(() => undefined);
+
+  /** Writes the request log and the politeness state; called at the end of every operation. */
+  async function persist(): Promise<void> {
+    const entries = log.splice(0);
+    const writes: Promise<unknown>[] = [db.logRequests(entries)];
+    if (dirty) {
+      dirty = false;
+      writes.push(db.setMeta(META.politeness, politeness.snapshot(), now()));
+    }
+    await Promise.all(writes);
+  }
+
+  function headersFor(source: SourceId): Record<string, string> {
+    const s = settings();
+    return source === 'coingecko'
+      ? coingeckoHeaders(s.sources.coingecko.baseUrl, s.sources.coingecko.apiKey)
+      : {};
+  }
+
+  async function request<S extends z.ZodType>(
+    source: SourceId,
+    url: string,
+    schema: S,
+  ): Promise<FetchOutcome<z.output<S>>> {
+    await ready;
+    let wentOut = false;
+    const outcome = await politeness.run(source, () => {
+      wentOut = true;
+      return fetchJson(url, schema, {
+        headers: headersFor(source),
+        timeoutMs,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+    });
+    if (wentOut) {
+      const u = new URL(url);
+      log.push({
+        at: now(),
+        source,
+        path: u.pathname + u.search,
+        ok: outcome.ok,
+        status: outcome.status ?? null,
+        ms: outcome.ms,
+        ...(outcome.ok ? {} : { reason: outcome.reason }),
+      });
+    }
+    return outcome;
+  }
+
+  const base = (id: SourceId) => settings().sources[id].baseUrl;
+
+  // ── quotes: coins ─────────────────────────────────────────────────────────────────────────────
+
+  function coinRecord(row: MarketRow, old: QuoteRecord | undefined, at: number): QuoteRecord | undefined {
+    if (row.current_price === null) return undefined;
+    const prov = { source: 'coingecko' as const, fetchedAt: at };
+    const spark = (row.sparkline_in_7d?.price ?? []).filter((p): p is number => typeof p === 'number');
+    return {
+      assetId: `cg:${row.id}`,
+      symbol: row.symbol.toUpperCase(),
+      name: row.name,
+      price: {
+        ...prov,
+        usd: row.current_price,
+        change24hPct: row.price_change_percentage_24h_in_currency ?? row.price_change_percentage_24h ?? null,
+        change7dPct: row.price_change_percentage_7d_in_currency ?? null,
+        asOf: row.last_updated ? Date.parse(row.last_updated) : null,
+      },
+      market: {
+        ...prov,
+        marketCapUsd: row.market_cap ?? null,
+        fdvUsd: row.fully_diluted_valuation ?? null,
+        volume24hUsd: row.total_volume ?? null,
+        circulatingSupply: row.circulating_supply ?? null,
+        totalSupply: row.total_supply ?? null,
+        maxSupply: row.max_supply ?? null,
+        rank: row.market_cap_rank ?? null,
+      },
+      ...(spark.length >= 2
+        ? { sparkline: { ...prov, points: thin(spark, SPARKLINE_POINTS), spanDays: 7 } }
+        : old?.sparkline
+          ? { sparkline: old.sparkline }
+          : {}),
+      fetchedAt: at,
+    };
+  }
+
+  /** DefiLlama's price for coins CoinGecko did not answer for; supply and sparkline stay, marked stale. */
+  async function llamaFallback(
+    cgIds: string[],
+    cgReason: string,
+    results: Map<string, QuoteStatus>,
+  ): Promise<void> {
+    for (let i = 0; i < cgIds.length; i += LLAMA_PRICES_BATCH) {
+      const chunk = cgIds.slice(i, i + LLAMA_PRICES_BATCH);
+      const out = await request(
+        'llamaCoins',
+        llamaPricesUrl(base('llamaCoins'), chunk.map(llamaCoinKey.coingecko)),
+        llamaPricesSchema,
+      );
+      const at = now();
+      if (!out.ok) {
+        const reason = `${cgReason}; DefiLlama: ${out.reason}`;
+        const ids = chunk.map((id) => `cg:${id}`);
+        const stored = await db.getQuotes(ids);
+        await db.updateQuotes(ids, (old) =>
+          old ? markStale(old, reason, ['price', 'market', 'sparkline']) : undefined,
+        );
+        for (const id of ids) results.set(id, { ok: false, reason, servedStale: stored.has(id) });
+        continue;
+      }
+      const ids = chunk.map((id) => `cg:${id}`);
+      const stored = await db.getQuotes(ids);
+      await db.updateQuotes(ids, (old, assetId) => {
+        const p = out.data.coins[llamaCoinKey.coingecko(assetId.slice(3))];
+        if (!p) return old ? markStale(old, cgReason, ['price', 'market', 'sparkline']) : undefined;
+        const price = {
+          source: 'llamaCoins' as const,
+          fetchedAt: at,
+          usd: p.price,
+          // DefiLlama's answer has no change figures; an old CoinGecko change next to a new price
+          // would be wrong, so none is shown.
+          change24hPct: null,
+          change7dPct: null,
+          asOf: p.timestamp ? p.timestamp * 1000 : null,
+        };
+        const seed: QuoteRecord = old ?? {
+          assetId,
+          symbol: (p.symbol ?? '').toUpperCase(),
+          name: p.symbol ?? assetId,
+          price,
+          fetchedAt: at,
+        };
+        return { ...markStale(seed, cgReason, ['market', 'sparkline']), price, fetchedAt: at };
+      });
+      for (const id of ids) {
+        const found = !!out.data.coins[llamaCoinKey.coingecko(id.slice(3))];
+        results.set(
+          id,
+          found
+            ? { ok: true, source: 'llamaCoins' }
+            : { ok: false, reason: `${cgReason}; not priced by DefiLlama`, servedStale: stored.has(id) },
+        );
+      }
+    }
+  }
+
+  async function loadCoins(cgIds: string[]): Promise<Map<string, QuoteStatus>> {
+    const results = new Map<string, QuoteStatus>();
+    const out = await request('coingecko', marketsUrl(base('coingecko'), cgIds), marketsSchema);
+    if (!out.ok) {
+      await llamaFallback(cgIds, `CoinGecko: ${out.reason}`, results);
+      return results;
+    }
+    const { rows, rejected } = parseMarkets(out.data);
+    if (rows.length === 0 && out.data.length > 0) {
+      await llamaFallback(cgIds, `CoinGecko: unexpected answer shape (${rejected[0] ?? 'no rows'})`, results);
+      return results;
+    }
+    const at = now();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const ids = cgIds.map((id) => `cg:${id}`);
+    await db.updateQuotes(ids, (old, assetId) => {
+      const row = byId.get(assetId.slice(3));
+      return row ? coinRecord(row, old, at) : undefined;
+    });
+    const missing: string[] = [];
+    for (const id of cgIds) {
+      const row = byId.get(id);
+      if (row && row.current_price !== null) results.set(`cg:${id}`, { ok: true, source: 'coingecko' });
+      else missing.push(id);
+    }
+    // CoinGecko answered but left these out (unknown id, or a row that did not parse): DefiLlama may know.
+    if (missing.length) await llamaFallback(missing, 'CoinGecko: not in the answer', results);
+    return results;
+  }
+
+  // ── quotes: stocks ────────────────────────────────────────────────────────────────────────────
+
+  async function loadStock(symbol: string): Promise<QuoteStatus> {
+    const assetId = `stock:${symbol}`;
+    const out = await request('stocks', chartUrl(base('stocks'), symbol), chartSchema);
+    const parsed = out.ok ? parseChart(out.data) : { ok: false as const, reason: out.reason };
+    if (!parsed.ok || parsed.quote.currency !== 'USD') {
+      const reason = `stocks: ${parsed.ok ? `price in ${parsed.quote.currency}, not USD` : parsed.reason}`;
+      const n = await db.updateQuotes([assetId], (old) =>
+        old ? markStale(old, reason, ['price', 'market', 'sparkline']) : undefined,
+      );
+      return { ok: false, reason, servedStale: n > 0 };
+    }
+    const q = parsed.quote;
+    const at = now();
+    const prov = { source: 'stocks' as const, fetchedAt: at };
+    await db.updateQuotes([assetId], (old) => ({
+      assetId,
+      symbol: q.symbol,
+      name: q.name,
+      price: {
+        ...prov,
+        usd: q.price,
+        change24hPct: q.change24hPct,
+        change7dPct: null,
+        previousClose: q.previousClose,
+        asOf: q.asOf,
+      },
+      ...(old?.market ? { market: old.market } : {}),
+      ...(q.closes.length >= 2
+        ? { sparkline: { ...prov, points: q.closes, spanDays: 30 } }
+        : old?.sparkline
+          ? { sparkline: old.sparkline }
+          : {}),
+      fetchedAt: at,
+    }));
+    return { ok: true, source: 'stocks' };
+  }
+
+  const coinBatcher = new KeyBatcher<string, QuoteStatus>({
+    loadMany: async (ids) => loadCoins(ids).then((m) => new Map([...m].map(([k, v]) => [k.slice(3), v]))),
+    maxBatch: MARKETS_BATCH,
+    windowMs: options.batchWindowMs ?? 20,
+  });
+  // The chart endpoint takes one symbol per call; the batcher still coalesces repeated asks.
+  const stockBatcher = new KeyBatcher<string, QuoteStatus>({
+    loadMany: async ([symbol]) => new Map(symbol ? [[symbol, await loadStock(symbol)]] : []),
+    maxBatch: 1,
+    windowMs: options.batchWindowMs ?? 20,
+  });
+
+  async function refreshQuotes(assetIds: readonly string[]): Promise<QuotesReport> {
+    const cg = assetIds.filter((a) => a.startsWith('cg:')).map((a) => a.slice(3));
+    const stocks = assetIds.filter((a) => a.startsWith('stock:')).map((a) => a.slice(6).toUpperCase());
+    const [c, s] = await Promise.all([
+      cg.length ? coinBatcher.load(cg) : new Map<string, QuoteStatus | undefined>(),
+      stocks.length ? stockBatcher.load(stocks) : new Map<string, QuoteStatus | undefined>(),
+    ]);
+    const results = new Map<string, QuoteStatus>();
+    const lost: QuoteStatus = { ok: false, reason: 'request lost', servedStale: true };
+    for (const [id, st] of c) results.set(`cg:${id}`, st ?? lost);
+    for (const [sym, st] of s) results.set(`stock:${sym}`, st ?? lost);
+    for (const a of assetIds)
+      if (!results.has(a))
+        results.set(a, { ok: false, reason: 'not a quotable asset id', servedStale: false });
+    await persist();
+    return { results };
+  }
+
+  // ── contract prices ───────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Prices of contracts by CoinGecko platform id, stored as `ca:<platform>:<address>` quotes (an id
+   * namespace of this module's own: the registry maps known contracts to `cg:` ids first).
+   */
+  async function refreshContractPrices(
+    platform: string,
+    addresses: readonly string[],
+  ): Promise<QuotesReport> {
+    const results = new Map<string, QuoteStatus>();
+    const list = [...new Set(addresses.map((a) => a.toLowerCase()))];
+    for (let i = 0; i < list.length; i += TOKEN_PRICE_BATCH) {
+      const chunk = list.slice(i, i + TOKEN_PRICE_BATCH);
+      const ids = chunk.map((a) => `ca:${platform}:${a}`);
+      const cgOut = await request(
+        'coingecko',
+        tokenPriceUrl(base('coingecko'), platform, chunk),
+        tokenPriceSchema,
+      );
+      const at = now();
+      const prices = new Map<
+        string,
+        { usd: number; change: number | null; asOf: number | null; source: 'coingecko' | 'llamaCoins' }
+      >();
+      if (cgOut.ok) {
+        for (const [addr, p] of Object.entries(cgOut.data)) {
+          if (typeof p.usd === 'number') {
+            prices.set(addr.toLowerCase(), {
+              usd: p.usd,
+              change: p.usd_24h_change ?? null,
+              asOf: p.last_updated_at ? p.last_updated_at * 1000 : null,
+              source: 'coingecko',
+            });
+          }
+        }
+      }
+      const rest = chunk.filter((a) => !prices.has(a));
+      let llamaReason = '';
+      if (rest.length) {
+        const chain = llamaChainOf(platform);
+        const lOut = await request(
+          'llamaCoins',
+          llamaPricesUrl(
+            base('llamaCoins'),
+            rest.map((a) => llamaCoinKey.contract(chain, a)),
+          ),
+          llamaPricesSchema,
+        );
+        if (lOut.ok) {
+          for (const [key, p] of Object.entries(lOut.data.coins)) {
+            prices.set(key.slice(key.indexOf(':') + 1).toLowerCase(), {
+              usd: p.price,
+              change: null,
+              asOf: p.timestamp ? p.timestamp * 1000 : null,
+              source: 'llamaCoins',
+            });
+          }
+        } else llamaReason = `; DefiLlama: ${lOut.reason}`;
+      }
+      const reason = `${cgOut.ok ? 'CoinGecko: no price' : `CoinGecko: ${cgOut.reason}`}${llamaReason}`;
+      const stored = await db.getQuotes(ids);
+      await db.updateQuotes(ids, (old, assetId) => {
+        const p = prices.get(assetId.slice(assetId.lastIndexOf(':') + 1));
+        if (!p) return old ? markStale(old, reason, ['price']) : undefined;
+        return {
+          assetId,
+          symbol: old?.symbol ?? '',
+          name: old?.name ?? '',
+          price: {
+            source: p.source,
+            fetchedAt: at,
+            usd: p.usd,
+            change24hPct: p.change,
+            change7dPct: null,
+            asOf: p.asOf,
+          },
+          fetchedAt: at,
+        };
+      });
+      for (const id of ids) {
+        const p = prices.get(id.slice(id.lastIndexOf(':') + 1));
+        results.set(
+          id,
+          p ? { ok: true, source: p.source } : { ok: false, reason, servedStale: stored.has(id) },
+        );
+      }
+    }
+    await persist();
+    return { results };
+  }
+
+  // ── DefiLlama lists: CoinGecko id → slug, emissions list ──────────────────────────────────────
+
+  type Listed<T> = { value: T; fetchedAt: number };
+  const parseListed =
+    <T>(check: (v: unknown) => v is T) =>
+    (v: unknown): Listed<T> | undefined =>
+      isRecord(v) && typeof v.fetchedAt === 'number' && check(v.value)
+        ? { value: v.value, fetchedAt: v.fetchedAt }
+        : undefined;
+  const isStringMap = (v: unknown): v is Record<string, string> =>
+    isRecord(v) && Object.values(v).every((x) => typeof x === 'string');
+  const isStringArray = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+  const lists = new InFlight<string, unknown>();
+
+  /** The CoinGecko id → DefiLlama slug map, refreshed daily; the last good one on failure. */
+  async function protocolMap(force = false): Promise<Record<string, string> | undefined> {
+    return lists.run(META.protocolMap, async () => {
+      const stored = await db.getMeta(META.protocolMap, parseListed(isStringMap));
+      if (stored && !force && now() - stored.fetchedAt < LIST_TTL_MS) return stored.value;
+      const out = await request('llamaApi', protocolsUrl(base('llamaApi')), protocolsSchema);
+      if (!out.ok) return stored?.value;
+      const map = geckoToSlug(out.data);
+      await db.setMeta(META.protocolMap, { value: map, fetchedAt: now() }, now());
+      return map;
+    }) as Promise<Record<string, string> | undefined>;
+  }
+
+  async function emissionsList(): Promise<Set<string> | undefined> {
+    const list = (await lists.run(META.emissionsList, async () => {
+      const stored = await db.getMeta(META.emissionsList, parseListed(isStringArray));
+      if (stored && now() - stored.fetchedAt < LIST_TTL_MS) return stored.value;
+      const out = await request(
+        'llamaDatasets',
+        emissionsListUrl(base('llamaDatasets')),
+        emissionsListSchema,
+      );
+      if (!out.ok) return stored?.value;
+      await db.setMeta(META.emissionsList, { value: out.data, fetchedAt: now() }, now());
+      return out.data;
+    })) as string[] | undefined;
+    return list ? new Set(list) : undefined;
+  }
+
+  async function refreshRegistry(): Promise<RefreshResult> {
+    const map = await protocolMap(true);
+    await db.setMeta(META.registryAt, now(), now());
+    await persist();
+    return map ? { ok: true } : { ok: false, reason: 'DefiLlama /protocols unavailable' };
+  }
+
+  // ── unlocks ───────────────────────────────────────────────────────────────────────────────────
+
+  const unlockTasks = new InFlight<string, RefreshResult>();
+
+  function refreshUnlocks(cgId: string): Promise<RefreshResult> {
+    return unlockTasks.run(cgId, async () => {
+      const result = await fetchUnlocks(cgId);
+      if (!result.ok) await db.markUnlocksStale(cgId, result.reason);
+      await persist();
+      return result;
+    });
+  }
+
+  async function fetchUnlocks(cgId: string): Promise<RefreshResult> {
+    const [map, listed] = await Promise.all([protocolMap(), emissionsList()]);
+    const candidates = [...new Set([map?.[cgId], cgId].filter((s): s is string => !!s))];
+    const toTry = listed ? candidates.filter((c) => listed.has(c)) : candidates;
+    if (listed && toTry.length === 0) {
+      // A fact, not a failure: DefiLlama lists no schedule for this coin.
+      await db.putUnlocks({
+        cgId,
+        slug: '',
+        events: [],
+        allocation: null,
+        totalSupply: null,
+        sources: [],
+        notes: [],
+        source: 'llamaDatasets',
+        fetchedAt: now(),
+      });
+      return { ok: true };
+    }
+    let lastReason = 'no emissions schedule found';
+    for (const slug of toTry) {
+      const out = await request(
+        'llamaDatasets',
+        emissionsUrl(base('llamaDatasets'), slug),
+        emissionsEnvelopeSchema,
+      );
+      if (!out.ok) {
+        lastReason = `DefiLlama emissions: ${out.reason}`;
+        continue;
+      }
+      const parsed = parseEmissionBody(out.data.body);
+      if (!parsed.ok) {
+        lastReason = `DefiLlama emissions: ${parsed.reason}`;
+        continue;
+      }
+      const geckoId = emissionGeckoId(parsed.body);
+      if (geckoId && geckoId !== cgId) {
+        lastReason = `DefiLlama emissions: ${slug} is the schedule of ${geckoId}`;
+        continue;
+      }
+      const at = now();
+      const body = parsed.body;
+      const alloc = body.documentedData?.tokenAllocation;
+      const record: UnlockRecord = {
+        cgId,
+        slug,
+        // A week of past events stays, so "just unlocked" can still be shown.
+        events: unlockEvents(body, at - 7 * DAY_MS),
+        allocation: alloc ? { current: alloc.current ?? {}, final: alloc.final ?? {} } : null,
+        totalSupply: body.metadata?.total ?? null,
+        sources: body.metadata?.sources ?? [],
+        notes: body.metadata?.notes ?? [],
+        source: 'llamaDatasets',
+        fetchedAt: at,
+      };
+      await db.putUnlocks(record);
+      return { ok: true };
+    }
+    return { ok: false, reason: lastReason };
+  }
+
+  // ── revenue ───────────────────────────────────────────────────────────────────────────────────
+
+  const revenueTasks = new InFlight<string, RefreshResult>();
+
+  function refreshRevenue(cgId: string): Promise<RefreshResult> {
+    return revenueTasks.run(cgId, async () => {
+      const result = await fetchRevenue(cgId);
+      if (!result.ok) await db.markRevenueStale(cgId, result.reason);
+      await persist();
+      return result;
+    });
+  }
+
+  async function fetchRevenue(cgId: string): Promise<RefreshResult> {
+    const map = await protocolMap();
+    const mapped = map?.[cgId];
+    // Without a mapping, DefiLlama slugs often equal CoinGecko ids; the answer's own gecko_id confirms it.
+    const slug = mapped ?? cgId;
+    const [rev, holders] = await Promise.all([
+      request('llamaApi', feesSummaryUrl(base('llamaApi'), slug, 'dailyRevenue'), feesSummarySchema),
+      request('llamaApi', feesSummaryUrl(base('llamaApi'), slug, 'dailyHoldersRevenue'), feesSummarySchema),
+    ]);
+    const notFound = (o: FetchOutcome<unknown>) => !o.ok && o.status === 404;
+    const wrongCoin = (o: typeof rev) => !mapped && o.ok && !!o.data.gecko_id && o.data.gecko_id !== cgId;
+    const at = now();
+    if ((notFound(rev) && notFound(holders)) || wrongCoin(rev)) {
+      await db.putRevenue({
+        cgId,
+        slug: '',
+        name: '',
+        revenue: null,
+        holdersRevenue: null,
+        source: 'llamaApi',
+        fetchedAt: at,
+      });
+      return { ok: true };
+    }
+    if (!rev.ok && !notFound(rev) && !holders.ok && !notFound(holders)) {
+      return { ok: false, reason: `DefiLlama fees: ${rev.reason}` };
+    }
+    const old = await db.getRevenue(cgId);
+    const failed = [rev, holders].find((o) => !o.ok && !notFound(o));
+    const record: RevenueRecord = {
+      cgId,
+      slug,
+      name: (rev.ok ? rev.data.name : holders.ok ? holders.data.name : undefined) ?? old?.name ?? slug,
+      revenue: rev.ok ? revenueTotals(rev.data) : notFound(rev) ? null : (old?.revenue ?? null),
+      holdersRevenue: holders.ok
+        ? revenueTotals(holders.data)
+        : notFound(holders)
+          ? null
+          : (old?.holdersRevenue ?? null),
+      source: 'llamaApi',
+      fetchedAt: at,
+      ...(failed && !failed.ok ? { stale: true, error: `DefiLlama fees: ${failed.reason}` } : {}),
+    };
+    await db.putRevenue(record);
+    return { ok: true };
+  }
+
+  // ── treasuries ────────────────────────────────────────────────────────────────────────────────
+
+  const treasuryTask = new InFlight<string, RefreshResult>();
+
+  function refreshTreasuries(): Promise<RefreshResult> {
+    return treasuryTask.run('all', async () => {
+      const reasons: string[] = [];
+      for (const coin of TREASURY_COINS) {
+        const out = await request('coingecko', treasuryUrl(base('coingecko'), coin), treasurySchema);
+        if (!out.ok) {
+          reasons.push(`${coin}: ${out.reason}`);
+          await db.markTreasuriesStale(coin, `CoinGecko: ${out.reason}`);
+          continue;
+        }
+        const at = now();
+        const seen = new Set<string>();
+        const records: TreasuryRecord[] = [];
+        for (const c of out.data.companies) {
+          const { ticker, exchange } = parseCompanySymbol(c.symbol);
+          if (!ticker || seen.has(ticker)) continue;
+          seen.add(ticker);
+          records.push({
+            coin: coin as TreasuryCoin,
+            ticker,
+            exchange,
+            name: c.name,
+            country: c.country ?? null,
+            holdings: c.total_holdings,
+            entryValueUsd: c.total_entry_value_usd ?? null,
+            currentValueUsd: c.total_current_value_usd ?? null,
+            pctOfSupply: c.percentage_of_total_supply ?? null,
+            source: 'coingecko',
+            fetchedAt: at,
+          });
+        }
+        await db.replaceTreasuries(coin, records);
+      }
+      await db.setMeta(META.treasuriesAt, now(), now());
+      await persist();
+      return reasons.length
+        ? { ok: false, reason: `CoinGecko treasuries: ${reasons.join('; ')}` }
+        : { ok: true };
+    });
+  }
+
+  // ── asset details (handles, categories, platforms) ────────────────────────────────────────────
+
+  const detailTasks = new InFlight<string, RefreshResult>();
+
+  /** `/coins/{id}`, asked lazily (a card opened for a coin whose handles we do not know). */
+  function refreshAssetDetails(cgId: string): Promise<RefreshResult> {
+    return detailTasks.run(cgId, async () => {
+      const out = await request('coingecko', coinDetailUrl(base('coingecko'), cgId), coinDetailSchema);
+      let result: RefreshResult;
+      if (!out.ok) result = { ok: false, reason: `CoinGecko: ${out.reason}` };
+      else if (out.data.id !== cgId)
+        result = { ok: false, reason: `CoinGecko: answer is for ${out.data.id}, not ${cgId}` };
+      else {
+        const d = parseCoinDetail(out.data);
+        await db.putRegistry([
+          {
+            assetId: `cg:${cgId}`,
+            symbol: out.data.symbol.toUpperCase(),
+            name: out.data.name,
+            ...d,
+            source: 'coingecko',
+            fetchedAt: now(),
+          },
+        ]);
+        result = { ok: true };
+      }
+      await persist();
+      return result;
+    });
+  }
+
+  // ── token security ────────────────────────────────────────────────────────────────────────────
+
+  const securityTasks = new InFlight<string, SecurityAnswer>();
+
+  function tokenSecurity(
+    chain: string,
+    address: string,
+    opts: { force?: boolean } = {},
+  ): Promise<SecurityAnswer> {
+    const chainId = goplusChainId(chain);
+    if (!chainId)
+      return Promise.resolve({
+        data: null,
+        source: 'goplus',
+        fetchedAt: null,
+        stale: false,
+        error: `chain ${chain} not supported by GoPlus`,
+      });
+    const key = `${chainId}:${address.toLowerCase()}`;
+    return securityTasks.run(key, async () => {
+      const stored = await db.getSecurity(key);
+      if (stored && !opts.force && !stored.stale && now() - stored.fetchedAt < SECURITY_TTL_MS) {
+        return { data: stored.data, source: 'goplus', fetchedAt: stored.fetchedAt, stale: false };
+      }
+      const out = await request(
+        'goplus',
+        tokenSecurityUrl(base('goplus'), chainId, address),
+        tokenSecuritySchema,
+      );
+      const parsed = out.ok
+        ? parseTokenSecurity(out.data, chainId, address)
+        : { ok: false as const, reason: out.reason, rateLimited: false };
+      let answer: SecurityAnswer;
+      if (parsed.ok) {
+        const record: SecurityRecord = { key, data: parsed.data, source: 'goplus', fetchedAt: now() };
+        await db.putSecurity(record);
+        answer = { data: parsed.data, source: 'goplus', fetchedAt: record.fetchedAt, stale: false };
+      } else {
+        const reason = `GoPlus: ${parsed.reason}`;
+        if (stored) await db.markSecurityStale(key, reason);
+        answer = {
+          data: stored?.data ?? null,
+          source: 'goplus',
+          fetchedAt: stored?.fetchedAt ?? null,
+          stale: !!stored,
+          error: reason,
+        };
+      }
+      await persist();
+      return answer;
+    });
+  }
+
+  // ── snapshot, cards, planning ─────────────────────────────────────────────────────────────────
+
+  /** First run / offline: stores the bundled snapshot's quotes for assets that have none. */
+  async function seedSnapshot(): Promise<number> {
+    const snapshot = options.snapshot;
+    if (!snapshot) return 0;
+    const records = snapshotRecords(snapshot);
+    return db.updateQuotes(
+      records.map((r) => r.assetId),
+      (old, id) => (old ? undefined : records.find((r) => r.assetId === id)),
+    );
+  }
+
+  async function getCard(assetId: string): Promise<Card | null> {
+    const isCoin = assetId.startsWith('cg:');
+    const cgId = isCoin ? assetId.slice(3) : '';
+    const ticker = assetId.startsWith('stock:') ? assetId.slice(6) : '';
+    const [quote, registry, unlocks, revenue, treasuries] = await Promise.all([
+      db.getQuote(assetId),
+      db.getRegistry(assetId),
+      isCoin ? db.getUnlocks(cgId) : undefined,
+      isCoin ? db.getRevenue(cgId) : undefined,
+      ticker ? db.treasuriesOf(ticker).then((rows) => rows.filter((t) => isUsListing(t.exchange))) : [],
+    ]);
+    const coinQuotes: Partial<Record<TreasuryCoin, QuoteRecord>> = {};
+    if (treasuries.length) {
+      const q = await db.getQuotes(TREASURY_COINS.map((c) => `cg:${c}`));
+      for (const c of TREASURY_COINS) {
+        const r = q.get(`cg:${c}`);
+        if (r) coinQuotes[c] = r;
+      }
+    }
+    return buildCard(now(), {
+      assetId,
+      ...(quote ? { quote } : {}),
+      ...(registry ? { registry } : {}),
+      ...(unlocks ? { unlocks } : {}),
+      ...(revenue ? { revenue } : {}),
+      treasuries,
+      coinQuotes,
+      ...(options.snapshot ? { snapshotDate: options.snapshot.asOf } : {}),
+    });
+  }
+
+  /** The refresh plan for an alarm: what is due given what is on screen and tracked. */
+  async function plan(onScreen: readonly string[], tracked: readonly string[]): Promise<RefreshPlan> {
+    await ready;
+    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    const [quoteFetchedAt, unlocksFetchedAt, revenueFetchedAt, treasuriesAt, registryAt] = await Promise.all([
+      db.quoteFetchTimes(),
+      db.unlockFetchTimes(),
+      db.revenueFetchTimes(),
+      db.getMeta(META.treasuriesAt, num),
+      db.getMeta(META.registryAt, num),
+    ]);
+    const blockedUntil: Partial<Record<SourceId, number>> = {};
+    for (const s of ['coingecko', 'llamaCoins', 'llamaApi', 'llamaDatasets', 'goplus', 'stocks'] as const) {
+      const until = politeness.blockedUntil(s);
+      if (until > 0) blockedUntil[s] = until;
+    }
+    return planRefresh(now(), {
+      onScreen,
+      tracked,
+      quoteFetchedAt,
+      unlocksFetchedAt,
+      revenueFetchedAt,
+      treasuriesFetchedAt: treasuriesAt ?? 0,
+      registryFetchedAt: registryAt ?? 0,
+      blockedUntil,
+    });
+  }
+
+  /** Runs a plan; every part fails soft (stale data stays), so one broken source never blocks the rest. */
+  async function runPlan(p: RefreshPlan): Promise<void> {
+    await Promise.all([
+      p.quotes.length ? refreshQuotes(p.quotes) : undefined,
+      ...p.unlocks.map((id) => refreshUnlocks(id)),
+      ...p.revenue.map((id) => refreshRevenue(id)),
+      p.treasuries ? refreshTreasuries() : undefined,
+      p.registry ? refreshRegistry() : undefined,
+    ]);
+  }
+
+  return {
+    refreshQuotes,
+    refreshContractPrices,
+    refreshUnlocks,
+    refreshRevenue,
+    refreshTreasuries,
+    refreshAssetDetails,
+    refreshRegistry,
+    tokenSecurity,
+    seedSnapshot,
+    getCard,
+    plan,
+    runPlan,
+    /** Persistable politeness state (also written to Dexie `meta` after every operation). */
+    politenessState: (): PolitenessState => politeness.snapshot(),
+    blockedUntil: (s: SourceId) => politeness.blockedUntil(s),
+    breakerStatus: (s: SourceId) => politeness.breakerStatus(s),
+  };
+}
+
+export type DataService = ReturnType<typeof createDataService>;
