@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The same `@/` alias as WXT gives the extension code.
+  resolve: { alias: { '@': resolve(import.meta.dirname) } },
   test: {
     projects: [
       {

@@ -6,6 +6,7 @@ import { type BenchRunner, type BenchSection, formatSection } from './report';
 
 const sections: Record<string, () => Promise<{ default: BenchRunner }>> = {
   detect: () => import('./detect'),
+  page: () => import('./page'),
 };
 
 async function main(): Promise<void> {

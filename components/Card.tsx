@@ -1,54 +1,310 @@
 /**
- * The hover card's content. It renders what Tickerlens knows about one detection; figures appear as
- * the data layer provides them. Text from the page is rendered as text (Preact escapes it), never
- * as HTML.
+ * The hover card: one asset's figures, each with its source and age, the next unlocks, treasury
+ * holdings, the claims made in the same post against the data, and candidates when the symbol is
+ * ambiguous. Page and API text is rendered as text (Preact escapes it), never as HTML.
  */
+import type { CardData } from '@/utils/card-schema';
+import { claimVerdict, type Verdict } from '@/utils/checklist/claim-verdicts';
 import type { ClaimId } from '@/utils/detect';
-import { t } from '@/utils/i18n';
+import { type MessageKey, t } from '@/utils/i18n';
+import { age, amount, date, pct, usd } from './format';
 import { claimLabel, kindLabel } from './labels';
+import { Sparkline } from './Sparkline';
+
+export type CardState = 'loading' | 'ready' | 'stale' | 'error';
 
 export interface CardModel {
   /** The detected text, exactly as on the page. */
   text: string;
   kind: 'ticker' | 'name' | 'handle' | 'address' | 'claim';
   asset?: string;
+  /** Assets still in play when the symbol is ambiguous, best first. */
+  candidates?: string[];
+  /** An address no list knows: its chain and an explorer link. */
+  unknownAddress?: { chain: string; address: string; explorer: string; symbol?: string; name?: string };
   chain?: string;
   /** For addresses: false when the EIP-55 checksum is wrong. */
   valid?: boolean;
   claim?: ClaimId;
-  /** Claims made in the same post or paragraph. */
-  claimsNearby: ClaimId[];
+  /** Claims made in the same post or paragraph (with the number of "N% airdrop"). */
+  claimsNearby: Array<{ claim: ClaimId; value?: number }>;
+  data?: CardData | null;
+  state: CardState;
+  error?: string;
 }
 
-export function Card({ model, onClose }: { model: CardModel; onClose: () => void }) {
+export interface CardActions {
+  onClose: () => void;
+  onRetry: () => void;
+  /** "Always read this symbol as `asset`". */
+  onPin: (asset: string) => void;
+}
+
+export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const titleId = 'tickerlens-card-title';
+  const d = model.data ?? undefined;
+  const title = d ? `${d.name}` : model.text;
   return (
-    <div class="card" role="dialog" aria-labelledby={titleId} aria-modal="false">
+    <div
+      class="card"
+      role="dialog"
+      aria-labelledby={titleId}
+      aria-modal="false"
+      aria-busy={model.state === 'loading'}
+    >
       <header>
-        <h2 id={titleId}>{model.text}</h2>
-        <span class="kind">{kindLabel(model.kind)}</span>
-        <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
+        <h2 id={titleId}>{title}</h2>
+        {d?.symbol ? <span class="sym">{d.symbol}</span> : null}
+        <span class="kind">{venue(model)}</span>
+        <button type="button" class="close" aria-label={t('cardClose')} onClick={actions.onClose}>
           ×
         </button>
       </header>
+
       {model.valid === false ? <p class="warn">{t('cardInvalidChecksum')}</p> : null}
-      {model.chain ? <p class="meta">{t('cardChain', model.chain)}</p> : null}
       {model.kind === 'claim' && model.claim ? <p class="claim">{claimLabel(model.claim)}</p> : null}
-      {model.kind !== 'claim' ? (
-        <p class="meta">{model.asset ? t('cardAssetId', model.asset) : t('cardUnresolved')}</p>
+      {model.unknownAddress ? <UnknownAddress a={model.unknownAddress} /> : null}
+      {model.candidates?.length ? <Candidates list={model.candidates} onPin={actions.onPin} /> : null}
+      {model.kind !== 'claim' &&
+      !model.asset &&
+      !model.candidates?.length &&
+      !model.unknownAddress &&
+      model.valid !== false ? (
+        <p class="meta">{t('cardUnresolved')}</p>
       ) : null}
-      {model.claimsNearby.length ? (
-        <section>
-          <h3>{t('cardClaimsInPost')}</h3>
-          <ul>
-            {model.claimsNearby.map((c) => (
-              <li key={c}>{claimLabel(c)}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <p class="note">{t('cardNoMarketData')}</p>
-      <footer>{t('cardSource', t('sourceDetection'))}</footer>
+
+      {model.asset ? <Figures model={model} actions={actions} /> : null}
+
+      {model.claimsNearby.length ? <Claims model={model} /> : null}
+      {d ? <Sources data={d} /> : null}
     </div>
   );
+}
+
+function venue(m: CardModel): string {
+  if (m.asset?.startsWith('stock:')) return t('cardStock');
+  if (m.asset?.startsWith('cg:')) return m.chain ? `${t('cardCoin')} · ${m.chain}` : t('cardCoin');
+  return kindLabel(m.kind);
+}
+
+function Figures({ model, actions }: { model: CardModel; actions: CardActions }) {
+  const d = model.data;
+  if (model.state === 'loading' && !d) return <p class="meta loading">{t('cardLoading')}</p>;
+  if (!d) {
+    return (
+      <div class="err" role="alert">
+        <p>{t('cardNoData')}</p>
+        {model.error ? <p class="meta">{model.error}</p> : null}
+        <button type="button" onClick={actions.onRetry}>
+          {t('cardRetry')}
+        </button>
+      </div>
+    );
+  }
+  const p = d.price?.value;
+  const s = d.supply?.value;
+  return (
+    <>
+      {p ? (
+        <div class="price-row">
+          <span class="price">{usd(p.usd, 1e12)}</span>
+          <Change label="24h" value={p.change24hPct} />
+          <Change label="7d" value={p.change7dPct} />
+          {d.sparkline ? <Sparkline points={d.sparkline.value.points} label={t('cardSparkline')} /> : null}
+        </div>
+      ) : null}
+      {model.state === 'stale' ? (
+        <p class="stale">
+          {t('cardStale')}{' '}
+          <button type="button" class="link" onClick={actions.onRetry}>
+            {t('cardRetry')}
+          </button>
+        </p>
+      ) : null}
+      {s ? (
+        <dl class="grid">
+          <Row k="cardMarketCap" v={usd(s.marketCapUsd)} />
+          <Row k="cardFdv" v={usd(s.fdvUsd)} />
+          <Row k="cardCirculating" v={amount(s.circulating)} />
+          <Row k="cardTotalSupply" v={amount(s.total)} />
+          <Row k="cardMaxSupply" v={s.max === null ? '∞' : amount(s.max)} />
+          {s.rank ? <Row k="cardRank" v={`#${s.rank}`} /> : null}
+        </dl>
+      ) : null}
+      {d.unlocks ? <Unlocks u={d.unlocks.value} /> : null}
+      {d.treasury ? <Treasury tr={d.treasury.value} /> : null}
+      {d.revenue ? <Revenue r={d.revenue.value} /> : null}
+    </>
+  );
+}
+
+function Row({ k, v }: { k: MessageKey; v: string }) {
+  return (
+    <>
+      <dt>{t(k)}</dt>
+      <dd>{v}</dd>
+    </>
+  );
+}
+
+function Change({ label, value }: { label: string; value: number | null }) {
+  if (value === null) return null;
+  return (
+    <span class={`chg ${value >= 0 ? 'up' : 'down'}`}>
+      {label} {pct(value)}
+    </span>
+  );
+}
+
+function Unlocks({ u }: { u: NonNullable<CardData['unlocks']>['value'] }) {
+  if (!u.listed) return null;
+  return (
+    <section>
+      <h3>{t('cardUnlocks')}</h3>
+      {u.next.length ? (
+        <ul class="unlocks">
+          {u.next.map((e) => (
+            <li key={`${e.date}-${e.label}`} class={e.insider ? 'insider' : ''}>
+              <span>{date(e.date)}</span>
+              <span>{amount(e.amount)}</span>
+              <span>{e.shareOfCirculatingPct === null ? '—' : pct(e.shareOfCirculatingPct, false)}</span>
+              <span class="cat">
+                {e.label}
+                {e.insider ? ` · ${t('cardInsider')}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="meta">{t('cardNoUnlocks')}</p>
+      )}
+      {u.next30d.sharePct !== null ? (
+        <p class="meta">
+          {t('cardNext30d', [pct(u.next30d.sharePct, false), pct(u.next30d.insiderSharePct ?? 0, false)])}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Treasury({ tr }: { tr: NonNullable<CardData['treasury']>['value'] }) {
+  return (
+    <section>
+      <h3>{t('cardTreasury')}</h3>
+      <ul>
+        {tr.holdings.map((h) => (
+          <li key={h.coin}>
+            {amount(h.holdings)} {h.coin === 'bitcoin' ? 'BTC' : 'ETH'} · {usd(h.valueUsd)}
+          </li>
+        ))}
+      </ul>
+      <p class="meta">
+        {tr.mNav !== null ? t('cardMnav', tr.mNav.toFixed(2)) : (tr.mNavNote ?? t('cardMnavUnknown'))}
+      </p>
+    </section>
+  );
+}
+
+function Revenue({ r }: { r: NonNullable<CardData['revenue']>['value'] }) {
+  const rev = r.revenue?.total30d ?? null;
+  const held = r.holdersRevenue?.total30d ?? null;
+  if (rev === null && held === null) return null;
+  return (
+    <section>
+      <h3>{t('cardRevenue')}</h3>
+      <dl class="grid">
+        <Row k="cardRevenue30d" v={usd(rev, 1e5)} />
+        <Row k="cardHolders30d" v={usd(held, 1e5)} />
+      </dl>
+    </section>
+  );
+}
+
+const VERDICT_KEYS: Record<Verdict, MessageKey> = {
+  agrees: 'verdictAgrees',
+  contradicts: 'verdictContradicts',
+  unknown: 'verdictUnknown',
+};
+
+function Claims({ model }: { model: CardModel }) {
+  return (
+    <section>
+      <h3>{t('cardClaimsInPost')}</h3>
+      <ul class="claims">
+        {model.claimsNearby.map(({ claim, value }) => {
+          const v = claimVerdict(claim, value, model.data ?? null);
+          return (
+            <li key={claim} class={`verdict-${v.verdict}`} data-claim={claim} data-verdict={v.verdict}>
+              <strong>{claimLabel(claim)}</strong> · {t(VERDICT_KEYS[v.verdict])}
+              <span class="meta"> {v.reason}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Candidates({ list, onPin }: { list: string[]; onPin: (asset: string) => void }) {
+  return (
+    <section>
+      <h3>{t('cardCandidates')}</h3>
+      <ul class="candidates">
+        {list.map((id) => (
+          <li key={id}>
+            <span>{id}</span>
+            <button type="button" class="link" onClick={() => onPin(id)}>
+              {t('cardAlwaysUse')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function UnknownAddress({ a }: { a: NonNullable<CardModel['unknownAddress']> }) {
+  return (
+    <section>
+      <p>
+        {a.symbol ? t('cardUnknownTokenNamed', [a.symbol, a.name ?? '']) : t('cardUnknownToken', a.chain)}
+      </p>
+      <a href={a.explorer} target="_blank" rel="noopener noreferrer">
+        {t('cardExplorer')}
+      </a>
+    </section>
+  );
+}
+
+interface Provenance {
+  source: string;
+  ageMs: number;
+  stale: boolean;
+  snapshotDate?: string | undefined;
+}
+
+function Sources({ data }: { data: CardData }) {
+  const rows: Array<[MessageKey, Provenance | undefined]> = [
+    ['cardPrice', data.price],
+    ['cardSupply', data.supply],
+    ['cardUnlocks', data.unlocks],
+    ['cardTreasury', data.treasury],
+    ['cardRevenue', data.revenue],
+  ];
+  const shown = rows.filter((r): r is [MessageKey, Provenance] => r[1] !== undefined);
+  if (!shown.length) return null;
+  return (
+    <footer>
+      {shown.map(([k, f]) => (
+        <div key={k} class={f.stale ? 'stale' : ''}>
+          {t(k)}: {sourceName(f.source)} ·{' '}
+          {f.source === 'snapshot' && f.snapshotDate ? t('cardSnapshotOf', f.snapshotDate) : age(f.ageMs)}
+        </div>
+      ))}
+    </footer>
+  );
+}
+
+function sourceName(source: string): string {
+  return source === 'snapshot' ? t('sourceSnapshot') : t(`source_${source}` as MessageKey);
 }

@@ -9,18 +9,19 @@ export async function pointOfText(
 ): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
     ([needle, scope]) => {
-      const root = scope ? document.querySelector(scope) : document.body;
-      if (!root) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(needle);
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + needle.length);
-        (n.parentElement as Element).scrollIntoView({ block: 'center' });
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      const roots = scope ? [...document.querySelectorAll(scope)] : [document.body];
+      for (const root of roots) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = (n as Text).data.indexOf(needle);
+          if (i < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + needle.length);
+          (n.parentElement as Element).scrollIntoView({ block: 'center' });
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
       }
       return null;
     },

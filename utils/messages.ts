@@ -10,6 +10,7 @@
 // zod/mini: the same checks as zod with a tree-shakable API, because the content script carries
 // this module and must stay small.
 import { z } from 'zod/mini';
+import { cardSchema } from './card-schema';
 import { SOURCE_IDS } from './source-ids';
 
 // ── To the content script ────────────────────────────────────────────────────────────────────────
@@ -87,7 +88,15 @@ export const resolutionSchema = z.object({
   asset: z.optional(z.string()),
   candidates: z.optional(z.array(z.string())),
   /** For an address no list knows: its chain and an explorer link, never a guessed asset. */
-  unknownAddress: z.optional(z.object({ chain: z.string(), address: z.string(), explorer: z.string() })),
+  unknownAddress: z.optional(
+    z.object({
+      chain: z.string(),
+      address: z.string(),
+      explorer: z.string(),
+      symbol: z.optional(z.string()),
+      name: z.optional(z.string()),
+    }),
+  ),
 });
 export type ResolutionReply = z.infer<typeof resolutionSchema>;
 
@@ -115,7 +124,21 @@ export const backgroundApi = {
     }),
     reply: z.object({ blocks: z.array(z.array(resolutionSchema)) }),
   },
-  /** What a content script found on its page, for the action badge (and later, prefetching). */
+  /**
+   * The card of one asset, from IndexedDB only. With `wait`, and nothing stored yet, the background
+   * first asks the sources (bounded by their timeouts); without, it answers at once and refreshes
+   * behind (stale-while-revalidate).
+   */
+  'tickerlens:card': {
+    request: z.object({ asset: z.string().check(z.maxLength(200)), wait: z.optional(z.boolean()) }),
+    reply: z.object({ card: z.nullable(cardSchema), refreshing: z.boolean(), error: z.optional(z.string()) }),
+  },
+  /** "Always read `key` as `asset`" (a null asset removes the pin). */
+  'tickerlens:pin': {
+    request: z.object({ key: z.string().check(z.maxLength(60)), asset: z.nullable(z.string()) }),
+    reply: z.object({ ok: z.boolean() }),
+  },
+  /** What a content script found on its page: the action badge, on-screen assets, prefetching. */
   'tickerlens:page-detected': {
     request: z.object({
       url: z.string(),

@@ -1,14 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { Match } from '@/utils/detect';
 import { listenInBackground } from '@/utils/messaging';
+import { resolve } from '@/utils/registry';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
+import { cardFor } from './cards';
+import { currentPins, registry, setPin } from './runtime';
+import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, watchSettings } from './settings-store';
 
 export default defineBackground(() => {
   // Settings are read from storage on demand and re-read when they change, so a change takes effect
   // without reloading the extension; nothing depends on the worker staying alive.
   watchSettings();
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void onRefreshAlarm();
+  });
+  browser.runtime.onInstalled.addListener(() => void ensureRefreshAlarm());
+  browser.runtime.onStartup.addListener(() => void ensureRefreshAlarm());
 
   listenInBackground({
     'tickerlens:hello': async () => {
@@ -30,17 +41,35 @@ export default defineBackground(() => {
             ...(out.status ? { status: out.status } : {}),
           };
     },
-    'tickerlens:resolve': async ({ blocks }) => ({
-      blocks: blocks.map((b) =>
-        b.matches.map((m) => (m.asset && m.valid !== false ? { asset: m.asset } : {})),
-      ),
-    }),
-    'tickerlens:page-detected': async ({ counts }, sender) => {
+    'tickerlens:resolve': async ({ blocks }) => {
+      const reg = registry();
+      const pins = await currentPins();
+      return {
+        blocks: blocks.map((b) => {
+          const matches = b.matches as Match[];
+          return matches.map((m) => {
+            const r = resolve(reg, m, { text: b.text, matches }, pins);
+            return {
+              ...(r.asset ? { asset: r.asset } : {}),
+              ...(r.candidates?.length ? { candidates: r.candidates } : {}),
+              ...(r.unknownAddress ? { unknownAddress: r.unknownAddress } : {}),
+            };
+          });
+        }),
+      };
+    },
+    'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
+    'tickerlens:pin': async ({ key, asset }) => {
+      await setPin(key, asset);
+      return { ok: true };
+    },
+    'tickerlens:page-detected': async ({ counts, assets }, sender) => {
       const total = counts.ticker + counts.name + counts.handle + counts.address + counts.claim;
       const badge = total === 0 ? '' : total > 999 ? '999+' : String(total);
       if (sender.tabId !== undefined) {
         await browser.action.setBadgeText({ tabId: sender.tabId, text: badge });
         await browser.action.setBadgeBackgroundColor({ tabId: sender.tabId, color: '#3b5bdb' });
+        await noteOnScreen(sender.tabId, assets);
       }
       return { badge };
     },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { migrateSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
 
 let cached: Settings | undefined;
+const listeners = new Set<() => void>();
 
 /** The effective settings: stored value migrated and completed from defaults. */
 export async function loadSettings(): Promise<Settings> {
@@ -11,8 +12,15 @@ export async function loadSettings(): Promise<Settings> {
   return cached;
 }
 
+export function onSettingsChanged(fn: () => void): void {
+  listeners.add(fn);
+}
+
+/** A change to the settings takes effect without reloading the extension. */
 export function watchSettings(): void {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) cached = undefined;
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    cached = undefined;
+    for (const fn of listeners) fn();
   });
 }

@@ -4,10 +4,8 @@
  * hovered word; it follows X's light, dim and dark themes and `prefers-color-scheme`.
  */
 import { render } from 'preact';
-import { Card, type CardModel } from '@/components/Card';
+import { Card, type CardActions, type CardModel } from '@/components/Card';
 import { CARD_CSS } from './card-style';
-
-export type CardState = 'loading' | 'ready' | 'stale' | 'error';
 
 const GAP = 6;
 const MARGIN = 8;
@@ -30,12 +28,13 @@ export class CardHost {
     return !!node && !!this.host && (node === this.host || this.host.contains(node));
   }
 
-  show(model: CardModel, anchor: DOMRect, state: CardState): void {
+  /** Shows (or updates) the card; `anchor` is the hovered word's box, which it never covers. */
+  show(model: CardModel, anchor: DOMRect, actions: CardActions): void {
     const { host, mount } = this.ensure();
     host.dataset.asset = model.asset ?? '';
-    host.dataset.state = state;
+    host.dataset.state = model.state;
     host.dataset.theme = pageTheme(this.doc);
-    render(<Card model={model} onClose={() => this.hide()} />, mount);
+    render(<Card model={model} actions={actions} />, mount);
     this.place(anchor);
   }
 

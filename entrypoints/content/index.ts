@@ -11,12 +11,14 @@ import {
 } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 import { detectorData } from '@/utils/registry/detect-data';
+import { CardController } from './card-controller';
 import { CardHost } from './card-host';
 import { MARK_CSS } from './card-style';
-import { HoverController, type HoverTarget } from './hover';
+import { HoverController } from './hover';
 import { ResolutionCache } from './resolutions';
+import { genericRoots, xRoots } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
-import { X_MATCHES } from './x-selectors';
+import { isXHost, X_MATCHES } from './x-selectors';
 
 export default defineContentScript({
   matches: X_MATCHES,
@@ -33,37 +35,19 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   const resolutions = new ResolutionCache();
   const scanner = new PageScanner(document, (text) => detector.detect(text), {
     highlight: options.marks,
+    roots: isXHost(location.hostname) ? xRoots(document) : genericRoots,
     onUpdate: () => reportSoon(),
     onBlock: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
   resolutions.onResolved(() => reportSoon());
   if (options.marks) adoptStyles(MARK_CSS);
 
+  const cards = new CardController(card, resolutions);
   const hover = new HoverController(document, scanner, {
-    open: (target) => openCard(target),
-    close: () => card.hide(),
+    open: (target) => void cards.open(target),
+    close: () => cards.close(),
     isInsideCard: (node) => card.contains(node),
   });
-
-  function openCard({ entry, match, range }: HoverTarget): void {
-    const claimsNearby = [
-      ...new Set(entry.matches.flatMap((m) => (m.kind === 'claim' && m.claim ? [m.claim] : []))),
-    ];
-    const item = toScanItem(match);
-    card.show(
-      {
-        text: match.text,
-        kind: match.kind,
-        ...(item.asset ? { asset: item.asset } : {}),
-        ...(item.chain ? { chain: item.chain } : {}),
-        ...(match.valid === false ? { valid: false } : {}),
-        ...(match.claim ? { claim: match.claim } : {}),
-        claimsNearby,
-      },
-      range.getBoundingClientRect(),
-      'ready',
-    );
-  }
 
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let lastReport = '';

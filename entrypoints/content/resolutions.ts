@@ -33,6 +33,11 @@ export class ResolutionCache {
     return this.done.get(text);
   }
 
+  /** Forgets every resolution (a pin changed how symbols read). */
+  clear(): void {
+    this.done.clear();
+  }
+
   /** Called whenever new resolutions arrive (marks and badge refresh). */
   onResolved(fn: () => void): () => void {
     this.listeners.add(fn);

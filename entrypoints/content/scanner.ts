@@ -5,7 +5,8 @@
  * text costs a Map lookup, and a node scanned twice yields the same result.
  */
 import type { Match } from '@/utils/detect';
-import { blockOf, collectBlocks, isBlockElement, locate, type TextBlock } from './text-blocks';
+import type { RootsOf } from './roots';
+import { collectBlocks, isBlockElement, locate, type TextBlock } from './text-blocks';
 
 export type Detect = (text: string) => Match[];
 
@@ -33,6 +34,8 @@ export interface ScannerHooks {
   onBlock?: (entry: BlockEntry) => void;
   /** Registers ranges with the CSS Custom Highlight API. */
   highlight: boolean;
+  /** Which parts of an added or changed node are read (roots.ts). */
+  roots: RootsOf;
 }
 
 const SLICE_MS = 4;
@@ -170,7 +173,9 @@ export class PageScanner {
   scanDocument(): ScannedMatch[] {
     const root = this.doc.body ?? this.doc.documentElement;
     const out: Array<ScannedMatch & { order: number; local: number }> = [];
-    for (const block of collectBlocks(root)) {
+    const counter = { next: 0 };
+    const blocks = this.hooks.roots(root).flatMap((r) => collectBlocks(r, counter));
+    for (const block of blocks) {
       const matches = this.matchesFor(block.text);
       matches.forEach((match, index) => {
         const n = nodeIndexAt(block, match.start);
@@ -188,15 +193,10 @@ export class PageScanner {
     return out.map(({ match, index, text, matches }) => ({ match, index, text, matches }));
   }
 
-  /**
-   * Queues the block that owns a node: text and inline markup are read with their whole block (a
-   * span React adds to a post changes the post's text), a block element with its subtree.
-   */
+  /** Queues a node; which parts of it are read is the roots strategy's call, made in the slice. */
   private enqueue(node: Node): void {
     if (this.stopped) return;
-    const root = node.nodeType === 1 || node.nodeType === 3 ? blockOf(node) : null;
-    if (!root) return;
-    this.queue.add(root);
+    this.queue.add(node);
     this.schedule();
   }
 
@@ -222,7 +222,9 @@ export class PageScanner {
     }
     for (const node of this.queue) {
       this.queue.delete(node);
-      if (node.isConnected) changed = this.scanNode(node) || changed;
+      if (node.isConnected) {
+        for (const root of this.hooks.roots(node)) changed = this.scanNode(root) || changed;
+      }
       if (performance.now() > deadline) break;
     }
     if (this.queue.size) this.schedule();

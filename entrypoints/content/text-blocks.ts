@@ -8,17 +8,18 @@
 
 import { X_TEXT_CONTAINER_TESTIDS } from './x-selectors';
 
+// Tag sets by `localName` (lower case for HTML, SVG and MathML alike).
 // biome-ignore format: a list reads better packed
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'HTML',
-  'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html',
+  'li', 'main', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
 // biome-ignore format: a list reads better packed
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE',
-  'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'TICKERLENS-CARD',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre',
+  'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio', 'img', 'tickerlens-card',
 ]);
 
 export interface TextBlock {
@@ -33,14 +34,14 @@ export interface TextBlock {
 
 /** Whether an element's subtree is never read (see the module comment). */
 export function isSkippedElement(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (SKIP_TAGS.has(el.localName)) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   return el.getAttribute('role') === 'textbox';
 }
 
 export function isBlockElement(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+  return BLOCK_TAGS.has(el.localName);
 }
 
 /**
@@ -50,41 +51,60 @@ export function isBlockElement(el: Element): boolean {
  */
 const TEXT_CONTAINER_TESTIDS: ReadonlySet<string> = new Set(X_TEXT_CONTAINER_TESTIDS);
 
+/** Where text met inside an element goes: its block, and whether that block is a text container. */
+interface Context {
+  block: Element;
+  contained: boolean;
+}
+
+function isTextContainer(el: Element): boolean {
+  const testid = el.getAttribute('data-testid');
+  return testid !== null && TEXT_CONTAINER_TESTIDS.has(testid);
+}
+
 /**
- * Nearest block-level ancestor (or self), or null when the node sits inside a skipped element.
- * A known text container above the nearest block wins over it.
+ * The context of an element from its ancestors (one walk up), or null when it sits inside a
+ * skipped element. The outermost text container wins; else the nearest block-level element.
+ */
+function contextOf(start: Element): Context | null {
+  let nearest: Element | null = null;
+  let container: Element | null = null;
+  for (let el: Element | null = start; el; el = el.parentElement) {
+    if (isSkippedElement(el)) return null;
+    if (isTextContainer(el)) container = el;
+    else if (!nearest && isBlockElement(el)) nearest = el;
+  }
+  if (container) return { block: container, contained: true };
+  return nearest ? { block: nearest, contained: false } : null;
+}
+
+/** The context of a child element, from its parent's: O(1), no walk up. */
+function childContext(el: Element, parent: Context): Context {
+  if (parent.contained) return parent;
+  if (isTextContainer(el)) return { block: el, contained: true };
+  return isBlockElement(el) ? { block: el, contained: false } : parent;
+}
+
+/**
+ * The block that owns a node's text (itself, for a block element), or null when the node sits
+ * inside a skipped element. A known text container above the nearest block wins over it.
  */
 export function blockOf(node: Node): Element | null {
-  let block: Element | null = null;
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (isSkippedElement(el)) return null;
-    const testid = el.getAttribute('data-testid');
-    if (testid !== null && TEXT_CONTAINER_TESTIDS.has(testid)) block = el;
-    else if (!block && isBlockElement(el)) block = el;
-  }
-  return block;
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el ? (contextOf(el)?.block ?? null) : null;
 }
 
 /**
  * Collects the blocks whose text lies under `root` (the root's own block included when the root is
- * inline or text). Blocks come in document order of their first text node.
+ * inline or text). Blocks come in document order of their first text node. One pass down the tree
+ * with plain child links: each element costs a few attribute reads, never a walk back up.
  */
 export function collectBlocks(root: Node, counter = { next: 0 }): TextBlock[] {
-  const doc = root.ownerDocument ?? (root as Document);
   const blocks = new Map<Element, TextBlock>();
-  const parentBlock = new Map<Node, Element | null>();
 
-  const add = (text: Text) => {
+  const add = (text: Text, block: Element) => {
     const data = text.data;
     if (data.length === 0) return;
-    const parent = text.parentNode;
-    if (!parent) return;
-    let block = parentBlock.get(parent);
-    if (block === undefined) {
-      block = blockOf(text);
-      parentBlock.set(parent, block);
-    }
-    if (!block) return;
     let entry = blocks.get(block);
     if (!entry) {
       entry = { el: block, nodes: [], starts: [], order: [], text: '' };
@@ -96,16 +116,20 @@ export function collectBlocks(root: Node, counter = { next: 0 }): TextBlock[] {
     entry.text += data;
   };
 
+  const walk = (el: Element, ctx: Context): void => {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) add(c as Text, ctx.block);
+      else if (c.nodeType === 1 && !isSkippedElement(c as Element))
+        walk(c as Element, childContext(c as Element, ctx));
+    }
+  };
+
   if (root.nodeType === 3) {
-    add(root as Text);
-    return [...blocks.values()];
-  }
-  if (root.nodeType === 1 && blockOf(root) === null) return [];
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (n) => (n.nodeType === 1 && isSkippedElement(n as Element) ? 2 /* REJECT */ : 1 /* ACCEPT */),
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 3) add(n as Text);
+    const block = blockOf(root);
+    if (block) add(root as Text, block);
+  } else if (root.nodeType === 1) {
+    const ctx = contextOf(root as Element);
+    if (ctx) walk(root as Element, ctx);
   }
   return [...blocks.values()];
 }

@@ -16,11 +16,20 @@ export const X = {
   cell: '[data-testid="cellInnerDiv"]',
   /** User descriptions in profile headers and user cells. */
   userDescription: '[data-testid="UserDescription"]',
+  /** Name and @handle in a profile header (seen on profile pages; not in the captured fixtures). */
+  profileName: '[data-testid="UserName"]',
+  /** A user in "Who to follow" and follower lists: name, @handle, bio. */
+  userCell: '[data-testid="UserCell"]',
   /** The main column that holds the timeline. */
   primaryColumn: '[data-testid="primaryColumn"]',
   /** X's own cashtag link: `/search?q=%24BTC&src=cashtag_click`. */
   cashtagLink: 'a[href*="src=cashtag_click"]',
 } as const;
+
+/** Whether a host is X (where the X selectors apply). */
+export function isXHost(host: string): boolean {
+  return /(^|\.)(x|twitter)\.com$/.test(host);
+}
 
 /** Hosts where the content script runs by default. */
 export const X_MATCHES = [
@@ -35,3 +44,13 @@ export const X_MATCHES = [
  * inline-flex <div>s in them (each @mention in a post is wrapped in one).
  */
 export const X_TEXT_CONTAINER_TESTIDS = ['tweetText', 'UserDescription'];
+
+/**
+ * What Tickerlens reads on X: post text, X's cashtag links inside it, user names and bios. Reading
+ * only these (found natively with querySelectorAll) instead of walking X's heavy markup is what
+ * keeps the content script cheap on the timeline.
+ */
+export const X_TEXT_ROOTS = [X.tweetText, X.userName, X.userDescription, X.profileName, X.userCell].join(',');
+
+/** The selector whose absence from a whole X page means X changed its markup. */
+export const X_CANARY = X.tweetText;

@@ -41,8 +41,8 @@ describe('content script on X', () => {
     // In document order: the first post's cashtags come before the second post's handle.
     expect(texts.indexOf('$BTC')).toBeGreaterThanOrEqual(0);
     expect(texts.indexOf('$BTC')).toBeLessThan(texts.indexOf('@HyperliquidX'));
-    expect(result.items).toContainEqual({ kind: 'ticker', text: '$BTC' });
-    expect(result.items).toContainEqual({ kind: 'handle', text: '@HyperliquidX' });
+    expect(result.items).toContainEqual({ kind: 'ticker', text: '$BTC', asset: 'cg:bitcoin' });
+    expect(result.items).toContainEqual({ kind: 'handle', text: '@HyperliquidX', asset: 'cg:hyperliquid' });
     expect(result.items).toContainEqual(
       expect.objectContaining({ kind: 'name', text: 'Bitcoin', asset: 'cg:bitcoin' }),
     );
@@ -108,7 +108,7 @@ describe('content script on X', () => {
     await scanWhenReady(await h.tabIdOf(quiet));
     expect(await quiet.evaluate(() => CSS.highlights.has('tickerlens-asset'))).toBe(false);
     await quiet.close();
-    await h.setSettings({});
+    await h.useDeadApi();
   });
 });
 
@@ -165,7 +165,7 @@ describe('settings read by the background', () => {
     );
     expect(malformed).toMatchObject({ ok: false, error: expect.stringContaining('Malformed') });
     await options.close();
-    await h.setSettings({});
+    await h.useDeadApi();
   });
 });
 
@@ -174,8 +174,9 @@ describe('hover card (contract §3)', () => {
     const page = await h.open('https://x.com/home');
     await scanWhenReady(await h.tabIdOf(page));
     await hoverText(page, 'Bitcoin', '[data-testid="tweetText"]');
-    const card = await h.waitForCard(page, 'ready');
+    const card = await h.waitForCard(page);
     expect(await card.getAttribute('data-asset')).toBe('cg:bitcoin');
+    expect(['loading', 'ready', 'stale', 'error']).toContain(await card.getAttribute('data-state'));
     expect(await page.locator('html > tickerlens-card').count()).toBe(1);
     const dialog = card.getByRole('dialog');
     expect(await dialog.getAttribute('aria-labelledby')).toBeTruthy();
@@ -200,8 +201,8 @@ describe('hover card (contract §3)', () => {
     await page.locator('tickerlens-card').waitFor({ state: 'detached' });
 
     // Another word, another card: still exactly one element.
-    await hoverText(page, '$BTC', '[data-testid="tweetText"]');
-    await h.waitForCard(page, 'ready');
+    await hoverText(page, '@HyperliquidX', '[data-testid="tweetText"]');
+    await page.locator('tickerlens-card[data-asset="cg:hyperliquid"]').waitFor({ state: 'attached' });
     expect(await page.locator('tickerlens-card').count()).toBe(1);
     await page.close();
   });
@@ -210,7 +211,7 @@ describe('hover card (contract §3)', () => {
     const page = await h.open('https://x.com/dim');
     await scanWhenReady(await h.tabIdOf(page));
     await hoverText(page, 'Bitcoin', '[data-testid="tweetText"]');
-    const card = await h.waitForCard(page, 'ready');
+    const card = await h.waitForCard(page);
     expect(await card.getAttribute('data-theme')).toBe('dim');
     await page.close();
   });

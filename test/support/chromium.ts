@@ -38,35 +38,50 @@ export interface LaunchOptions {
   extensionDir?: string;
 }
 
-export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+const COMMON_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-default-apps',
+];
+
+async function launchContext(options: LaunchOptions, extraArgs: string[]) {
   assertChromium();
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
-  }
   const userDataDir = mkdtempSync(join(tmpdir(), 'tickerlens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-default-apps',
-      ...(options.args ?? []),
-    ],
+    args: [...extraArgs, ...COMMON_ARGS, ...(options.args ?? [])],
   });
   const close = async () => {
     await context.close().catch(() => undefined);
     rmSync(userDataDir, { recursive: true, force: true });
   };
+  return { context, close };
+}
+
+/** The same Chromium with no extension: the baseline benchmarks compare against. */
+export async function launchPlain(
+  options: LaunchOptions = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  return launchContext(options, []);
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    assertChromium();
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
+  }
+  const { context, close } = await launchContext(options, [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ]);
   try {
     const worker =
       context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

@@ -10,14 +10,16 @@ import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import type { ScanResult } from '../../utils/messages';
 import { SETTINGS_KEY } from '../../utils/settings';
 import type { ApiServer } from './api-server';
-import { startRecordedApi } from './api-server';
 import { launchWithExtension } from './chromium';
+import { type SourcesServer, startSourcesServer } from './sources-server';
 
 export interface Harness {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
   api: ApiServer;
+  /** Every data source on 127.0.0.1: recorded answers, documented fixtures, switchable faults. */
+  sources: SourcesServer;
   /** Origin of the static server for pages on other sites (`http://127.0.0.1:<port>`). */
   staticOrigin: string;
   /** Serves `html` at `https://x.com<path>` (or another https URL given in full). */
@@ -28,10 +30,17 @@ export interface Harness {
   tabIdOf(page: Page): Promise<number>;
   scan(tabId: number): Promise<ScanResult>;
   openPopup(tabId?: number): Promise<Page>;
-  /** Writes settings (contract §6) into storage.local, as a user or a script would. */
-  setSettings(settings: unknown): Promise<void>;
-  /** Points every data source at the recorded-API server. */
+  /**
+   * Writes settings (contract §6) into storage.local, as a user or a script would. Sources not
+   * named keep pointing at the local server (never the live network).
+   */
+  setSettings(settings: Record<string, unknown>): Promise<void>;
+  /** Writes exactly this object, unmerged (to test how the extension reads odd values). */
+  setRawSettings(settings: unknown): Promise<void>;
+  /** Points every data source at the local sources server (recorded real answers). */
   useLocalApi(): Promise<void>;
+  /** Points every data source at a local address that always fails (503): offline behaviour. */
+  useDeadApi(): Promise<void>;
   /** Evaluates a function in the extension's service worker. */
   inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   waitForCard(page: Page, state?: string): Promise<Locator>;
@@ -40,7 +49,15 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const ext = await launchWithExtension();
-  const api = await startRecordedApi();
+  const sources = await startSourcesServer();
+  const api = sources.api;
+  // Tests never touch the live network: from the start, sources point at a local address that
+  // answers 503 until a test points them at the recordings.
+  api.use((_req, res, url) => {
+    if (!url.pathname.startsWith('/down/')) return false;
+    res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"offline"}');
+    return true;
+  });
   const staticPages = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     const html = staticPages.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -64,11 +81,18 @@ export async function startHarness(): Promise<Harness> {
     },
   );
 
+  const deadSources: Record<string, { baseUrl: string }> = Object.fromEntries(
+    Object.keys(sources.settings.sources).map((id) => [id, { baseUrl: `${api.origin}/down/${id}` }]),
+  );
+  /** Where sources point unless a test says otherwise. */
+  let base: Record<string, object> = deadSources;
+
   const h: Harness = {
     context: ext.context,
     worker: ext.worker,
     extensionId: ext.extensionId,
     api,
+    sources,
     staticOrigin,
     serveX(path, html) {
       const url = path.startsWith('https://') ? new URL(path) : new URL(path, 'https://x.com');
@@ -104,22 +128,28 @@ export async function startHarness(): Promise<Harness> {
       return page;
     },
     async setSettings(settings) {
+      const sourcesPart = (settings.sources ?? {}) as Record<string, object>;
+      const merged = {
+        ...settings,
+        sources: Object.fromEntries(
+          Object.entries(base).map(([id, v]) => [id, { ...v, ...(sourcesPart[id] ?? {}) }]),
+        ),
+      };
+      await h.setRawSettings(merged);
+    },
+    async setRawSettings(settings) {
       await h.inWorker(([key, value]: [string, unknown]) => chrome.storage.local.set({ [key]: value }), [
         SETTINGS_KEY,
         settings,
       ] as [string, unknown]);
     },
     async useLocalApi() {
-      await h.setSettings({
-        sources: {
-          coingecko: { baseUrl: `${api.origin}/coingecko/api/v3` },
-          llamaCoins: { baseUrl: `${api.origin}/llama-coins` },
-          llamaApi: { baseUrl: `${api.origin}/llama-api` },
-          llamaDatasets: { baseUrl: `${api.origin}/llama-datasets` },
-          goplus: { baseUrl: `${api.origin}/goplus` },
-          stocks: { baseUrl: `${api.origin}/stocks` },
-        },
-      });
+      base = structuredClone(sources.settings.sources);
+      await h.setSettings({});
+    },
+    async useDeadApi() {
+      base = deadSources;
+      await h.setSettings({});
     },
     inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
       // Playwright types the argument as its serialised form; ours are plain JSON values.
@@ -137,5 +167,6 @@ export async function startHarness(): Promise<Harness> {
       await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
+  await h.useDeadApi();
   return h;
 }

@@ -23,7 +23,9 @@ describe('demo and test pages', () => {
     const html = renderTweetText('<img src=x onerror=alert(1)> $BTC "quoted" & done');
     expect(html).not.toContain('<img');
     const { document } = parseHTML(`<div>${html}</div>`);
-    expect(document.querySelector('div')?.textContent).toBe('<img src=x onerror=alert(1)> $BTC "quoted" & done');
+    expect(document.querySelector('div')?.textContent).toBe(
+      '<img src=x onerror=alert(1)> $BTC "quoted" & done',
+    );
     expect(escapeHtml(`<>&"'`)).toBe('&#60;&#62;&#38;&#34;&#39;');
   });
 

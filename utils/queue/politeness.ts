@@ -80,6 +80,15 @@ export class Politeness {
     return Math.max(s.backoffUntil, breakerUntil);
   }
 
+  /**
+   * Forgets a source's backoff, breaker and budget: its endpoint or key changed, so what the old one
+   * did says nothing about the new one.
+   */
+  reset(source: SourceId): void {
+    delete this.state[source];
+    this.options.onChange?.(this.snapshot());
+  }
+
   breakerStatus(source: SourceId): BreakerState['status'] {
     return this.state[source]?.breaker.status ?? 'closed';
   }

@@ -947,6 +947,12 @@ export function createDataService(options: DataServiceOptions) {
     politenessState: (): PolitenessState => politeness.snapshot(),
     blockedUntil: (s: SourceId) => politeness.blockedUntil(s),
     breakerStatus: (s: SourceId) => politeness.breakerStatus(s),
+    /** After a source's base URL or key changed: its backoff and breaker start over. */
+    resetSource: async (s: SourceId): Promise<void> => {
+      await ready;
+      politeness.reset(s);
+      await persist();
+    },
   };
 }
 

@@ -195,6 +195,21 @@ describe('Politeness', () => {
     expect(p2.blockedUntil('stocks')).toBe(0);
   });
 
+  it('starts a source over when its endpoint changes (reset), leaving the others alone', async () => {
+    const { p, advance } = setup();
+    for (let i = 0; i < 3; i++) {
+      advance(70_000);
+      await p.run('stocks', async () => fail500);
+      await p.run('goplus', async () => fail500);
+    }
+    expect(p.breakerStatus('stocks')).toBe('open');
+    p.reset('stocks');
+    expect(p.breakerStatus('stocks')).toBe('closed');
+    expect(p.blockedUntil('stocks')).toBe(0);
+    expect((await p.run('stocks', async () => ok)).ok).toBe(true);
+    expect(p.breakerStatus('goplus')).toBe('open');
+  });
+
   it('does not count a 404 (the thing asked for is missing) against the source', async () => {
     const { p } = setup();
     for (let i = 0; i < 5; i++)

@@ -1,0 +1,37 @@
+/**
+ * The card of an asset, read from IndexedDB (never the network on this path), with a refresh
+ * started behind it when its figures are missing or old: stale-while-revalidate.
+ */
+import type { BackgroundReply } from '@/utils/messages';
+import type { Card } from '@/utils/sources/card';
+import { dataService, registry } from './runtime';
+
+/** Coins whose unlocks and revenue were asked for in this worker's life (the plan keeps them fresh). */
+const detailsAsked = new Set<string>();
+
+function needsQuote(card: Card | null): boolean {
+  return !card?.price || card.price.stale || card.price.source === 'snapshot';
+}
+
+export async function cardFor(asset: string, wait: boolean): Promise<BackgroundReply<'tickerlens:card'>> {
+  const service = await dataService();
+  let card = await service.getCard(asset);
+  const refreshes: Array<Promise<unknown>> = [];
+  if (needsQuote(card)) refreshes.push(service.refreshQuotes([asset]));
+  if (asset.startsWith('cg:') && !detailsAsked.has(asset)) {
+    detailsAsked.add(asset);
+    const cgId = asset.slice(3);
+    if (!card?.unlocks) refreshes.push(service.refreshUnlocks(cgId));
+    if (!card?.revenue) refreshes.push(service.refreshRevenue(cgId));
+  }
+  // Treasuries only for the companies known to hold BTC or ETH (MSTR and its kin).
+  if (!card?.treasury && asset.startsWith('stock:') && registry().treasuries.has(asset.slice(6)))
+    refreshes.push(service.refreshTreasuries());
+  const all = Promise.allSettled(refreshes);
+  if (wait && refreshes.length) {
+    await all;
+    card = await service.getCard(asset);
+    return { card, refreshing: false };
+  }
+  return { card, refreshing: refreshes.length > 0 };
+}

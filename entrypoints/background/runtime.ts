@@ -1,0 +1,65 @@
+/**
+ * The background's long-lived parts, made on first use after each worker start: the database, the
+ * data service, the registry and the pins. Nothing that matters lives only here: the worker is
+ * killed after 30 s idle, so every state worth keeping is in IndexedDB or storage.
+ */
+import { TickerlensDb } from '@/utils/db';
+import { bundledRegistry, type Registry } from '@/utils/registry';
+import { type Settings, SOURCE_IDS } from '@/utils/settings';
+import { createDataService, type DataService } from '@/utils/sources/service';
+import { bundledSnapshot } from '@/utils/sources/snapshot';
+import { loadSettings, onSettingsChanged } from './settings-store';
+
+let db: TickerlensDb | undefined;
+let service: DataService | undefined;
+let settings: Settings | undefined;
+let pins: Map<string, string> | undefined;
+let seeded: Promise<number> | undefined;
+
+onSettingsChanged(async () => {
+  const before = settings;
+  settings = await loadSettings();
+  if (!before || !service) return;
+  // A source pointed elsewhere (a proxy, a paid tier, back online) starts with a clean slate.
+  for (const id of SOURCE_IDS) {
+    if (JSON.stringify(before.sources[id]) !== JSON.stringify(settings.sources[id]))
+      await service.resetSource(id);
+  }
+});
+
+export function database(): TickerlensDb {
+  db ??= new TickerlensDb();
+  return db;
+}
+
+/** The data service, reading the current settings on every request (changes apply at once). */
+export async function dataService(): Promise<DataService> {
+  settings ??= await loadSettings();
+  service ??= createDataService({
+    db: database(),
+    settings: () => settings as Settings,
+    snapshot: bundledSnapshot(),
+  });
+  // First run and offline: the dated snapshot fills in what IndexedDB lacks (once per worker life).
+  seeded ??= service.seedSnapshot().catch(() => 0);
+  await seeded;
+  return service;
+}
+
+/** The bundled registry: the first-run default and the offline fallback. */
+export function registry(): Registry {
+  return bundledRegistry();
+}
+
+/** User pins ("always read $X as Y"), keyed by upper-case symbol or lower-case @handle. */
+export async function currentPins(): Promise<ReadonlyMap<string, string>> {
+  pins ??= new Map((await database().pins()).map((p) => [p.key, p.assetId]));
+  return pins;
+}
+
+export async function setPin(key: string, assetId: string | null): Promise<void> {
+  const d = database();
+  if (assetId) await d.pin(key, assetId, Date.now());
+  else await d.unpin(key);
+  pins = undefined;
+}

@@ -1,0 +1,139 @@
+/**
+ * Opens the card for a hovered detection: resolution first (cached per post), then the asset's
+ * figures from the background (IndexedDB, never the network on this path). A card seen in the last
+ * minute opens from memory; one the background is refreshing is updated when the refresh lands.
+ */
+import type { CardModel } from '@/components/Card';
+import { stateOf } from '@/components/card-state';
+import type { Match } from '@/utils/detect';
+import type { BackgroundReply, ResolutionReply } from '@/utils/messages';
+import { sendToBackground } from '@/utils/messaging';
+import type { CardHost } from './card-host';
+import type { HoverTarget } from './hover';
+import type { ResolutionCache } from './resolutions';
+
+/** How long a card's data is reused without asking the background again. */
+const MEMORY_MS = 60_000;
+const MAX_MEMORY = 200;
+
+type CardReply = BackgroundReply<'tickerlens:card'>;
+
+export class CardController {
+  private token = 0;
+  private current: HoverTarget | undefined;
+  private readonly memory = new Map<string, { reply: CardReply; at: number }>();
+
+  constructor(
+    private readonly host: CardHost,
+    private readonly resolutions: ResolutionCache,
+  ) {}
+
+  close(): void {
+    this.token++;
+    this.current = undefined;
+    this.host.hide();
+  }
+
+  async open(target: HoverTarget, force = false): Promise<void> {
+    const token = ++this.token;
+    this.current = target;
+    const { entry, match } = target;
+    const index = entry.matches.indexOf(match);
+    const resolved =
+      this.resolutions.get(entry.block.text) ??
+      (await this.resolutions.request(entry.block.text, entry.matches));
+    if (token !== this.token) return;
+    const res = resolved[index] ?? {};
+    const base = baseModel(match, res, entry.matches);
+    // Claims are checked against the post's asset: the first detection that resolved to one.
+    const subject = res.asset ?? (match.kind === 'claim' ? resolved.find((r) => r.asset)?.asset : undefined);
+    if (!subject) {
+      this.show(target, { ...base, state: 'ready' });
+      return;
+    }
+    const remembered = this.memory.get(subject);
+    if (remembered && !force && Date.now() - remembered.at < MEMORY_MS) {
+      this.show(target, withReply(base, remembered.reply));
+      return;
+    }
+    this.show(target, { ...base, state: 'loading' });
+    let reply = await this.fetchCard(subject, force);
+    if (token !== this.token) return;
+    this.show(target, withReply(base, reply));
+    if (reply.refreshing) {
+      reply = await this.fetchCard(subject, true);
+      if (token === this.token) this.show(target, withReply(base, reply));
+    }
+  }
+
+  private async fetchCard(asset: string, wait: boolean): Promise<CardReply> {
+    try {
+      const reply = await sendToBackground('tickerlens:card', { asset, wait });
+      if (!reply.refreshing && reply.card) {
+        if (this.memory.size >= MAX_MEMORY) this.memory.clear();
+        this.memory.set(asset, { reply, at: Date.now() });
+      }
+      return reply;
+    } catch (err) {
+      return { card: null, refreshing: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private show(target: HoverTarget, model: CardModel): void {
+    this.host.show(model, target.range.getBoundingClientRect(), {
+      onClose: () => this.close(),
+      onRetry: () => {
+        if (this.current) void this.open(this.current, true);
+      },
+      onPin: (asset) => void this.pin(target, asset),
+    });
+  }
+
+  /** "Always use this": the pin applies everywhere, so every cached resolution is dropped. */
+  private async pin(target: HoverTarget, asset: string): Promise<void> {
+    const key = pinKey(target.match);
+    if (!key) return;
+    await sendToBackground('tickerlens:pin', { key, asset }).catch(() => undefined);
+    this.resolutions.clear();
+    await this.open(target);
+  }
+}
+
+/** Pins are keyed by the upper-case symbol, or the lower-case @handle. */
+export function pinKey(m: Match): string | undefined {
+  if (m.kind === 'ticker' && m.symbol) return m.symbol.toUpperCase();
+  if (m.kind === 'handle') return `@${(m.handle ?? m.text.replace(/^@/, '')).toLowerCase()}`;
+  return undefined;
+}
+
+function baseModel(match: Match, res: ResolutionReply, matches: readonly Match[]): Omit<CardModel, 'state'> {
+  const claimsNearby = [
+    ...new Map(
+      matches.flatMap((m) =>
+        m.kind === 'claim' && m.claim
+          ? [[m.claim, { claim: m.claim, ...(m.value === undefined ? {} : { value: m.value }) }] as const]
+          : [],
+      ),
+    ).values(),
+  ];
+  return {
+    text: match.text,
+    kind: match.kind,
+    ...(res.asset ? { asset: res.asset } : {}),
+    ...(res.candidates?.length ? { candidates: res.candidates } : {}),
+    ...(res.unknownAddress ? { unknownAddress: res.unknownAddress } : {}),
+    ...(match.chain ? { chain: match.chain } : {}),
+    ...(match.valid === false ? { valid: false } : {}),
+    ...(match.claim ? { claim: match.claim } : {}),
+    claimsNearby,
+  };
+}
+
+function withReply(base: Omit<CardModel, 'state'>, reply: CardReply): CardModel {
+  return {
+    ...base,
+    data: reply.card,
+    state: stateOf(reply.card, reply.refreshing),
+    ...(reply.error ? { error: reply.error } : {}),
+  };
+}

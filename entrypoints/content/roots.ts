@@ -1,0 +1,50 @@
+/**
+ * Which parts of the page the scanner reads. On X, only the text roots of the X selectors module
+ * (posts, user names, bios): X's timeline markup is hundreds of elements per post, almost none of
+ * them text. Anywhere else, or on X when its markup stops matching, the generic path reads every
+ * block of text under a node.
+ */
+import { blockOf } from './text-blocks';
+import { X_CANARY, X_TEXT_ROOTS } from './x-selectors';
+
+/** Returns the nodes to read for a node that was added or changed. */
+export type RootsOf = (node: Node) => Node[];
+
+/** Every block of text: the node's owning block (text and inline markup are read whole). */
+export const genericRoots: RootsOf = (node) => {
+  const block = node.nodeType === 1 || node.nodeType === 3 ? blockOf(node) : null;
+  return block ? [block] : [];
+};
+
+/**
+ * X: the text roots inside the node, or the one around it. Falls back to the generic path, with
+ * one warning, while the page has text but no post matches the canary selector.
+ */
+export function xRoots(doc: Document, warn: (message: string) => void = console.warn): RootsOf {
+  let warned = false;
+  let canarySeen = false;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  /** Whether X's post markup is on the page; looked up at most twice a second. */
+  const xMarkupPresent = (): boolean => {
+    const now = performance.now();
+    if (now - checkedAt > 500) {
+      checkedAt = now;
+      canarySeen = doc.querySelector(X_CANARY) !== null;
+    }
+    return canarySeen;
+  };
+  return (node) => {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!el) return [];
+    const around = el.closest(X_TEXT_ROOTS);
+    if (around) return [around];
+    const inside = el.querySelectorAll(X_TEXT_ROOTS);
+    if (inside.length) return [...inside];
+    if (xMarkupPresent()) return [];
+    if (!warned) {
+      warned = true;
+      warn(`Tickerlens: the X selector ${X_CANARY} matches nothing on this page; reading all text instead.`);
+    }
+    return genericRoots(node);
+  };
+}

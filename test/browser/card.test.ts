@@ -1,0 +1,114 @@
+/**
+ * The hover card with data, in Chromium, against the local sources server (recorded real answers
+ * and documented-shape fixtures): figures with source and age, the snapshot when sources are down,
+ * ambiguous symbols with "always use this", claims checked against the unlock schedule.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoverText } from '../../demo/browser-helpers';
+import { xTimelinePage } from '../../demo/pages';
+import type { DemoPost } from '../../demo/posts';
+import type { ScanResult } from '../../utils/messages';
+import { type Harness, startHarness } from '../support/harness';
+
+let h: Harness;
+
+const post = (id: string, text: string): DemoPost => ({
+  id,
+  name: 'Test Author',
+  handle: 'testauthor',
+  lang: 'en',
+  text,
+  source: 'written for the test',
+});
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.serveX(
+    '/cards',
+    xTimelinePage([
+      post('1', 'Bitcoin holds while $TAO runs.'),
+      post('2', 'Is $STRK cheap here?'),
+      post('3', '@HyperliquidX: no VC, no insiders, 28% airdrop.'),
+    ]),
+  );
+});
+afterAll(() => h?.close());
+
+async function openCards(): Promise<{ page: import('playwright-core').Page; tabId: number }> {
+  const page = await h.open('https://x.com/cards');
+  const tabId = await h.tabIdOf(page);
+  await expect
+    .poll(
+      async () => (await h.scan(tabId).catch(() => ({ items: [] }) as unknown as ScanResult)).items.length,
+    )
+    .toBeGreaterThan(3);
+  return { page, tabId };
+}
+
+describe('card with data', () => {
+  it('falls back to the dated snapshot, labelled stale, when the sources are down', async () => {
+    await h.useDeadApi();
+    const { page } = await openCards();
+    await hoverText(page, '$TAO', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card[data-asset="cg:bittensor"]');
+    await card.waitFor({ state: 'attached' });
+    await expect.poll(() => card.getAttribute('data-state')).toBe('stale');
+    const text = (await card.locator('.card').textContent()) ?? '';
+    expect(text).toMatch(/snapshot of \d{4}-\d{2}-\d{2}/);
+    expect(text).toContain('Retry');
+    await page.close();
+  });
+
+  it('shows live figures with their source and age once the sources answer', async () => {
+    await h.useLocalApi();
+    const { page } = await openCards();
+    await hoverText(page, 'Bitcoin', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card[data-asset="cg:bitcoin"][data-state="ready"]');
+    await card.waitFor({ state: 'attached', timeout: 15_000 });
+    const text = (await card.locator('.card').textContent()) ?? '';
+    expect(text).toContain('96,114');
+    expect(text).toContain('BTC');
+    expect(text).toMatch(/Price: CoinGecko · (just now|\d+ min ago)/);
+    expect(
+      h.sources.requests('coingecko').some((u) => u.startsWith('/coins/markets?') && u.includes('bitcoin')),
+    ).toBe(true);
+    await page.close();
+  });
+
+  it('lists candidates for an ambiguous symbol, and "always use this" pins the reading', async () => {
+    await h.useLocalApi();
+    const { page, tabId } = await openCards();
+    const strk = (await h.scan(tabId)).items.find((i) => i.text === '$STRK');
+    expect(strk?.asset).toBeUndefined();
+    expect(strk?.candidates).toContain('cg:starknet');
+    expect(strk?.candidates).toContain('stock:STRK');
+    await hoverText(page, '$STRK', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card');
+    await card.getByText('Which one?').waitFor();
+    const row = card.locator('.candidates li', { hasText: 'cg:starknet' });
+    await row.getByRole('button', { name: 'Always use this' }).click();
+    await page.locator('tickerlens-card[data-asset="cg:starknet"]').waitFor({ state: 'attached' });
+    // The pin persists: a new page reads $STRK as Starknet.
+    await page.close();
+    const again = await openCards();
+    const pinned = (await h.scan(again.tabId)).items.find((i) => i.text === '$STRK');
+    expect(pinned?.asset).toBe('cg:starknet');
+    await again.page.close();
+  });
+
+  it('checks the claims of a post against the unlock schedule', async () => {
+    await h.useLocalApi();
+    const { page } = await openCards();
+    await hoverText(page, '@HyperliquidX', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card[data-asset="cg:hyperliquid"]');
+    await card.waitFor({ state: 'attached' });
+    // The documented DefiLlama example gives insiders 45.8% and airdrops 47.7%, no private sale.
+    await card.locator('[data-claim="no-insiders"][data-verdict="contradicts"]').waitFor({ timeout: 15_000 });
+    expect(await card.locator('[data-claim="no-vc"]').getAttribute('data-verdict')).toBe('agrees');
+    expect(await card.locator('[data-claim="airdrop"]').getAttribute('data-verdict')).toBe('contradicts');
+    const text = (await card.locator('.card').textContent()) ?? '';
+    expect(text).toContain('45.8% of the supply to insiders');
+    expect(text).toContain('47.7% to airdrops, not 28%');
+    await page.close();
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The card data as it crosses from the background to the content script, checked with zod where
+ * it is received. zod/mini keeps the content script small. The compile-time checks at the bottom
+ * keep this schema and the service's `Card` type (utils/sources/card.ts) the same shape.
+ */
+import { z } from 'zod/mini';
+import type { Card } from './sources/card';
+
+const num = z.number();
+const numOrNull = z.nullable(z.number());
+
+const origin = z.enum([
+  'coingecko',
+  'llamaCoins',
+  'llamaApi',
+  'llamaDatasets',
+  'goplus',
+  'stocks',
+  'snapshot',
+]);
+
+const figure = <T extends z.core.SomeType>(value: T) =>
+  z.object({
+    value,
+    source: origin,
+    fetchedAt: num,
+    ageMs: num,
+    stale: z.boolean(),
+    staleReason: z.optional(z.string()),
+    snapshotDate: z.optional(z.string()),
+  });
+
+const series = z.nullable(
+  z.object({ total24h: numOrNull, total7d: numOrNull, total30d: numOrNull, totalAllTime: numOrNull }),
+);
+
+const unlockCategory = z.enum([
+  'insiders',
+  'privateSale',
+  'publicSale',
+  'airdrop',
+  'farming',
+  'noncirculating',
+  'liquidity',
+  'other',
+]);
+
+export const cardSchema = z.object({
+  assetId: z.string(),
+  symbol: z.string(),
+  name: z.string(),
+  price: z.optional(
+    figure(
+      z.object({
+        usd: num,
+        change24hPct: numOrNull,
+        change7dPct: numOrNull,
+        previousClose: numOrNull,
+        asOf: numOrNull,
+      }),
+    ),
+  ),
+  supply: z.optional(
+    figure(
+      z.object({
+        circulating: numOrNull,
+        total: numOrNull,
+        max: numOrNull,
+        marketCapUsd: numOrNull,
+        fdvUsd: numOrNull,
+        volume24hUsd: numOrNull,
+        rank: numOrNull,
+      }),
+    ),
+  ),
+  sparkline: z.optional(figure(z.object({ points: z.array(num), spanDays: num }))),
+  unlocks: z.optional(
+    figure(
+      z.object({
+        next: z.array(
+          z.object({
+            date: num,
+            amount: num,
+            shareOfCirculatingPct: numOrNull,
+            category: unlockCategory,
+            label: z.string(),
+            insider: z.boolean(),
+          }),
+        ),
+        next30d: z.object({
+          amount: num,
+          sharePct: numOrNull,
+          insiderAmount: num,
+          insiderSharePct: numOrNull,
+        }),
+        allocation: z.nullable(
+          z.object({ current: z.record(z.string(), num), final: z.record(z.string(), num) }),
+        ),
+        listed: z.boolean(),
+        sources: z.array(z.string()),
+      }),
+    ),
+  ),
+  treasury: z.optional(
+    figure(
+      z.object({
+        company: z.string(),
+        holdings: z.array(
+          z.object({
+            coin: z.enum(['bitcoin', 'ethereum']),
+            holdings: num,
+            valueUsd: numOrNull,
+            valueBasis: z.enum(['live price', 'source valuation', 'unknown']),
+            entryValueUsd: numOrNull,
+            pctOfSupply: numOrNull,
+          }),
+        ),
+        totalValueUsd: numOrNull,
+        mNav: numOrNull,
+        mNavNote: z.optional(z.string()),
+      }),
+    ),
+  ),
+  revenue: z.optional(figure(z.object({ name: z.string(), revenue: series, holdersRevenue: series }))),
+  profile: z.optional(figure(z.object({ handles: z.array(z.string()), categories: z.array(z.string()) }))),
+});
+
+export type CardData = z.infer<typeof cardSchema>;
+
+// Both directions must hold: a field added to one side and not the other fails the typecheck.
+type Assert<T extends true> = T;
+export type CardSchemaMatchesService = Assert<Card extends CardData ? true : false>;
+export type ServiceMatchesCardSchema = Assert<CardData extends Card ? true : false>;
