@@ -64,7 +64,7 @@ function benchPage(): string {
 }
 
 interface Profile {
-  nodes: Array<{ id: number; callFrame: { url: string } }>;
+  nodes: Array<{ id: number; callFrame: { url: string; functionName?: string; lineNumber?: number } }>;
   samples?: number[];
   timeDeltas?: number[];
 }
@@ -80,6 +80,29 @@ function extensionSelfMs(profile: Profile): number {
   for (let i = 0; i < samples.length; i++)
     if (ext.has(samples[i] ?? -1)) us += deltas[i + 1] ?? deltas[i] ?? 0;
   return us / 1000;
+}
+
+/**
+ * BENCH_TOP=1: the extension's hottest functions by self time, summed over the given profiles, so a
+ * regression can be traced without opening DevTools (build with `--mode development` for names).
+ */
+function printTopFunctions(label: string, profiles: Profile[], count = 25): void {
+  const byName = new Map<string, number>();
+  for (const profile of profiles) {
+    const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      const frame = frames.get(samples[i] ?? -1);
+      if (!frame?.url.startsWith('chrome-extension://')) continue;
+      const file = frame.url.slice(frame.url.lastIndexOf('/') + 1);
+      const key = `${frame.functionName || '(anonymous)'} ${file}:${(frame.lineNumber ?? 0) + 1}`;
+      byName.set(key, (byName.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
+    }
+  }
+  const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, count);
+  console.log(`\n  top functions, ${label} (self ms):`);
+  for (const [name, ms] of top) console.log(`  ${ms.toFixed(2).padStart(8)}  ${name}`);
 }
 
 async function taskMs(cdp: CDPSession): Promise<number> {
@@ -140,11 +163,14 @@ async function measure(context: BrowserContext, html: string, withExtension: boo
   const firstTaskMs = (await taskMs(cdp)) - t0;
   const first = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const firstJsMs = extensionSelfMs(first.profile);
+  const top = withExtension && process.env.BENCH_TOP === '1';
+  if (top) printTopFunctions('first 200 posts', [first.profile]);
   const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
 
   // Scroll batches of 20 posts.
   const batchJsMs: number[] = [];
   const batchTaskMs: number[] = [];
+  const batchProfiles: Profile[] = [];
   const longBefore = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
   for (let b = 0; b < BATCHES; b++) {
     await cdp.send('Profiler.start');
@@ -152,8 +178,11 @@ async function measure(context: BrowserContext, html: string, withExtension: boo
     await page.evaluate((n) => (window as unknown as { __tl: { add(n: number): void } }).__tl.add(n), BATCH);
     await settle(page, 300);
     batchTaskMs.push((await taskMs(cdp)) - before);
-    batchJsMs.push(extensionSelfMs(((await cdp.send('Profiler.stop')) as { profile: Profile }).profile));
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    batchJsMs.push(extensionSelfMs(profile));
+    if (top) batchProfiles.push(profile);
   }
+  if (top) printTopFunctions(`${BATCHES} batches`, batchProfiles);
   const longTasks =
     (await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks)) - longBefore;
 
@@ -237,7 +266,9 @@ export default async function run(): Promise<BenchSection> {
   } finally {
     await plain.close();
   }
-  const ext = await launchWithExtension();
+  // BENCH_EXTENSION_DIR: bench a private copy of a build while someone else rebuilds .output.
+  const extensionDir = process.env.BENCH_EXTENSION_DIR;
+  const ext = await launchWithExtension(extensionDir ? { extensionDir } : {});
   let withExt: RunFigures;
   try {
     withExt = await measure(ext.context, html, true);

@@ -4,7 +4,7 @@
  */
 import type { BackgroundReply } from '@/utils/messages';
 import type { Card } from '@/utils/sources/card';
-import { dataService, registry } from './runtime';
+import { currentRegistry, dataService } from './runtime';
 
 /** Coins whose unlocks and revenue were asked for in this worker's life (the plan keeps them fresh). */
 const detailsAsked = new Set<string>();
@@ -25,7 +25,7 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
     if (!card?.revenue) refreshes.push(service.refreshRevenue(cgId));
   }
   // Treasuries only for the companies known to hold BTC or ETH (MSTR and its kin).
-  if (!card?.treasury && asset.startsWith('stock:') && registry().treasuries.has(asset.slice(6)))
+  if (!card?.treasury && asset.startsWith('stock:') && (await currentRegistry()).treasuries.has(asset.slice(6)))
     refreshes.push(service.refreshTreasuries());
   const all = Promise.allSettled(refreshes);
   if (wait && refreshes.length) {

@@ -6,7 +6,7 @@ import { resolve } from '@/utils/registry';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
 import { cardFor } from './cards';
-import { currentPins, registry, setPin } from './runtime';
+import { currentPins, currentRegistry, setPin } from './runtime';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, watchSettings } from './settings-store';
 
@@ -42,7 +42,7 @@ export default defineBackground(() => {
           };
     },
     'tickerlens:resolve': async ({ blocks }) => {
-      const reg = registry();
+      const reg = await currentRegistry();
       const pins = await currentPins();
       return {
         blocks: blocks.map((b) => {

@@ -4,7 +4,8 @@
  * killed after 30 s idle, so every state worth keeping is in IndexedDB or storage.
  */
 import { TickerlensDb } from '@/utils/db';
-import { bundledRegistry, type Registry } from '@/utils/registry';
+import { bundledRegistry, loadRegistry, parseRegistryData, type Registry } from '@/utils/registry';
+import { mergeRefreshed } from '@/utils/registry/refresh';
 import { type Settings, SOURCE_IDS } from '@/utils/settings';
 import { createDataService, type DataService } from '@/utils/sources/service';
 import { bundledSnapshot } from '@/utils/sources/snapshot';
@@ -15,6 +16,10 @@ let service: DataService | undefined;
 let settings: Settings | undefined;
 let pins: Map<string, string> | undefined;
 let seeded: Promise<number> | undefined;
+let refreshedRegistry: Promise<Registry | undefined> | undefined;
+
+/** The refreshed registry lives in IndexedDB `meta` under this key (RegistryData). */
+const REGISTRY_KEY = 'registry:data';
 
 onSettingsChanged(async () => {
   const before = settings;
@@ -39,6 +44,11 @@ export async function dataService(): Promise<DataService> {
     db: database(),
     settings: () => settings as Settings,
     snapshot: bundledSnapshot(),
+    onRegistryLists: async (lists) => {
+      const merged = mergeRefreshed(bundledRegistry().data, lists);
+      await database().setMeta(REGISTRY_KEY, merged, lists.fetchedAt);
+      refreshedRegistry = Promise.resolve(loadRegistry(merged));
+    },
   });
   // First run and offline: the dated snapshot fills in what IndexedDB lacks (once per worker life).
   seeded ??= service.seedSnapshot().catch(() => 0);
@@ -46,9 +56,21 @@ export async function dataService(): Promise<DataService> {
   return service;
 }
 
-/** The bundled registry: the first-run default and the offline fallback. */
-export function registry(): Registry {
-  return bundledRegistry();
+/**
+ * The registry resolution reads: the last daily refresh stored in IndexedDB, or the bundled one
+ * (first run, offline, or a stored copy that no longer parses).
+ */
+export async function currentRegistry(): Promise<Registry> {
+  refreshedRegistry ??= database()
+    .getMeta(REGISTRY_KEY, (v) => {
+      try {
+        return loadRegistry(parseRegistryData(v));
+      } catch {
+        return undefined;
+      }
+    })
+    .catch(() => undefined);
+  return (await refreshedRegistry) ?? bundledRegistry();
 }
 
 /** User pins ("always read $X as Y"), keyed by upper-case symbol or lower-case @handle. */

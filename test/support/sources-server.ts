@@ -122,6 +122,22 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
   const goplus = fixtureJson('goplus', 'token_security_1_weth.json');
   const recordedAssetDetails = loadCoingeckoRecordings().find((r) => r.path === '/api/v3/coins/ethereum');
   const latency = opts.latencyMs ?? 0;
+  let coinsCache: unknown[] | undefined;
+  const coinsWithPlatforms = (): unknown[] => {
+    if (coinsCache) return coinsCache;
+    const list = JSON.parse(readFileSync(sharedFixture('coingecko/coins_list_2026.json'), 'utf8')) as Array<{
+      id: string;
+    }>;
+    const recorded = loadCoingeckoRecordings().find((r) => r.path === '/api/v3/coins/list');
+    const withPlatforms = new Map(
+      (recorded ? (JSON.parse(recorded.body) as Array<{ id: string; platforms: unknown }>) : []).map((c) => [
+        c.id,
+        c.platforms,
+      ]),
+    );
+    coinsCache = list.map((c) => ({ ...c, platforms: withPlatforms.get(c.id) ?? {} }));
+    return coinsCache;
+  };
   let emissionForm: 'object' | 'string' = 'object';
 
   const sourceOf = (path: string): SourceId | undefined =>
@@ -180,9 +196,17 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
     switch (source) {
       case 'coingecko': {
         if (rest === '/coins/markets') {
-          // Real rows, selected the way the API selects them: by the `ids` asked for.
+          // Real rows, selected the way the API selects them: by the `ids` asked for, or a page of
+          // the market-cap order (the recording holds the top 250, so pages past 1 are empty).
           const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
-          return reply(200, ids.map((id) => rowById.get(id)).filter(Boolean));
+          if (ids.length) return reply(200, ids.map((id) => rowById.get(id)).filter(Boolean));
+          const page = Number(url.searchParams.get('page') ?? '1');
+          const per = Number(url.searchParams.get('per_page') ?? '100');
+          return reply(200, rows.slice((page - 1) * per, page * per));
+        }
+        if (rest === '/coins/list' && url.searchParams.get('include_platform') === 'true') {
+          // The real 2026 list, with the contracts of the recorded include_platform answer.
+          return reply(200, coinsWithPlatforms());
         }
         if (rest === '/companies/public_treasury/bitcoin') return reply(200, bitcoinTreasury);
         // The recorded `/coins/ethereum` answer is bitcoin's document (CoinGecko.Net test data):

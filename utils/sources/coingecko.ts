@@ -108,6 +108,43 @@ export function parseMarkets(raw: unknown[]): ParsedMarkets {
   return { rows, rejected };
 }
 
+// ── the registry's daily refresh: /coins/list?include_platform=true and the top 1,000 ranks ─────────
+
+export function coinsListUrl(baseUrl: string): string {
+  return `${baseUrl}/coins/list?include_platform=true`;
+}
+
+/** The full list is a few MB (17,000+ coins with their contracts): it gets a larger body cap. */
+export const COINS_LIST_MAX_BYTES = 32 * 1024 * 1024;
+
+/** Platform values are contract addresses; CoinGecko writes "" or null for a coin native to a chain. */
+export const coinsListSchema = z.array(
+  z.object({
+    id: z.string().min(1),
+    symbol: z.string(),
+    name: z.string(),
+    platforms: z.record(z.string(), z.string().nullable()).optional().catch(undefined),
+  }),
+);
+export type CoinsListRow = z.infer<typeof coinsListSchema>[number];
+
+/** Ranks come from the market-cap order: four pages of 250 give the top 1,000. */
+export const RANK_PAGES = 4;
+
+export function rankPageUrl(baseUrl: string, page: number): string {
+  const q = new URLSearchParams({
+    vs_currency: 'usd',
+    order: 'market_cap_desc',
+    per_page: String(MARKETS_BATCH),
+    page: String(page),
+  });
+  return `${baseUrl}/coins/markets?${q}`;
+}
+
+export const rankRowsSchema = z.array(
+  z.object({ id: z.string().min(1), market_cap_rank: nullableNumber.optional() }).passthrough(),
+);
+
 // ── /simple/token_price/{platform} ───────────────────────────────────────────────────────────────
 
 /** Contract addresses per call: CoinGecko accepts a comma list; keep URLs short. */

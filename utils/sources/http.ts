@@ -50,7 +50,8 @@ export async function fetchJson<S extends z.ZodType>(
       ms: ms(),
     };
   }
-  const cap = Math.min(options.maxBytes ?? MAX_BODY_BYTES, MAX_BODY_BYTES);
+  // Callers may lower the cap, or raise it for one known-large answer (the full coin list).
+  const cap = options.maxBytes ?? MAX_BODY_BYTES;
   const length = Number(res.headers.get('content-length') ?? '0');
   if (length > cap) {
     await res.body?.cancel().catch(() => undefined);

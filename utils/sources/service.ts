@@ -28,9 +28,13 @@ import type { SourceId } from '../source-ids';
 import { budgetFor, type CoingeckoTier } from './budgets';
 import { buildCard, type Card } from './card';
 import {
+  COINS_LIST_MAX_BYTES,
+  type CoinsListRow,
   coinDetailSchema,
   coinDetailUrl,
   coingeckoHeaders,
+  coinsListSchema,
+  coinsListUrl,
   isUsListing,
   MARKETS_BATCH,
   type MarketRow,
@@ -39,6 +43,9 @@ import {
   parseCoinDetail,
   parseCompanySymbol,
   parseMarkets,
+  RANK_PAGES,
+  rankPageUrl,
+  rankRowsSchema,
   TOKEN_PRICE_BATCH,
   TREASURY_COINS,
   tokenPriceSchema,
@@ -97,6 +104,15 @@ export interface DataServiceOptions {
   backoff?: BackoffConfig;
   /** The bundled snapshot (or another): seeded by `seedSnapshot()`, labelled by date on cards. */
   snapshot?: Snapshot;
+  /** Receives the registry's refreshed lists (coin list with contracts, top-1,000 ranks). */
+  onRegistryLists?: (lists: RegistryLists) => Promise<void>;
+}
+
+export interface RegistryLists {
+  coins: CoinsListRow[];
+  /** CoinGecko id → market-cap rank, for the top 1,000. */
+  ranks: Map<string, number>;
+  fetchedAt: number;
 }
 
 export type QuoteStatus =
@@ -217,6 +233,7 @@ export function createDataService(options: DataServiceOptions) {
     source: SourceId,
     url: string,
     schema: S,
+    extra: { maxBytes?: number } = {},
   ): Promise<FetchOutcome<z.output<S>>> {
     await ready;
     let wentOut = false;
@@ -226,6 +243,7 @@ export function createDataService(options: DataServiceOptions) {
         headers: headersFor(source),
         timeoutMs,
         ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(extra.maxBytes ? { maxBytes: extra.maxBytes } : {}),
       });
     });
     if (wentOut) {
@@ -577,11 +595,39 @@ export function createDataService(options: DataServiceOptions) {
     return list ? new Set(list) : undefined;
   }
 
+  /**
+   * The daily refresh of what resolution knows: CoinGecko's full coin list with contracts, the top
+   * 1,000 ranks, and DefiLlama's protocol map. The lists go to `onRegistryLists`, which merges them
+   * into the registry (utils/registry/refresh.ts); a failed list leaves the registry as it was.
+   */
   async function refreshRegistry(): Promise<RefreshResult> {
-    const map = await protocolMap(true);
+    const cg = base('coingecko');
+    const [map, list, ...pages] = await Promise.all([
+      protocolMap(true),
+      request('coingecko', coinsListUrl(cg), coinsListSchema, { maxBytes: COINS_LIST_MAX_BYTES }),
+      ...Array.from({ length: RANK_PAGES }, (_, i) =>
+        request('coingecko', rankPageUrl(cg, i + 1), rankRowsSchema),
+      ),
+    ]);
     await db.setMeta(META.registryAt, now(), now());
+    let reason: string | undefined;
+    if (!list.ok) reason = `coin list: ${list.reason}`;
+    const failedPage = pages.find((p) => !p.ok);
+    if (failedPage && !failedPage.ok) reason ??= `ranks: ${failedPage.reason}`;
+    if (list.ok && !failedPage && options.onRegistryLists) {
+      const ranks = new Map<string, number>();
+      for (const p of pages) {
+        if (!p.ok) continue;
+        for (const row of p.data) {
+          if (typeof row.market_cap_rank === 'number' && !ranks.has(row.id))
+            ranks.set(row.id, row.market_cap_rank);
+        }
+      }
+      await options.onRegistryLists({ coins: list.data, ranks, fetchedAt: now() });
+    }
     await persist();
-    return map ? { ok: true } : { ok: false, reason: 'DefiLlama /protocols unavailable' };
+    if (!map) reason ??= 'DefiLlama /protocols unavailable';
+    return reason ? { ok: false, reason } : { ok: true };
   }
 
   // ── unlocks ───────────────────────────────────────────────────────────────────────────────────

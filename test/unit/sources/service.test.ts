@@ -408,8 +408,45 @@ describe('planning', () => {
     });
     server.clearLog();
     await svc.runPlan(plan);
-    expect(server.requests('coingecko').filter((p) => p.startsWith('/coins/markets'))).toHaveLength(1);
+    // One batch for the quotes; the registry's daily refresh asks for the list and four rank pages.
+    const cg = server.requests('coingecko');
+    expect(cg.filter((p) => p.startsWith('/coins/markets?') && p.includes('ids='))).toHaveLength(1);
+    expect(cg.filter((p) => p.startsWith('/coins/list?include_platform=true'))).toHaveLength(1);
+    expect(cg.filter((p) => p.startsWith('/coins/markets?') && !p.includes('ids='))).toHaveLength(4);
     const next = await svc.plan(['cg:bitcoin', 'stock:AAPL'], ['cg:ethereum']);
     expect(next.quotes).toEqual([]);
+    expect(next.registry).toBe(false);
+  });
+});
+
+describe('registry refresh', () => {
+  it('hands the full coin list with contracts and the ranks to the registry, once a day', async () => {
+    let lists: Parameters<NonNullable<DataServiceOptions['onRegistryLists']>>[0] | undefined;
+    const svc = service({
+      onRegistryLists: async (l) => {
+        lists = l;
+      },
+    });
+    expect(await svc.refreshRegistry()).toEqual({ ok: true });
+    expect(lists?.coins.length).toBeGreaterThan(17_000);
+    expect(lists?.coins.find((c) => c.id === '0chain')?.platforms).toMatchObject({
+      ethereum: '0xb9ef770b6a5e12e45983c5d80545258aa38f3b78',
+    });
+    expect(lists?.ranks.get('bitcoin')).toBe(1);
+    expect(lists?.ranks.size).toBe(250);
+  });
+
+  it('keeps the registry as it was when the list fails, and says why', async () => {
+    let called = false;
+    const svc = service({
+      onRegistryLists: async () => {
+        called = true;
+      },
+    });
+    server.fault('coingecko', 'server-error');
+    const r = await svc.refreshRegistry();
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/coin list: HTTP 500/);
+    expect(called).toBe(false);
   });
 });
