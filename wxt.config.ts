@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { PACKAGED_REGISTRY_PATH } from './utils/registry/packaged-path';
 
 // Host access is limited to the data APIs (utils/sources) and X, where the content script runs by
 // default. Other sites are opt-in from the popup through optional host permissions.
@@ -15,7 +17,18 @@ export const DATA_API_HOSTS = [
 
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
+/** The full registry ships as a file the worker fetches when it first resolves (see utils/registry/packaged.ts). */
+const REGISTRY_FILE = 'utils/registry/data/registry.json';
+
 export default defineConfig({
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      files.push({
+        absoluteSrc: resolve(wxt.config.root, REGISTRY_FILE),
+        relativeDest: PACKAGED_REGISTRY_PATH.slice(1),
+      });
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: code reads the same in the extension, in vitest and in scripts.
   imports: false,

@@ -2,14 +2,21 @@
  * `npm run bench`: every speed and memory figure the issues name, measured in one run and printed
  * with its goal. Figures are reported, never asserted by timed tests. `--only <section>` filters.
  */
+import { execFileSync } from 'node:child_process';
+import { isBuildFresh } from '../test/browser/global-setup';
 import { type BenchRunner, type BenchSection, formatSection } from './report';
 
 const sections: Record<string, () => Promise<{ default: BenchRunner }>> = {
   detect: () => import('./detect'),
+  registry: () => import('./registry'),
+  data: () => import('./data'),
+  'data-chromium': () => import('./data-chromium'),
   page: () => import('./page'),
 };
 
 async function main(): Promise<void> {
+  // Sections that run the extension in Chromium need a current build.
+  if (!isBuildFresh()) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'inherit', 'inherit'] });
   const onlyIdx = process.argv.indexOf('--only');
   const only = onlyIdx >= 0 ? process.argv[onlyIdx + 1]?.split(',') : undefined;
   const results: BenchSection[] = [];

@@ -25,7 +25,11 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
     if (!card?.revenue) refreshes.push(service.refreshRevenue(cgId));
   }
   // Treasuries only for the companies known to hold BTC or ETH (MSTR and its kin).
-  if (!card?.treasury && asset.startsWith('stock:') && (await currentRegistry()).treasuries.has(asset.slice(6)))
+  if (
+    !card?.treasury &&
+    asset.startsWith('stock:') &&
+    (await currentRegistry()).treasuries.has(asset.slice(6))
+  )
     refreshes.push(service.refreshTreasuries());
   const all = Promise.allSettled(refreshes);
   if (wait && refreshes.length) {

@@ -4,7 +4,8 @@
  * killed after 30 s idle, so every state worth keeping is in IndexedDB or storage.
  */
 import { TickerlensDb } from '@/utils/db';
-import { bundledRegistry, loadRegistry, parseRegistryData, type Registry } from '@/utils/registry';
+import { loadRegistry, parseRegistryData, type Registry } from '@/utils/registry';
+import { packagedRegistry } from '@/utils/registry/packaged';
 import { mergeRefreshed } from '@/utils/registry/refresh';
 import { type Settings, SOURCE_IDS } from '@/utils/settings';
 import { createDataService, type DataService } from '@/utils/sources/service';
@@ -45,7 +46,7 @@ export async function dataService(): Promise<DataService> {
     settings: () => settings as Settings,
     snapshot: bundledSnapshot(),
     onRegistryLists: async (lists) => {
-      const merged = mergeRefreshed(bundledRegistry().data, lists);
+      const merged = mergeRefreshed((await packagedRegistry()).data, lists);
       await database().setMeta(REGISTRY_KEY, merged, lists.fetchedAt);
       refreshedRegistry = Promise.resolve(loadRegistry(merged));
     },
@@ -70,7 +71,7 @@ export async function currentRegistry(): Promise<Registry> {
       }
     })
     .catch(() => undefined);
-  return (await refreshedRegistry) ?? bundledRegistry();
+  return (await refreshedRegistry) ?? packagedRegistry();
 }
 
 /** User pins ("always read $X as Y"), keyed by upper-case symbol or lower-case @handle. */
