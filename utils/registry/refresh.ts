@@ -54,7 +54,7 @@ export function mergeRefreshed(bundled: RegistryData, fresh: RefreshedLists): Re
   }
   const mapped = new Set(Object.values(platforms).flatMap((p) => (p.solana ? [p.solana] : [])));
   const keep = bundled.solanaTokens.mint
-    .map((m, i) => i)
+    .map((_, i) => i)
     .filter((i) => !mapped.has(bundled.solanaTokens.mint[i] ?? ''));
   const pick = <T>(col: T[]) => keep.map((i) => col[i] as T);
 
