@@ -40,7 +40,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // activeTab: the popup may read the URL of the tab it was opened on (to offer "enable on this
+    // site"); scripting: the content script is registered for the sites the user enables.
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: DATA_API_HOSTS,
     // Sites the user enables from the popup, and custom data-source base URLs (a proxy, a paid
     // tier, a local server), are requested at run time. MV2 (Firefox) names them differently.

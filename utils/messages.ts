@@ -17,6 +17,8 @@ import { SOURCE_IDS } from './source-ids';
 
 export const SCAN_MESSAGE = 'tickerlens:scan';
 export const scanRequestSchema = z.object({ type: z.literal(SCAN_MESSAGE) });
+/** Stops the content script on its page (the site was disabled). */
+export const stopRequestSchema = z.object({ type: z.literal('tickerlens:stop') });
 
 export const CLAIM_IDS = [
   'no-vc',
@@ -137,6 +139,18 @@ export const backgroundApi = {
   'tickerlens:pin': {
     request: z.object({ key: z.string().check(z.maxLength(60)), asset: z.nullable(z.string()) }),
     reply: z.object({ ok: z.boolean() }),
+  },
+  /**
+   * Enables Tickerlens on a site (the popup has just been granted the host permission) and starts
+   * it on the open tab; `enabled: false` disables it again and gives the permission back.
+   */
+  'tickerlens:site': {
+    request: z.object({
+      origin: z.string().check(z.regex(/^https?:\/\/[^/]+$/)),
+      enabled: z.boolean(),
+      tabId: z.optional(z.int()),
+    }),
+    reply: z.object({ enabled: z.boolean() }),
   },
   /** What a content script found on its page: the action badge, on-screen assets, prefetching. */
   'tickerlens:page-detected': {

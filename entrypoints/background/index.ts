@@ -9,6 +9,7 @@ import { cardFor } from './cards';
 import { currentPins, currentRegistry, setPin } from './runtime';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, watchSettings } from './settings-store';
+import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
 
 export default defineBackground(() => {
   // Settings are read from storage on demand and re-read when they change, so a change takes effect
@@ -18,8 +19,15 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void onRefreshAlarm();
   });
-  browser.runtime.onInstalled.addListener(() => void ensureRefreshAlarm());
-  browser.runtime.onStartup.addListener(() => void ensureRefreshAlarm());
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureRefreshAlarm();
+    void syncSiteScripts();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void ensureRefreshAlarm();
+    void syncSiteScripts();
+  });
+  browser.permissions.onRemoved.addListener((p) => void onPermissionsRemoved(p.origins ?? []));
 
   listenInBackground({
     'tickerlens:hello': async () => {
@@ -62,6 +70,11 @@ export default defineBackground(() => {
     'tickerlens:pin': async ({ key, asset }) => {
       await setPin(key, asset);
       return { ok: true };
+    },
+    'tickerlens:site': async ({ origin, enabled, tabId }) => {
+      if (enabled) return { enabled: await enableSite(origin, tabId) };
+      await disableSite(origin, tabId);
+      return { enabled: false };
     },
     'tickerlens:page-detected': async ({ counts, assets }, sender) => {
       const total = counts.ticker + counts.name + counts.handle + counts.address + counts.claim;

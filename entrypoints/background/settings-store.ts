@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { migrateSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
+import { migrateSettings, SETTINGS_KEY, type Settings, settingsSchema } from '@/utils/settings';
 
 let cached: Settings | undefined;
 const listeners = new Set<() => void>();
@@ -23,4 +23,11 @@ export function watchSettings(): void {
     cached = undefined;
     for (const fn of listeners) fn();
   });
+}
+
+/** Writes settings from the background: validated, and read back at once by this worker. */
+export async function writeSettings(next: Settings): Promise<void> {
+  const clean = settingsSchema.parse(next);
+  await browser.storage.local.set({ [SETTINGS_KEY]: clean });
+  cached = clean;
 }

@@ -8,6 +8,7 @@ import {
   type ScanItem,
   type ScanResult,
   scanRequestSchema,
+  stopRequestSchema,
 } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 import { detectorData } from '@/utils/registry/detect-data';
@@ -24,6 +25,14 @@ export default defineContentScript({
   matches: X_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
+    // On an enabled site the script can be injected twice (registered, and started on the open tab
+    // when the user enabled it): the first one wins.
+    const scope = globalThis as { __tickerlensStarted?: boolean };
+    if (scope.__tickerlensStarted) return;
+    scope.__tickerlensStarted = true;
+    ctx.onInvalidated(() => {
+      scope.__tickerlensStarted = false;
+    });
     const hello = await sendToBackground('tickerlens:hello', { url: location.href }).catch(() => undefined);
     startTickerlens(ctx, { marks: hello?.marks ?? true });
   },
@@ -74,6 +83,11 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   }
 
   const onMessage = (message: unknown): Promise<ScanResult> | undefined => {
+    if (stopRequestSchema.safeParse(message).success) {
+      // The site was disabled: everything goes, as when the extension is reloaded.
+      ctx.notifyInvalidated();
+      return undefined;
+    }
     if (!scanRequestSchema.safeParse(message).success) return undefined;
     return scanWholeDocument();
   };

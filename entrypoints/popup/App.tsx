@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { claimLabel, kindLabel } from '@/components/labels';
 import { t } from '@/utils/i18n';
 import type { ScanItem, ScanResult } from '@/utils/messages';
-import { scanTab } from '@/utils/messaging';
+import { scanTab, sendToBackground } from '@/utils/messaging';
 import { type PageSummary, summarise } from './summary';
 
 type State =
@@ -12,20 +12,76 @@ type State =
   | { kind: 'inactive' }
   | { kind: 'ready'; result: ScanResult; summary: PageSummary };
 
+/** The tab's origin, when the browser lets us see it (activeTab, or a site we already may read). */
+async function tabOrigin(tabId: number): Promise<string | undefined> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab?.url) return undefined;
+  try {
+    const u = new URL(tab.url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isX = (origin: string) => /^https?:\/\/([a-z0-9-]+\.)*(x|twitter)\.com$/.test(origin);
+
+/** Asks a freshly started content script for its scan, giving it a moment to start. */
+async function scanSoon(tabId: number, tries = 20): Promise<ScanResult> {
+  for (let i = 0; ; i++) {
+    try {
+      return await scanTab(tabId);
+    } catch (err) {
+      if (i >= tries) throw err;
+      await new Promise((ok) => setTimeout(ok, 150));
+    }
+  }
+}
+
 export function PopupApp({ tabId }: { tabId: number | undefined }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [origin, setOrigin] = useState<string | undefined>();
+  const [siteError, setSiteError] = useState<string | undefined>();
+
+  const show = (result: ScanResult) => setState({ kind: 'ready', result, summary: summarise(result.items) });
 
   useEffect(() => {
     if (tabId === undefined) {
       setState({ kind: 'no-tab' });
       return;
     }
+    void tabOrigin(tabId).then(setOrigin);
     scanTab(tabId)
-      .then((result) => setState({ kind: 'ready', result, summary: summarise(result.items) }))
+      .then(show)
       // No content script answers on this tab: not a site Tickerlens runs on (or not loaded yet).
       .catch(() => setState({ kind: 'inactive' }));
   }, [tabId]);
 
+  /** The permission request must come first in the click handler: it needs the user's gesture. */
+  function enable(): void {
+    if (tabId === undefined || !origin) return;
+    setSiteError(undefined);
+    browser.permissions
+      .request({ origins: [`${origin}/*`] })
+      .then(async (granted) => {
+        if (!granted) {
+          setSiteError(t('popupPermissionDenied'));
+          return;
+        }
+        await sendToBackground('tickerlens:site', { origin, enabled: true, tabId });
+        setState({ kind: 'loading' });
+        show(await scanSoon(tabId));
+      })
+      .catch((err: unknown) => setSiteError(err instanceof Error ? err.message : String(err)));
+  }
+
+  async function disable(): Promise<void> {
+    if (tabId === undefined || !origin) return;
+    await sendToBackground('tickerlens:site', { origin, enabled: false, tabId });
+    setState({ kind: 'inactive' });
+  }
+
+  const host = origin ? new URL(origin).host : undefined;
   return (
     <main>
       <header class="bar">
@@ -35,6 +91,26 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
         </button>
       </header>
       <Body state={state} />
+      {state.kind === 'inactive' && origin && host && !isX(origin) ? (
+        <p>
+          <button type="button" class="primary" data-testid="enable-site" onClick={enable}>
+            {t('popupEnableOn', host)}
+          </button>
+        </p>
+      ) : null}
+      {state.kind === 'inactive' && !origin ? <p class="muted">{t('popupNotActiveHint')}</p> : null}
+      {state.kind === 'ready' && origin && host && !isX(origin) ? (
+        <p>
+          <button type="button" class="link" data-testid="disable-site" onClick={() => void disable()}>
+            {t('popupDisableOn', host)}
+          </button>
+        </p>
+      ) : null}
+      {siteError ? (
+        <p class="bad" role="alert">
+          {siteError}
+        </p>
+      ) : null}
     </main>
   );
 }
@@ -49,7 +125,6 @@ function Body({ state }: { state: State }) {
       return (
         <section data-testid="inactive">
           <p>{t('popupNotActive')}</p>
-          <p class="muted">{t('popupNotActiveHint')}</p>
         </section>
       );
     case 'ready':
