@@ -50,6 +50,10 @@ export default defineConfig({
       ? { optional_host_permissions: OPTIONAL_HOSTS }
       : { optional_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_extName__' },
+    // Keyboard access to the marks (they are highlights, not focusable): the next detection in view.
+    commands: {
+      'next-ticker': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandNextTicker__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -48,6 +48,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
     <div
       class="card"
       role="dialog"
+      tabIndex={-1}
       aria-labelledby={titleId}
       aria-modal="false"
       aria-busy={model.state === 'loading'}

@@ -17,6 +17,9 @@ import { SOURCE_IDS } from './source-ids';
 
 export const SCAN_MESSAGE = 'tickerlens:scan';
 export const scanRequestSchema = z.object({ type: z.literal(SCAN_MESSAGE) });
+/** Opens the card of the next detection in view (the keyboard command). */
+export const NEXT_MARK_MESSAGE = 'tickerlens:next-mark';
+export const nextMarkRequestSchema = z.object({ type: z.literal(NEXT_MARK_MESSAGE) });
 /** Stops the content script on its page (the site was disabled). */
 export const stopRequestSchema = z.object({ type: z.literal('tickerlens:stop') });
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Match } from '@/utils/detect';
+import { NEXT_MARK_MESSAGE } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging';
 import { resolve } from '@/utils/registry';
 import { sourceCheckRequest } from '@/utils/sources/checks';
@@ -10,6 +11,9 @@ import { currentPins, currentRegistry, setPin } from './runtime';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
+
+/** The keyboard command of the manifest (wxt.config.ts). */
+const NEXT_TICKER_COMMAND = 'next-ticker';
 
 export default defineBackground(() => {
   // Settings are read from storage on demand and re-read when they change, so a change takes effect
@@ -26,6 +30,13 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => {
     void ensureRefreshAlarm();
     void syncSiteScripts();
+  });
+  browser.commands?.onCommand.addListener((command) => {
+    if (command !== NEXT_TICKER_COMMAND) return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id !== undefined)
+        browser.tabs.sendMessage(tab.id, { type: NEXT_MARK_MESSAGE }).catch(() => undefined);
+    });
   });
   browser.permissions.onRemoved.addListener((p) => void onPermissionsRemoved(p.origins ?? []));
 

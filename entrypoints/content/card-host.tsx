@@ -38,6 +38,11 @@ export class CardHost {
     this.place(anchor);
   }
 
+  /** Moves keyboard focus into the card (its dialog), for keyboard and screen-reader users. */
+  focus(): void {
+    this.host?.shadowRoot?.querySelector<HTMLElement>('.card')?.focus();
+  }
+
   hide(): void {
     if (!this.host) return;
     if (this.mount) render(null, this.mount);

@@ -90,6 +90,20 @@ export class HoverController {
     clearTimeout(this.closeTimer);
   }
 
+  /** The detection whose card is open, if any. */
+  get currentTarget(): HoverTarget | null {
+    return this.current;
+  }
+
+  /** Opens a card at once, with no hover intent (keyboard: the "next ticker" command). */
+  openNow(target: HoverTarget): void {
+    clearTimeout(this.intentTimer);
+    this.cancelClose();
+    this.pending = null;
+    this.current = target;
+    this.cb.open(target);
+  }
+
   closeNow(): void {
     clearTimeout(this.intentTimer);
     this.cancelClose();

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createDetector, type Match } from '@/utils/detect';
 import {
+  nextMarkRequestSchema,
   type PageCounts,
   type ResolutionReply,
   type ScanItem,
@@ -16,6 +17,7 @@ import { CardController } from './card-controller';
 import { CardHost } from './card-host';
 import { MARK_CSS } from './card-style';
 import { HoverController } from './hover';
+import { nextTarget, visibleTargets } from './keyboard';
 import { ResolutionCache } from './resolutions';
 import { genericRoots, xRoots } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
@@ -86,6 +88,18 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     if (stopRequestSchema.safeParse(message).success) {
       // The site was disabled: everything goes, as when the extension is reloaded.
       ctx.notifyInvalidated();
+      return undefined;
+    }
+    if (nextMarkRequestSchema.safeParse(message).success) {
+      const next = nextTarget(
+        visibleTargets(scanner, { width: innerWidth, height: innerHeight }),
+        hover.currentTarget,
+      );
+      if (next) {
+        hover.openNow(next);
+        // The card renders its first state synchronously; focus moves into it.
+        card.focus();
+      }
       return undefined;
     }
     if (!scanRequestSchema.safeParse(message).success) return undefined;

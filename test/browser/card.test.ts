@@ -111,4 +111,28 @@ describe('card with data', () => {
     expect(text).toContain('47.7% to airdrops, not 28%');
     await page.close();
   });
+
+  it('opens cards from the keyboard command in reading order, with focus inside, and closes on Esc', async () => {
+    await h.useLocalApi();
+    const { page, tabId } = await openCards();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const next = () =>
+      h.inWorker((id: number) => chrome.tabs.sendMessage(id, { type: 'tickerlens:next-mark' }), tabId);
+    await next();
+    const card = page.locator('tickerlens-card');
+    await card.waitFor({ state: 'attached' });
+    const first = await card.locator('.card h2').textContent();
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.localName === 'tickerlens-card' &&
+          !!document.activeElement.shadowRoot?.activeElement,
+      ),
+    ).toBe(true);
+    await next();
+    await expect.poll(() => card.locator('.card h2').textContent()).not.toBe(first);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    await page.close();
+  });
 });
