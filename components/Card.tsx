@@ -31,6 +31,8 @@ export interface CardModel {
   data?: CardData | null;
   state: CardState;
   error?: string;
+  /** Set once "Save note" stored the note. */
+  noteSaved?: boolean;
 }
 
 export interface CardActions {
@@ -38,6 +40,8 @@ export interface CardActions {
   onRetry: () => void;
   /** "Always read this symbol as `asset`". */
   onPin: (asset: string) => void;
+  /** Saves a note quoting the post, with the price shown now. */
+  onSaveNote: () => void;
 }
 
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
@@ -77,6 +81,13 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       {model.asset ? <Figures model={model} actions={actions} /> : null}
 
       {model.claimsNearby.length ? <Claims model={model} /> : null}
+      {model.asset || model.kind === 'claim' ? (
+        <p class="actions">
+          <button type="button" class="link" onClick={actions.onSaveNote} disabled={model.noteSaved}>
+            {model.noteSaved ? t('cardNoteSaved') : t('cardSaveNote')}
+          </button>
+        </p>
+      ) : null}
       {d ? <Sources data={d} /> : null}
     </div>
   );

@@ -14,6 +14,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   ChecklistRecord,
   MetaRecord,
+  NoteCapture,
   NoteRecord,
   PinRecord,
   QuoteRecord,
@@ -284,8 +285,14 @@ export class TickerlensDb {
 
   // ── notes, pins, checklist (the card's own state) ─────────────────────────────────────────────
 
-  async addNote(assetId: string, text: string, now: number): Promise<number> {
-    const id = await this.d.notes.add({ assetId, text, createdAt: now, updatedAt: now });
+  async addNote(assetId: string, text: string, now: number, capture?: NoteCapture): Promise<number> {
+    const id = await this.d.notes.add({
+      assetId,
+      text,
+      createdAt: now,
+      updatedAt: now,
+      ...(capture ? { capture } : {}),
+    });
     // `++id` always yields a number; the type allows undefined only because the field is optional.
     if (typeof id !== 'number') throw new Error('note id not assigned');
     return id;
@@ -297,6 +304,11 @@ export class TickerlensDb {
 
   async deleteNote(id: number): Promise<void> {
     await this.d.notes.delete(id);
+  }
+
+  /** The most recent notes first. */
+  recentNotes(limit: number): Promise<NoteRecord[]> {
+    return this.d.notes.orderBy('id').reverse().limit(limit).toArray();
   }
 
   notesOf(assetId: string): Promise<NoteRecord[]> {

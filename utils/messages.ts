@@ -138,6 +138,42 @@ export const backgroundApi = {
     request: z.object({ asset: z.string().check(z.maxLength(200)), wait: z.optional(z.boolean()) }),
     reply: z.object({ card: z.nullable(cardSchema), refreshing: z.boolean(), error: z.optional(z.string()) }),
   },
+  /** Saves a note from the card: the quote, the page, and the price at this moment (looked up here). */
+  'tickerlens:save-note': {
+    request: z.object({
+      asset: z.string().check(z.maxLength(200)),
+      quote: z.string().check(z.maxLength(4000)),
+      url: z.string().check(z.maxLength(2000)),
+      detected: z.string().check(z.maxLength(200)),
+      claim: z.optional(z.enum(CLAIM_IDS)),
+    }),
+    reply: z.object({ id: z.int(), priceUsd: z.nullable(z.number()) }),
+  },
+  /** The most recent notes, newest first (the popup lists them). */
+  'tickerlens:recent-notes': {
+    request: z.object({ limit: z.int().check(z.minimum(1), z.maximum(100)) }),
+    reply: z.object({
+      notes: z.array(
+        z.object({
+          id: z.int(),
+          assetId: z.string(),
+          text: z.string(),
+          createdAt: z.number(),
+          capture: z.optional(
+            z.object({
+              quote: z.string(),
+              url: z.string(),
+              detected: z.string(),
+              claim: z.optional(z.string()),
+              priceUsd: z.nullable(z.number()),
+              priceSource: z.optional(z.string()),
+              priceAt: z.optional(z.number()),
+            }),
+          ),
+        }),
+      ),
+    }),
+  },
   /** "Always read `key` as `asset`" (a null asset removes the pin). */
   'tickerlens:pin': {
     request: z.object({ key: z.string().check(z.maxLength(60)), asset: z.nullable(z.string()) }),

@@ -2,9 +2,9 @@
  * The card of an asset, read from IndexedDB (never the network on this path), with a refresh
  * started behind it when its figures are missing or old: stale-while-revalidate.
  */
-import type { BackgroundReply } from '@/utils/messages';
+import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
 import type { Card } from '@/utils/sources/card';
-import { currentRegistry, dataService } from './runtime';
+import { currentRegistry, database, dataService } from './runtime';
 
 /** Coins whose unlocks and revenue were asked for in this worker's life (the plan keeps them fresh). */
 const detailsAsked = new Set<string>();
@@ -38,4 +38,23 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
     return { card, refreshing: false };
   }
   return { card, refreshing: refreshes.length > 0 };
+}
+
+/** A note saved from the card keeps the price it showed at that moment (from IndexedDB). */
+export async function saveNote(
+  note: BackgroundRequest<'tickerlens:save-note'>,
+): Promise<BackgroundReply<'tickerlens:save-note'>> {
+  const db = database();
+  const quote = note.asset ? await db.getQuote(note.asset) : undefined;
+  const price = quote?.price;
+  const now = Date.now();
+  const id = await db.addNote(note.asset, '', now, {
+    quote: note.quote,
+    url: note.url,
+    detected: note.detected,
+    ...(note.claim ? { claim: note.claim } : {}),
+    priceUsd: price?.usd ?? null,
+    ...(price ? { priceSource: price.source, priceAt: price.fetchedAt } : {}),
+  });
+  return { id, priceUsd: price?.usd ?? null };
 }

@@ -6,8 +6,8 @@ import { listenInBackground } from '@/utils/messaging';
 import { resolve } from '@/utils/registry';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
-import { cardFor } from './cards';
-import { currentPins, currentRegistry, setPin } from './runtime';
+import { cardFor, saveNote } from './cards';
+import { currentPins, currentRegistry, database, setPin } from './runtime';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
@@ -78,6 +78,12 @@ export default defineBackground(() => {
       };
     },
     'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
+    'tickerlens:save-note': async (note) => saveNote(note),
+    'tickerlens:recent-notes': async ({ limit }) => ({
+      notes: (await database().recentNotes(limit)).flatMap((n) =>
+        n.id === undefined ? [] : [{ ...n, id: n.id }],
+      ),
+    }),
     'tickerlens:pin': async ({ key, asset }) => {
       await setPin(key, asset);
       return { ok: true };

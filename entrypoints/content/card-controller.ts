@@ -22,6 +22,8 @@ export class CardController {
   private token = 0;
   private current: HoverTarget | undefined;
   private readonly memory = new Map<string, { reply: CardReply; at: number }>();
+  /** The model on screen, so an action (save note) can update it in place. */
+  private shown: CardModel | undefined;
 
   constructor(
     private readonly host: CardHost,
@@ -80,13 +82,35 @@ export class CardController {
   }
 
   private show(target: HoverTarget, model: CardModel): void {
+    this.shown = model;
     this.host.show(model, target.range.getBoundingClientRect(), {
+      onSaveNote: () => void this.saveNote(target),
       onClose: () => this.close(),
       onRetry: () => {
         if (this.current) void this.open(this.current, true);
       },
       onPin: (asset) => void this.pin(target, asset),
     });
+  }
+
+  /** Saves the post as a note with the asset and the price shown now; the card says it is saved. */
+  private async saveNote(target: HoverTarget): Promise<void> {
+    const model = this.shown;
+    if (!model || this.current !== target) return;
+    const subject = model.asset ?? model.data?.assetId ?? '';
+    try {
+      await sendToBackground('tickerlens:save-note', {
+        asset: subject,
+        quote: target.entry.block.text.slice(0, 4000),
+        url: location.href,
+        detected: target.match.text,
+        ...(target.match.claim ? { claim: target.match.claim } : {}),
+      });
+      if (this.current === target) this.show(target, { ...model, noteSaved: true });
+    } catch (err) {
+      if (this.current === target)
+        this.show(target, { ...model, error: err instanceof Error ? err.message : String(err) });
+    }
   }
 
   /** "Always use this": the pin applies everywhere, so every cached resolution is dropped. */

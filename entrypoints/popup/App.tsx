@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { date, usd } from '@/components/format';
 import { claimLabel, kindLabel } from '@/components/labels';
 import { t } from '@/utils/i18n';
-import type { ScanItem, ScanResult } from '@/utils/messages';
+import type { BackgroundReply, ScanItem, ScanResult } from '@/utils/messages';
 import { scanTab, sendToBackground } from '@/utils/messaging';
 import { type PageSummary, summarise } from './summary';
 
@@ -106,12 +107,41 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
           </button>
         </p>
       ) : null}
+      <RecentNotes />
       {siteError ? (
         <p class="bad" role="alert">
           {siteError}
         </p>
       ) : null}
     </main>
+  );
+}
+
+type Note = BackgroundReply<'tickerlens:recent-notes'>['notes'][number];
+
+/** The last notes saved from cards: what was noted, at what price, from which page. */
+function RecentNotes() {
+  const [notes, setNotes] = useState<Note[]>([]);
+  useEffect(() => {
+    sendToBackground('tickerlens:recent-notes', { limit: 5 })
+      .then((r) => setNotes(r.notes))
+      .catch(() => setNotes([]));
+  }, []);
+  if (!notes.length) return null;
+  return (
+    <section data-testid="recent-notes">
+      <h2>{t('popupRecentNotes')}</h2>
+      <ul>
+        {notes.map((n) => (
+          <li key={n.id} class="note">
+            <span class="text">{n.capture?.detected ?? n.assetId}</span>
+            <span class="asset">
+              {n.capture?.priceUsd != null ? usd(n.capture.priceUsd) : ''} · {date(n.createdAt)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -135,4 +135,32 @@ describe('card with data', () => {
     await card.waitFor({ state: 'detached' });
     await page.close();
   });
+
+  it('saves a note quoting the post with the price shown, and the popup lists it', async () => {
+    await h.useLocalApi();
+    const { page, tabId } = await openCards();
+    await hoverText(page, '$TAO', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card[data-asset="cg:bittensor"][data-state="ready"]');
+    await card.waitFor({ state: 'attached', timeout: 15_000 });
+    await card.getByRole('button', { name: 'Save note' }).click();
+    await card.getByRole('button', { name: 'Note saved' }).waitFor();
+    const popup = await h.openPopup(tabId);
+    const notes = popup.getByTestId('recent-notes');
+    await notes.waitFor();
+    expect(await notes.textContent()).toMatch(/\$TAO\$361\.24/);
+    const stored = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'tickerlens:recent-notes', limit: 1 }),
+    );
+    expect(stored.data.notes[0]).toMatchObject({
+      assetId: 'cg:bittensor',
+      capture: {
+        quote: 'Bitcoin holds while $TAO runs.',
+        url: 'https://x.com/cards',
+        detected: '$TAO',
+        priceSource: 'coingecko',
+      },
+    });
+    await popup.close();
+    await page.close();
+  });
 });

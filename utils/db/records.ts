@@ -140,10 +140,27 @@ export interface RegistryRecord extends Provenance {
 /** Table `notes`, auto-increment `id`, index `assetId`. */
 export interface NoteRecord {
   id?: number;
+  /** The asset noted; '' for a claim noted without an asset. */
   assetId: string;
+  /** The user's own words (empty until they write some). */
   text: string;
   createdAt: number;
   updatedAt: number;
+  /** What was on the page when the note was saved from a card. */
+  capture?: NoteCapture;
+}
+
+export interface NoteCapture {
+  /** The post or paragraph, as on the page (capped). */
+  quote: string;
+  url: string;
+  /** The detection the card was opened on ("$TAO", "no VC"). */
+  detected: string;
+  claim?: string;
+  /** The price shown at that moment, with its source and time; null when there was none. */
+  priceUsd: number | null;
+  priceSource?: string;
+  priceAt?: number;
 }
 
 /**

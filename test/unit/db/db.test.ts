@@ -224,6 +224,18 @@ describe('TickerlensDb', () => {
     await db.updateNote(id, 'edited', 2);
     await db.addNote('cg:eth', 'second', 3);
     expect((await db.notesOf('cg:eth')).map((n) => n.text)).toEqual(['edited', 'second']);
+    const captured = await db.addNote('cg:bittensor', '', 5, {
+      quote: '$TAO subnets keep growing.',
+      url: 'https://x.com/home',
+      detected: '$TAO',
+      priceUsd: 361.24,
+      priceSource: 'coingecko',
+      priceAt: 4,
+    });
+    expect((await db.recentNotes(1))[0]).toMatchObject({
+      id: captured,
+      capture: { detected: '$TAO', priceUsd: 361.24 },
+    });
     await db.deleteNote(id);
     await db.pin('ETH', 'cg:ethereum', 1);
     await db.pin('MSTR', 'stock:MSTR', 2);
