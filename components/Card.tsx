@@ -20,6 +20,8 @@ export interface CardModel {
   asset?: string;
   /** Assets still in play when the symbol is ambiguous, best first. */
   candidates?: string[];
+  /** Name, rank and chain or exchange of each candidate, same order. */
+  candidateInfo?: Array<{ id: string; name: string; symbol: string; rank?: number; venue?: string }>;
   /** An address no list knows: its chain and an explorer link. */
   unknownAddress?: { chain: string; address: string; explorer: string; symbol?: string; name?: string };
   chain?: string;
@@ -69,7 +71,9 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       {model.valid === false ? <p class="warn">{t('cardInvalidChecksum')}</p> : null}
       {model.kind === 'claim' && model.claim ? <p class="claim">{claimLabel(model.claim)}</p> : null}
       {model.unknownAddress ? <UnknownAddress a={model.unknownAddress} /> : null}
-      {model.candidates?.length ? <Candidates list={model.candidates} onPin={actions.onPin} /> : null}
+      {model.candidates?.length ? (
+        <Candidates list={model.candidates} info={model.candidateInfo} onPin={actions.onPin} />
+      ) : null}
       {model.kind !== 'claim' &&
       !model.asset &&
       !model.candidates?.length &&
@@ -257,19 +261,37 @@ function Claims({ model }: { model: CardModel }) {
   );
 }
 
-function Candidates({ list, onPin }: { list: string[]; onPin: (asset: string) => void }) {
+function Candidates({
+  list,
+  info,
+  onPin,
+}: {
+  list: string[];
+  info: CardModel['candidateInfo'];
+  onPin: (asset: string) => void;
+}) {
   return (
     <section>
       <h3>{t('cardCandidates')}</h3>
       <ul class="candidates">
-        {list.map((id) => (
-          <li key={id}>
-            <span>{id}</span>
-            <button type="button" class="link" onClick={() => onPin(id)}>
-              {t('cardAlwaysUse')}
-            </button>
-          </li>
-        ))}
+        {list.map((id, i) => {
+          const c = info?.[i]?.id === id ? info[i] : undefined;
+          const kind = id.startsWith('stock:') ? t('cardStock') : t('cardCoin');
+          return (
+            <li key={id} data-asset={id}>
+              <span>
+                <strong>{c?.name ?? id}</strong>
+                <span class="meta">
+                  {' '}
+                  {[kind, c?.rank ? `#${c.rank}` : '', c?.venue ?? ''].filter(Boolean).join(' · ')}
+                </span>
+              </span>
+              <button type="button" class="link" onClick={() => onPin(id)}>
+                {t('cardAlwaysUse')}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
@@ -292,6 +314,7 @@ interface Provenance {
   source: string;
   ageMs: number;
   stale: boolean;
+  staleReason?: string | undefined;
   snapshotDate?: string | undefined;
 }
 
@@ -311,6 +334,7 @@ function Sources({ data }: { data: CardData }) {
         <div key={k} class={f.stale ? 'stale' : ''}>
           {t(k)}: {sourceName(f.source)} ·{' '}
           {f.source === 'snapshot' && f.snapshotDate ? t('cardSnapshotOf', f.snapshotDate) : age(f.ageMs)}
+          {f.stale && f.staleReason ? ` · ${f.staleReason}` : ''}
         </div>
       ))}
     </footer>

@@ -92,6 +92,18 @@ export const matchSchema = z.object({
 export const resolutionSchema = z.object({
   asset: z.optional(z.string()),
   candidates: z.optional(z.array(z.string())),
+  /** For the card: each candidate's name, rank and chain or exchange, in the same order. */
+  candidateInfo: z.optional(
+    z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        symbol: z.string(),
+        rank: z.optional(z.number()),
+        venue: z.optional(z.string()),
+      }),
+    ),
+  ),
   /** For an address no list knows: its chain and an explorer link, never a guessed asset. */
   unknownAddress: z.optional(
     z.object({

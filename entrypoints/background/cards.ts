@@ -3,6 +3,7 @@
  * started behind it when its figures are missing or old: stale-while-revalidate.
  */
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
+import type { Registry } from '@/utils/registry';
 import type { Card } from '@/utils/sources/card';
 import { currentRegistry, database, dataService } from './runtime';
 
@@ -57,4 +58,19 @@ export async function saveNote(
     ...(price ? { priceSource: price.source, priceAt: price.fetchedAt } : {}),
   });
   return { id, priceUsd: price?.usd ?? null };
+}
+
+/** What the card shows of a candidate: name, rank, and where it trades (exchange or chains). */
+export function candidateInfo(reg: Registry, id: string) {
+  const a = reg.asset(id);
+  if (!a) return { id, name: id, symbol: '' };
+  const chains = a.platforms ? Object.keys(a.platforms).slice(0, 2).join(', ') : '';
+  const venue = a.kind === 'equity' ? (a.exchange ?? 'OTC') + (a.etf ? ' · ETF' : '') : chains;
+  return {
+    id,
+    name: a.name,
+    symbol: a.symbol,
+    ...(a.rank !== undefined && a.rank > 0 ? { rank: a.rank } : {}),
+    ...(venue ? { venue } : {}),
+  };
 }

@@ -6,7 +6,7 @@ import { listenInBackground } from '@/utils/messaging';
 import { resolve } from '@/utils/registry';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
-import { cardFor, saveNote } from './cards';
+import { candidateInfo, cardFor, saveNote } from './cards';
 import { currentPins, currentRegistry, database, setPin } from './runtime';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, watchSettings } from './settings-store';
@@ -70,7 +70,12 @@ export default defineBackground(() => {
             const r = resolve(reg, m, { text: b.text, matches }, pins);
             return {
               ...(r.asset ? { asset: r.asset } : {}),
-              ...(r.candidates?.length ? { candidates: r.candidates } : {}),
+              ...(r.candidates?.length
+                ? {
+                    candidates: r.candidates,
+                    candidateInfo: r.candidates.map((id) => candidateInfo(reg, id)),
+                  }
+                : {}),
               ...(r.unknownAddress ? { unknownAddress: r.unknownAddress } : {}),
             };
           });

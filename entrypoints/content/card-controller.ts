@@ -145,6 +145,7 @@ function baseModel(match: Match, res: ResolutionReply, matches: readonly Match[]
     kind: match.kind,
     ...(res.asset ? { asset: res.asset } : {}),
     ...(res.candidates?.length ? { candidates: res.candidates } : {}),
+    ...(res.candidateInfo?.length ? { candidateInfo: res.candidateInfo } : {}),
     ...(res.unknownAddress ? { unknownAddress: res.unknownAddress } : {}),
     ...(match.chain ? { chain: match.chain } : {}),
     ...(match.valid === false ? { valid: false } : {}),

@@ -85,7 +85,9 @@ describe('card with data', () => {
     await hoverText(page, '$STRK', '[data-testid="tweetText"]');
     const card = page.locator('tickerlens-card');
     await card.getByText('Which one?').waitFor();
-    const row = card.locator('.candidates li', { hasText: 'cg:starknet' });
+    const row = card.locator('.candidates li[data-asset="cg:starknet"]');
+    expect(await row.textContent()).toMatch(/Starknet.*Coin/);
+    expect(await card.locator('.candidates li[data-asset="stock:STRK"]').textContent()).toMatch(/Stock/);
     await row.getByRole('button', { name: 'Always use this' }).click();
     await page.locator('tickerlens-card[data-asset="cg:starknet"]').waitFor({ state: 'attached' });
     // The pin persists: a new page reads $STRK as Starknet.

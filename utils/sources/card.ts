@@ -144,8 +144,8 @@ function figure<T>(
   const ageMs = Math.max(0, now - p.fetchedAt);
   const tooOld = ageMs > freshForMs;
   const stale = !!p.stale || tooOld || p.source === 'snapshot';
-  const staleReason =
-    p.error ?? (p.source === 'snapshot' ? 'bundled snapshot' : tooOld ? 'not refreshed recently' : undefined);
+  // A snapshot figure is labelled by its date; the reason is only said when a refresh failed.
+  const staleReason = p.error ?? (p.source !== 'snapshot' && tooOld ? 'not refreshed recently' : undefined);
   return {
     value,
     source: p.source,
