@@ -312,6 +312,7 @@ function UnknownAddress({ a }: { a: NonNullable<CardModel['unknownAddress']> }) 
 
 interface Provenance {
   source: string;
+  fetchedAt: number;
   ageMs: number;
   stale: boolean;
   staleReason?: string | undefined;
@@ -319,12 +320,14 @@ interface Provenance {
 }
 
 function Sources({ data }: { data: CardData }) {
+  // Only the figures the card shows: an asset with no unlock schedule or no revenue data lists none.
+  const revenueShown = !!(data.revenue?.value.revenue || data.revenue?.value.holdersRevenue);
   const rows: Array<[MessageKey, Provenance | undefined]> = [
     ['cardPrice', data.price],
     ['cardSupply', data.supply],
-    ['cardUnlocks', data.unlocks],
+    ['cardUnlocks', data.unlocks?.value.listed ? data.unlocks : undefined],
     ['cardTreasury', data.treasury],
-    ['cardRevenue', data.revenue],
+    ['cardRevenue', revenueShown ? data.revenue : undefined],
   ];
   const shown = rows.filter((r): r is [MessageKey, Provenance] => r[1] !== undefined);
   if (!shown.length) return null;
@@ -333,13 +336,16 @@ function Sources({ data }: { data: CardData }) {
       {shown.map(([k, f]) => (
         <div key={k} class={f.stale ? 'stale' : ''}>
           {t(k)}: {sourceName(f.source)} ·{' '}
-          {f.source === 'snapshot' && f.snapshotDate ? t('cardSnapshotOf', f.snapshotDate) : age(f.ageMs)}
+          {/* A snapshot figure carries its own date (quotes in the snapshot differ in age). */}
+          {f.source === 'snapshot' ? t('cardSnapshotOf', isoDate(f.fetchedAt)) : age(f.ageMs)}
           {f.stale && f.staleReason ? ` · ${f.staleReason}` : ''}
         </div>
       ))}
     </footer>
   );
 }
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function sourceName(source: string): string {
   return source === 'snapshot' ? t('sourceSnapshot') : t(`source_${source}` as MessageKey);

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension } from '../test/support/chromium';
 import type { ScanResult } from '../utils/messages';
+import { SETTINGS_KEY } from '../utils/settings';
 import { hoverText } from './browser-helpers';
 import { articlePage, xTimelinePage } from './pages';
 import { realPosts, writtenPosts } from './posts';
@@ -45,6 +46,25 @@ const pages = new Map<string, string>([
 
 async function main(): Promise<void> {
   const ext = await launchWithExtension({ headless, viewport: { width: 1200, height: 900 } });
+  if (headless) {
+    // Headless runs are the built-in-data demo: the data sources are unreachable (a closed local
+    // port, and the route below drops any other request), so cards show the bundled, dated snapshot
+    // and say so; nothing leaves the machine.
+    await ext.worker.evaluate(
+      ([key, dead]) =>
+        chrome.storage.local.set({
+          [key]: {
+            sources: Object.fromEntries(
+              ['coingecko', 'llamaCoins', 'llamaApi', 'llamaDatasets', 'goplus', 'stocks'].map((s) => [
+                s,
+                { baseUrl: dead },
+              ]),
+            ),
+          },
+        }),
+      [SETTINGS_KEY, 'http://127.0.0.1:9'] as const,
+    );
+  }
   await ext.context.route(
     () => true,
     async (route) => {
@@ -52,7 +72,10 @@ async function main(): Promise<void> {
       if (url.protocol === 'chrome-extension:') return route.continue();
       const html = pages.get(url.origin + url.pathname);
       if (html) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      else await route.fulfill({ status: 404, body: '' });
+      // Headless, everything else (images in the captured markup, data APIs) is offline; with a
+      // window, it goes to the network when there is one (live prices on the cards).
+      else if (headless) await route.abort('internetdisconnected');
+      else await route.continue();
     },
   );
 
@@ -78,9 +101,20 @@ async function main(): Promise<void> {
   await page.screenshot({ path: resolve(OUT, 'page.png') });
 
   await hoverText(page, 'Bitcoin', '[data-testid="tweetText"]');
-  await page.locator('tickerlens-card[data-state]').waitFor({ state: 'visible', timeout: 5000 });
+  const card = page.locator('tickerlens-card[data-asset="cg:bitcoin"]');
+  await card.waitFor({ state: 'visible', timeout: 5000 });
+  // Wait for the card to settle (the worker tries the sources, then serves the snapshot).
+  await page.waitForFunction(
+    () =>
+      ['ready', 'stale', 'error'].includes(
+        document.querySelector('tickerlens-card')?.getAttribute('data-state') ?? '',
+      ),
+    undefined,
+    { timeout: 15_000 },
+  );
   await page.screenshot({ path: resolve(OUT, 'card.png') });
-  const card = await page.locator('tickerlens-card').getAttribute('data-asset');
+  const cardState = await card.getAttribute('data-state');
+  const cardText = (await card.locator('.card').textContent()) ?? '';
 
   const popup = await ext.context.newPage();
   await popup.setViewportSize({ width: 380, height: 640 });
@@ -88,7 +122,13 @@ async function main(): Promise<void> {
   await popup.getByTestId('page-summary').waitFor({ timeout: 5000 });
   await popup.screenshot({ path: resolve(OUT, 'popup.png'), fullPage: true });
 
-  console.log(`\nCard opened on "Bitcoin" (data-asset="${card ?? ''}").`);
+  console.log(`\nCard opened on "Bitcoin": data-asset="cg:bitcoin", data-state="${cardState ?? ''}".`);
+  const price = await card.locator('.price').textContent();
+  const snapshot = /snapshot of (\d{4}-\d{2}-\d{2})/.exec(cardText)?.[1];
+  if (price)
+    console.log(
+      `  price ${price}${snapshot ? ` from the built-in snapshot of ${snapshot} (no network in this demo)` : ''}`,
+    );
   console.log(
     `Screenshots: ${['page.png', 'card.png', 'popup.png'].map((f) => `demo-output/${f}`).join(', ')}`,
   );

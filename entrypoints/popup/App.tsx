@@ -183,6 +183,11 @@ function Summary({ result, summary }: { result: ScanResult; summary: PageSummary
                 ) : null}
               </li>
             ))}
+            {g.hidden ? (
+              <li class="muted" data-testid="hidden-handles">
+                {t('popupOtherHandles', String(g.hidden))}
+              </li>
+            ) : null}
           </ul>
         </div>
       ))}

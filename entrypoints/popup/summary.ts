@@ -6,7 +6,13 @@ export interface SummaryRow {
   count: number;
 }
 export interface PageSummary {
-  groups: Array<{ kind: ScanItem['kind']; total: number; rows: SummaryRow[] }>;
+  groups: Array<{
+    kind: ScanItem['kind'];
+    total: number;
+    rows: SummaryRow[];
+    /** Handles that name no asset (post authors, mostly): counted, not listed. */
+    hidden: number;
+  }>;
 }
 
 const ORDER: ScanItem['kind'][] = ['ticker', 'name', 'handle', 'address', 'claim'];
@@ -29,8 +35,16 @@ export function summarise(items: ScanItem[]): PageSummary {
     groups: ORDER.flatMap((kind) => {
       const rows = groups.get(kind);
       if (!rows) return [];
-      const list = [...rows.values()].sort((a, b) => b.count - a.count);
-      return [{ kind, total: list.reduce((n, r) => n + r.count, 0), rows: list }];
+      const all = [...rows.values()].sort((a, b) => b.count - a.count);
+      const shown = kind === 'handle' ? all.filter((r) => r.item.asset || r.item.candidates?.length) : all;
+      return [
+        {
+          kind,
+          total: all.reduce((n, r) => n + r.count, 0),
+          rows: shown,
+          hidden: all.length - shown.length,
+        },
+      ];
     }),
   };
 }

@@ -23,4 +23,14 @@ describe('popup page summary', () => {
     // The same claim in two languages is one claim.
     expect(s.groups[2]?.rows).toHaveLength(1);
   });
+
+  it('counts handles that name no asset without listing them', () => {
+    const s = summarise([
+      { kind: 'handle', text: '@HyperliquidX', asset: 'cg:hyperliquid' },
+      { kind: 'handle', text: '@someone' },
+      { kind: 'handle', text: '@else' },
+    ]);
+    expect(s.groups[0]).toMatchObject({ kind: 'handle', total: 3, hidden: 2 });
+    expect(s.groups[0]?.rows.map((r) => r.item.text)).toEqual(['@HyperliquidX']);
+  });
 });
