@@ -70,3 +70,8 @@ export const writtenPosts: DemoPost[] = [
     source: WRITTEN,
   },
 ];
+
+/** A post written for a test: one line of text by a test author. */
+export function testPost(id: string, text: string): DemoPost {
+  return { id, name: 'Test Author', handle: 'testauthor', lang: 'en', text, source: 'written for the test' };
+}

@@ -4,6 +4,8 @@
  * keep this schema and the service's `Card` type (utils/sources/card.ts) the same shape.
  */
 import { z } from 'zod/mini';
+import { UNLOCK_CATEGORIES } from './db/records';
+import { SOURCE_IDS } from './source-ids';
 import type { Card } from './sources/card';
 
 const num = z.number();
@@ -34,16 +36,7 @@ const series = z.nullable(
   z.object({ total24h: numOrNull, total7d: numOrNull, total30d: numOrNull, totalAllTime: numOrNull }),
 );
 
-const unlockCategory = z.enum([
-  'insiders',
-  'privateSale',
-  'publicSale',
-  'airdrop',
-  'farming',
-  'noncirculating',
-  'liquidity',
-  'other',
-]);
+const unlockCategory = z.enum(UNLOCK_CATEGORIES);
 
 export const cardSchema = z.object({
   assetId: z.string(),

@@ -11,6 +11,7 @@
 // this module and must stay small.
 import { z } from 'zod/mini';
 import { cardSchema } from './card-schema';
+import { CLAIM_IDS } from './detect/types';
 import { SOURCE_IDS } from './source-ids';
 
 // ── To the content script ────────────────────────────────────────────────────────────────────────
@@ -23,18 +24,7 @@ export const nextMarkRequestSchema = z.object({ type: z.literal(NEXT_MARK_MESSAG
 /** Stops the content script on its page (the site was disabled). */
 export const stopRequestSchema = z.object({ type: z.literal('tickerlens:stop') });
 
-export const CLAIM_IDS = [
-  'no-vc',
-  'no-insiders',
-  'community-only',
-  'fair-launch',
-  'no-presale',
-  'airdrop',
-  'zero-tax',
-  'token-launch',
-  'buyback-burn',
-  'liquidity-locked',
-] as const;
+export { CLAIM_IDS };
 
 export const scanItemSchema = z.object({
   kind: z.enum(['ticker', 'name', 'handle', 'address', 'claim']),

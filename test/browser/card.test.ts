@@ -6,20 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverText } from '../../demo/browser-helpers';
 import { xTimelinePage } from '../../demo/pages';
-import type { DemoPost } from '../../demo/posts';
+import { testPost } from '../../demo/posts';
 import type { ScanResult } from '../../utils/messages';
 import { type Harness, startHarness } from '../support/harness';
 
 let h: Harness;
 
-const post = (id: string, text: string): DemoPost => ({
-  id,
-  name: 'Test Author',
-  handle: 'testauthor',
-  lang: 'en',
-  text,
-  source: 'written for the test',
-});
+const post = testPost;
 
 beforeAll(async () => {
   h = await startHarness();

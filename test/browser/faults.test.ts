@@ -6,25 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverText } from '../../demo/browser-helpers';
 import { xTimelinePage } from '../../demo/pages';
+import { testPost } from '../../demo/posts';
 import { type Harness, startHarness } from '../support/harness';
 
 let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness();
-  h.serveX(
-    '/faults',
-    xTimelinePage([
-      {
-        id: '1',
-        name: 'Test Author',
-        handle: 'testauthor',
-        lang: 'en',
-        text: 'Bitcoin holds the line.',
-        source: 'written for the test',
-      },
-    ]),
-  );
+  h.serveX('/faults', xTimelinePage([testPost('1', 'Bitcoin holds the line.')]));
 });
 afterAll(() => h?.close());
 

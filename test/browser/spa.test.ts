@@ -4,20 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTweet, xTimelinePage } from '../../demo/pages';
-import type { DemoPost } from '../../demo/posts';
+import { testPost } from '../../demo/posts';
 import type { ScanResult } from '../../utils/messages';
 import { type Harness, startHarness } from '../support/harness';
 
 let h: Harness;
 
-const post = (id: string, text: string): DemoPost => ({
-  id,
-  name: 'Test Author',
-  handle: 'testauthor',
-  lang: 'en',
-  text,
-  source: 'written for the test',
-});
+const post = testPost;
 
 const HOME = [post('1', 'Bitcoin and $ETH today.'), post('2', 'No VC, fair launch for $TAO.')];
 const OTHER = [post('3', '英伟达 and $NVDA earnings.'), post('4', '@HyperliquidX ships.')];

@@ -57,15 +57,18 @@ export interface QuoteRecord {
   fetchedAt: number;
 }
 
-export type UnlockCategory =
-  | 'insiders'
-  | 'privateSale'
-  | 'publicSale'
-  | 'airdrop'
-  | 'farming'
-  | 'noncirculating'
-  | 'liquidity'
-  | 'other';
+/** DefiLlama's allocation categories, and 'other' for anything else. */
+export const UNLOCK_CATEGORIES = [
+  'insiders',
+  'privateSale',
+  'publicSale',
+  'airdrop',
+  'farming',
+  'noncirculating',
+  'liquidity',
+  'other',
+] as const;
+export type UnlockCategory = (typeof UNLOCK_CATEGORIES)[number];
 
 export interface UnlockEvent {
   /** ms since epoch. */

@@ -20,7 +20,7 @@ export type ClaimId =
   | 'buyback-burn'
   | 'liquidity-locked';
 
-export const CLAIM_IDS: readonly ClaimId[] = [
+export const CLAIM_IDS = [
   'no-vc',
   'no-insiders',
   'community-only',
@@ -31,7 +31,7 @@ export const CLAIM_IDS: readonly ClaimId[] = [
   'token-launch',
   'buyback-burn',
   'liquidity-locked',
-];
+] as const satisfies readonly ClaimId[];
 
 export interface Match {
   kind: MatchKind;

@@ -11,7 +11,7 @@
  * category, unlockType }]`; both are read when present.
  */
 import { z } from 'zod';
-import type { UnlockCategory, UnlockEvent } from '../db/records';
+import { UNLOCK_CATEGORIES, type UnlockCategory, type UnlockEvent } from '../db/records';
 import { nullableNumber } from './coingecko';
 
 export function emissionsListUrl(baseUrl: string): string {
@@ -102,18 +102,10 @@ export function parseEmissionBody(
   return { ok: true, body: r.data };
 }
 
-const KNOWN_CATEGORIES = new Set<UnlockCategory>([
-  'insiders',
-  'privateSale',
-  'publicSale',
-  'airdrop',
-  'farming',
-  'noncirculating',
-  'liquidity',
-]);
+const KNOWN_CATEGORIES: ReadonlySet<string> = new Set(UNLOCK_CATEGORIES.filter((c) => c !== 'other'));
 
 function asCategory(c: string | undefined): UnlockCategory {
-  return c && KNOWN_CATEGORIES.has(c as UnlockCategory) ? (c as UnlockCategory) : 'other';
+  return c && KNOWN_CATEGORIES.has(c) ? (c as UnlockCategory) : 'other';
 }
 
 /** Categories whose unlocks reach insiders or investors: the card flags them. */
