@@ -4,7 +4,7 @@
  * ambiguous. Page and API text is rendered as text (Preact escapes it), never as HTML.
  */
 import type { CardData } from '@/utils/card-schema';
-import { claimVerdict, type Verdict } from '@/utils/checklist/claim-verdicts';
+import { claimVerdict, type Reason, type Verdict } from '@/utils/checklist/claim-verdicts';
 import type { ClaimId } from '@/utils/detect';
 import { type MessageKey, t } from '@/utils/i18n';
 import { age, amount, date, pct, usd } from './format';
@@ -252,12 +252,20 @@ function Claims({ model }: { model: CardModel }) {
           return (
             <li key={claim} class={`verdict-${v.verdict}`} data-claim={claim} data-verdict={v.verdict}>
               <strong>{claimLabel(claim)}</strong> · {t(VERDICT_KEYS[v.verdict])}
-              <span class="meta"> {v.reason}</span>
+              <span class="meta"> {reasonText(v.reason)}</span>
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** A verdict's reason in the UI language; its substitutions may themselves be message keys. */
+function reasonText(r: Reason): string {
+  return t(
+    r.key,
+    r.subs.map((s) => (typeof s === 'string' ? s : t(s.key))),
   );
 }
 

@@ -3,9 +3,9 @@
  * the English catalogue, so a missing key is a type error.
  */
 import { browser } from 'wxt/browser';
-import type en from '../public/_locales/en/messages.json';
+import type { MessageKey } from './i18n-keys';
 
-export type MessageKey = keyof typeof en;
+export type { MessageKey };
 
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   // getMessage is typed per-project by WXT; our keys are a subset of what it accepts.

@@ -28,7 +28,7 @@ describe('claims against the data', () => {
   it('a "no VC" claim for a token whose schedule lists investors is contradicted, with the share', () => {
     const v = claimVerdict('no-vc', undefined, card({ privateSale: 20, insiders: 20, airdrop: 60 }));
     expect(v.verdict).toBe('contradicts');
-    expect(v.reason).toContain('20% of the supply to private-sale investors');
+    expect(v.reason).toEqual({ key: 'reasonAllocates', subs: ['20%', { key: 'whoInvestors' }] });
   });
 
   it('agrees when the schedule has no investor or insider allocation', () => {

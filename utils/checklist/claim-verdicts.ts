@@ -3,17 +3,26 @@
  * reason in figures. Pure over the card data (IndexedDB via the background), so the card and the
  * popup say the same thing. A "no VC" post for a token whose unlock schedule lists private-sale
  * investors is the case this exists for.
+ *
+ * Reasons are i18n message keys with their substitutions (figures formatted here, words in the
+ * catalogues), so the module stays pure and the card speaks the user's language.
  */
 import type { CardData } from '../card-schema';
 import type { ClaimId } from '../detect/types';
+import type { MessageKey } from '../i18n-keys';
 
 export type Verdict = 'agrees' | 'contradicts' | 'unknown';
 
 export interface ClaimVerdict {
   claim: ClaimId;
   verdict: Verdict;
-  /** Plain words and figures, for the card. English; the card localises the verdict label. */
-  reason: string;
+  /** The reason: a message key of public/_locales and its substitutions (figures, or other keys). */
+  reason: Reason;
+}
+
+export interface Reason {
+  key: MessageKey;
+  subs: Array<string | { key: MessageKey }>;
 }
 
 type Unlocks = NonNullable<CardData['unlocks']>['value'];
@@ -31,63 +40,55 @@ function allocationShare(u: Unlocks, categories: readonly string[]): number | nu
 const pct = (x: number) => `${x < 100 ? Number(x.toFixed(1)) : Math.round(x)}%`;
 
 /** Claims answered by who gets the tokens: the unlock schedule's allocation. */
-const ALLOCATION_RULES: Partial<Record<ClaimId, { categories: string[]; who: string }>> = {
-  'no-vc': { categories: ['privateSale'], who: 'private-sale investors' },
-  'no-presale': { categories: ['privateSale'], who: 'private-sale investors' },
-  'no-insiders': { categories: ['insiders'], who: 'insiders (team, advisors)' },
-  'community-only': { categories: ['insiders', 'privateSale'], who: 'insiders and investors' },
-  'fair-launch': { categories: ['insiders', 'privateSale'], who: 'insiders and investors' },
+const ALLOCATION_RULES: Partial<Record<ClaimId, { categories: string[]; who: MessageKey }>> = {
+  'no-vc': { categories: ['privateSale'], who: 'whoInvestors' },
+  'no-presale': { categories: ['privateSale'], who: 'whoInvestors' },
+  'no-insiders': { categories: ['insiders'], who: 'whoInsiders' },
+  'community-only': { categories: ['insiders', 'privateSale'], who: 'whoInsidersAndInvestors' },
+  'fair-launch': { categories: ['insiders', 'privateSale'], who: 'whoInsidersAndInvestors' },
 };
 
 export function claimVerdict(claim: ClaimId, value: number | undefined, card: CardData | null): ClaimVerdict {
-  const unknown = (reason: string): ClaimVerdict => ({ claim, verdict: 'unknown', reason });
+  const v = (verdict: Verdict, key: MessageKey, ...subs: Reason['subs']): ClaimVerdict => ({
+    claim,
+    verdict,
+    reason: { key, subs },
+  });
   const unlocks = card?.unlocks?.value;
 
   const rule = ALLOCATION_RULES[claim];
   if (rule) {
-    if (!unlocks?.listed) return unknown('No unlock schedule is listed for this token.');
+    if (!unlocks?.listed) return v('unknown', 'reasonNoSchedule');
     const share = allocationShare(unlocks, rule.categories);
-    const insiderEvents = unlocks.next.filter((e) => rule.categories.includes(e.category));
-    if ((share !== null && share > 0) || insiderEvents.length) {
-      const what = share !== null && share > 0 ? `${pct(share)} of the supply` : 'upcoming unlocks';
-      return { claim, verdict: 'contradicts', reason: `The unlock schedule gives ${what} to ${rule.who}.` };
-    }
-    if (share === null) return unknown('The unlock schedule has no allocation breakdown.');
-    return { claim, verdict: 'agrees', reason: `The unlock schedule lists no allocation to ${rule.who}.` };
+    const upcoming = unlocks.next.some((e) => rule.categories.includes(e.category));
+    if (share !== null && share > 0)
+      return v('contradicts', 'reasonAllocates', pct(share), { key: rule.who });
+    if (upcoming) return v('contradicts', 'reasonUpcomingTo', { key: rule.who });
+    if (share === null) return v('unknown', 'reasonNoBreakdown');
+    return v('agrees', 'reasonNoneTo', { key: rule.who });
   }
 
   if (claim === 'airdrop') {
-    if (!unlocks?.listed) return unknown('No unlock schedule is listed for this token.');
+    if (!unlocks?.listed) return v('unknown', 'reasonNoSchedule');
     const share = allocationShare(unlocks, ['airdrop']);
-    if (share === null) return unknown('The unlock schedule has no allocation breakdown.');
+    if (share === null) return v('unknown', 'reasonNoBreakdown');
     if (value === undefined) {
-      return share > 0
-        ? { claim, verdict: 'agrees', reason: `The schedule allocates ${pct(share)} to airdrops.` }
-        : { claim, verdict: 'contradicts', reason: 'The schedule allocates nothing to airdrops.' };
+      return share > 0 ? v('agrees', 'reasonAirdropShare', pct(share)) : v('contradicts', 'reasonNoAirdrop');
     }
-    const off = Math.abs(share - value);
-    return off <= 3
-      ? { claim, verdict: 'agrees', reason: `The schedule allocates ${pct(share)} to airdrops.` }
-      : {
-          claim,
-          verdict: 'contradicts',
-          reason: `The schedule allocates ${pct(share)} to airdrops, not ${value}%.`,
-        };
+    return Math.abs(share - value) <= 3
+      ? v('agrees', 'reasonAirdropShare', pct(share))
+      : v('contradicts', 'reasonAirdropShareNot', pct(share), `${value}%`);
   }
 
   if (claim === 'buyback-burn') {
     const r = card?.revenue?.value;
-    if (!r) return unknown('No revenue data for this token.');
+    if (!r) return v('unknown', 'reasonNoRevenue');
     const held = r.holdersRevenue?.total30d ?? null;
-    if (held === null) return unknown('The data has no value returned to holders.');
+    if (held === null) return v('unknown', 'reasonNoHoldersRevenue');
     return held > 0
-      ? {
-          claim,
-          verdict: 'agrees',
-          reason: `$${Math.round(held).toLocaleString('en-US')} went back to holders in 30 days.`,
-        }
-      : { claim, verdict: 'contradicts', reason: 'Nothing went back to holders in the last 30 days.' };
+      ? v('agrees', 'reasonHoldersRevenue', `$${Math.round(held).toLocaleString('en-US')}`)
+      : v('contradicts', 'reasonNoHoldersRevenue30d');
   }
 
-  return unknown('No data source checks this claim.');
+  return v('unknown', 'reasonNoSource');
 }
