@@ -9,7 +9,7 @@ import { fetchJson } from '@/utils/sources/http';
 import { candidateInfo, cardFor, saveNote } from './cards';
 import { currentPins, currentRegistry, database, setPin } from './runtime';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
-import { loadSettings, watchSettings } from './settings-store';
+import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
 
 /** The keyboard command of the manifest (wxt.config.ts). */
@@ -19,6 +19,8 @@ export default defineBackground(() => {
   // Settings are read from storage on demand and re-read when they change, so a change takes effect
   // without reloading the extension; nothing depends on the worker staying alive.
   watchSettings();
+  // The registered content script follows `enabledSites`, however the settings were changed.
+  onSettingsChanged(() => void syncSiteScripts());
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void onRefreshAlarm();

@@ -68,8 +68,15 @@ export function OptionsApp() {
     );
   }
 
+  /** Disables a site: unregisters the script and gives the host permission back. */
+  async function removeSite(origin: string): Promise<void> {
+    await sendToBackground('tickerlens:site', { origin, enabled: false }).catch(() => undefined);
+    load(await readSettings());
+  }
+
   async function reset(): Promise<void> {
-    load(await writeSettings(DEFAULT_SETTINGS));
+    // Sources and marks go back to their defaults; the sites the user enabled stay enabled.
+    load(await writeSettings({ ...DEFAULT_SETTINGS, enabledSites: settings?.enabledSites ?? [] }));
     setMessage({ ok: true, text: t('optionsSaved') });
   }
 
@@ -126,6 +133,22 @@ export function OptionsApp() {
           <input type="checkbox" checked={marks} onChange={(e) => setMarks(e.currentTarget.checked)} />{' '}
           {t('optionsMarks')}
         </label>
+        <h2>{t('optionsSites')}</h2>
+        <p class="muted">{t('optionsSitesHelp')}</p>
+        {settings?.enabledSites.length ? (
+          <ul class="sites" data-testid="enabled-sites">
+            {settings.enabledSites.map((origin) => (
+              <li key={origin}>
+                <span class="text">{origin}</span>
+                <button type="button" class="link" onClick={() => void removeSite(origin)}>
+                  {t('optionsRemoveSite')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t('optionsNoSites')}</p>
+        )}
         <div class="actions">
           <button type="submit">{t('optionsSave')}</button>
           <button type="button" class="secondary" onClick={reset}>

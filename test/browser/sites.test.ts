@@ -50,6 +50,12 @@ describe('enable on this site', () => {
       expect.objectContaining({ kind: 'name', text: 'NVIDIA', asset: 'stock:NVDA' }),
     );
 
+    // The settings page lists the site.
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    expect(await options.getByTestId('enabled-sites').textContent()).toContain(SITE);
+    await options.close();
+
     // Disable: the running script stops at once, and a reload does not bring it back.
     await popup.reload();
     await popup.getByTestId('disable-site').click();
