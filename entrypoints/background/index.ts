@@ -12,6 +12,12 @@ import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from 
 import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
 
+/** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
+function toolbarAction(): typeof browser.action {
+  const b = browser as typeof browser & { browserAction?: typeof browser.action };
+  return browser.action ?? (b.browserAction as typeof browser.action);
+}
+
 /** The keyboard command of the manifest (wxt.config.ts). */
 const NEXT_TICKER_COMMAND = 'next-ticker';
 
@@ -104,8 +110,9 @@ export default defineBackground(() => {
       const total = counts.ticker + counts.name + counts.handle + counts.address + counts.claim;
       const badge = total === 0 ? '' : total > 999 ? '999+' : String(total);
       if (sender.tabId !== undefined) {
-        await browser.action.setBadgeText({ tabId: sender.tabId, text: badge });
-        await browser.action.setBadgeBackgroundColor({ tabId: sender.tabId, color: '#3b5bdb' });
+        const action = toolbarAction();
+        await action.setBadgeText({ tabId: sender.tabId, text: badge });
+        await action.setBadgeBackgroundColor({ tabId: sender.tabId, color: '#3b5bdb' });
         await noteOnScreen(sender.tabId, assets);
       }
       return { badge };
