@@ -18,6 +18,7 @@ import {
   secTickers,
   treasuryTickers,
 } from '../utils/registry/build/sources';
+import { encodeSymbols } from '../utils/registry/detect-data';
 import { parseRegistryData } from '../utils/registry/schema';
 
 const root = resolve(import.meta.dirname, '..');
@@ -40,10 +41,12 @@ const registry = parseRegistryData(buildRegistry(input));
 const registryJson = `${JSON.stringify(registry)}\n`;
 writeFileSync(resolve(dataDir, 'registry.json'), registryJson);
 
+const symbols = detectSymbols(input);
+// Front-coded (see utils/registry/detect-data.ts): this file is bundled into the content script.
 const detect = {
   generated: input.generated,
   sources: [input.coins.label, input.ranks.label, input.sec.label],
-  symbols: detectSymbols(input),
+  symbols: encodeSymbols(symbols),
 };
 const detectJson = `${JSON.stringify(detect)}\n`;
 writeFileSync(resolve(dataDir, 'detect-symbols.json'), detectJson);
@@ -56,6 +59,6 @@ console.log(
       `(${mapped} Solana mints), ${registry.solanaTokens.mint.length} Solana tokens without a CoinGecko id, ` +
       `${Object.keys(registry.handles).length} handles, ${registry.treasuries.length} treasury companies; ` +
       `${Buffer.byteLength(registryJson)} bytes`,
-    `detect-symbols.json: ${detect.symbols.length} symbols; ${Buffer.byteLength(detectJson)} bytes`,
+    `detect-symbols.json: ${symbols.length} symbols; ${Buffer.byteLength(detectJson)} bytes`,
   ].join('\n'),
 );

@@ -48,7 +48,9 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     highlight: options.marks,
     roots: isXHost(location.hostname) ? xRoots(document) : genericRoots,
     onUpdate: () => reportSoon(),
-    onBlock: (entry) => void resolutions.request(entry.block.text, entry.matches),
+    // Resolution waits until a block nears the viewport: the page's first hundreds of posts are not
+    // all resolved (one reply parse each batch) before anyone scrolls to them.
+    onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
   resolutions.onResolved(() => reportSoon());
   if (options.marks) adoptStyles(MARK_CSS);

@@ -68,10 +68,14 @@ export class ResolutionCache {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setTimeout(() => {
+    const run = (): void => {
       this.scheduled = false;
       void this.flush();
-    }, 0);
+    };
+    // In idle time, so a scroll frame is never held up by a message and its reply's parsing; the
+    // short timeout keeps a card that waits on a resolution quick on a busy page.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 50 });
+    else setTimeout(run, 0);
   }
 
   private async flush(): Promise<void> {

@@ -16,6 +16,8 @@ export interface BlockEntry {
   ranges: Range[];
   /** Whether the ranges are registered as highlights now (the block is near the viewport). */
   shown: boolean;
+  /** Whether `onNear` was called for it. */
+  announced: boolean;
 }
 
 /** One detection found by a whole-document scan, with its block's text and matches. */
@@ -30,8 +32,11 @@ export interface ScannedMatch {
 export interface ScannerHooks {
   /** Called (at most once per slice) after detections changed. */
   onUpdate?: () => void;
-  /** Called for each block newly found to hold detections. */
-  onBlock?: (entry: BlockEntry) => void;
+  /**
+   * Called once for each block holding detections when it first comes near the viewport (at once
+   * when highlights are off): what is about to be read is resolved, not the whole scrolled-by page.
+   */
+  onNear?: (entry: BlockEntry) => void;
   /** Registers ranges with the CSS Custom Highlight API. */
   highlight: boolean;
   /** Which parts of an added or changed node are read (roots.ts). */
@@ -48,7 +53,13 @@ export class PageScanner {
   private readonly entries = new Map<Element, BlockEntry>();
   private readonly byText = new Map<string, Match[]>();
   private readonly nodeIndex = new WeakMap<Text, { entry: BlockEntry; nodeStart: number }>();
+  /** Added or changed nodes, not yet turned into roots. */
   private readonly queue = new Set<Node>();
+  /**
+   * Roots of dequeued nodes, not yet read. A slice checks its deadline after each root, so one
+   * node holding hundreds of posts (the whole body at start) is read over many slices.
+   */
+  private readonly rootQueue = new Set<Node>();
   private observer: MutationObserver | undefined;
   private scheduled = false;
   private sweepNeeded = false;
@@ -91,6 +102,7 @@ export class PageScanner {
   private show(entry: BlockEntry, on: boolean): void {
     if (entry.shown === on) return;
     entry.shown = on;
+    if (on) this.announce(entry);
     if (on && !entry.ranges.length) entry.ranges = entry.matches.map((m) => this.makeRange(entry.block, m));
     entry.matches.forEach((m, i) => {
       const range = entry.ranges[i];
@@ -100,6 +112,12 @@ export class PageScanner {
       else highlight.delete(range);
     });
     if (!on) entry.ranges = [];
+  }
+
+  private announce(entry: BlockEntry): void {
+    if (entry.announced) return;
+    entry.announced = true;
+    this.hooks.onNear?.(entry);
   }
 
   start(): void {
@@ -112,18 +130,16 @@ export class PageScanner {
           continue;
         }
         for (const n of r.addedNodes) this.enqueue(n);
-        if (r.removedNodes.length) {
-          this.sweepNeeded = true;
+        let rescan = false;
+        for (const n of r.removedNodes) {
+          // Only a removed element can take a scanned block with it; a removed text node (X
+          // replacing a post's text) disconnects nothing, so it costs no sweep of every entry.
+          if (n.nodeType === 1) this.sweepNeeded = true;
           // Text or inline markup removed from inside a block changes that block's text: rescan it.
           // Whole blocks removed from a container (X recycling timeline cells) change nothing else.
-          if (
-            [...r.removedNodes].some(
-              (n) => n.nodeType === 3 || (n.nodeType === 1 && !isBlockElement(n as Element)),
-            )
-          ) {
-            this.enqueue(r.target);
-          }
+          if (n.nodeType === 3 || (n.nodeType === 1 && !isBlockElement(n as Element))) rescan = true;
         }
+        if (rescan) this.enqueue(r.target);
       }
       if (this.sweepNeeded) this.schedule();
     });
@@ -135,6 +151,7 @@ export class PageScanner {
     this.observer?.disconnect();
     this.nearViewport?.disconnect();
     this.queue.clear();
+    this.rootQueue.clear();
     this.assetHighlight?.clear();
     this.claimHighlight?.clear();
     if (this.assetHighlight) CSS.highlights.delete(HIGHLIGHT_ASSET);
@@ -203,13 +220,16 @@ export class PageScanner {
   private schedule(): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    schedule(() => this.runSlice());
+    schedule((idle) => this.runSlice(idle));
   }
 
-  private runSlice(): void {
+  private runSlice(idle?: IdleDeadline): void {
     this.scheduled = false;
     if (this.stopped) return;
-    const deadline = performance.now() + SLICE_MS;
+    // Never past SLICE_MS, and never past the idle period the browser granted (the next frame);
+    // a slice run because the idle timeout expired still gets SLICE_MS.
+    const budget = idle && !idle.didTimeout ? Math.min(SLICE_MS, idle.timeRemaining()) : SLICE_MS;
+    const deadline = performance.now() + budget;
     let changed = false;
     if (this.sweepNeeded) {
       this.sweepNeeded = false;
@@ -220,15 +240,30 @@ export class PageScanner {
         }
       }
     }
-    for (const node of this.queue) {
-      this.queue.delete(node);
-      if (node.isConnected) {
-        for (const root of this.hooks.roots(node)) changed = this.scanNode(root) || changed;
-      }
-      if (performance.now() > deadline) break;
+    // At least one root per slice, so a page that is never idle still makes progress.
+    let first = true;
+    while (first || performance.now() < deadline) {
+      const root = this.nextRoot();
+      if (!root) break;
+      first = false;
+      if (root.isConnected) changed = this.scanNode(root) || changed;
     }
-    if (this.queue.size) this.schedule();
+    if (this.queue.size || this.rootQueue.size) this.schedule();
     if (changed) this.hooks.onUpdate?.();
+  }
+
+  /** The next root to read: queued roots first, then the roots of the next queued node. */
+  private nextRoot(): Node | undefined {
+    for (;;) {
+      for (const root of this.rootQueue) {
+        this.rootQueue.delete(root);
+        return root;
+      }
+      const node = this.queue.values().next();
+      if (node.done) return undefined;
+      this.queue.delete(node.value);
+      if (node.value.isConnected) for (const root of this.hooks.roots(node.value)) this.rootQueue.add(root);
+    }
   }
 
   private scanNode(node: Node): boolean {
@@ -240,13 +275,14 @@ export class PageScanner {
       const matches = this.matchesFor(block.text);
       if (prev || matches.length) changed = true;
       if (!matches.length) continue;
-      const entry: BlockEntry = { block, matches, ranges: [], shown: false };
-      this.nearViewport?.observe(block.el);
-      block.nodes.forEach((n, i) => {
-        this.nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
-      });
+      const entry: BlockEntry = { block, matches, ranges: [], shown: false, announced: false };
+      for (let i = 0; i < block.nodes.length; i++) {
+        const n = block.nodes[i];
+        if (n) this.nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
+      }
       this.entries.set(block.el, entry);
-      this.hooks.onBlock?.(entry);
+      if (this.nearViewport) this.nearViewport.observe(block.el);
+      else this.announce(entry);
     }
     return changed;
   }
@@ -290,7 +326,7 @@ function sameNodes(a: TextBlock, b: TextBlock): boolean {
   return a.nodes.length === b.nodes.length && a.nodes.every((n, i) => n === b.nodes[i]);
 }
 
-function schedule(fn: () => void): void {
+function schedule(fn: (idle?: IdleDeadline) => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 200 });
   else setTimeout(fn, 16);
 }

@@ -22,6 +22,17 @@ const SKIP_TAGS = new Set([
   'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio', 'img', 'tickerlens-card',
 ]);
 
+/*
+ * The same sets as selectors, for the browser's native matching: X nests post text 30 elements deep,
+ * and one `closest()` replaces a JS walk up those ancestors with three attribute reads each.
+ */
+const SKIP_SELECTOR = [
+  ...SKIP_TAGS,
+  '[contenteditable]:not([contenteditable="false"])',
+  '[role="textbox"]',
+].join(',');
+const BLOCK_SELECTOR = [...BLOCK_TAGS].join(',');
+
 export interface TextBlock {
   el: Element;
   nodes: Text[];
@@ -49,7 +60,7 @@ export function isBlockElement(el: Element): boolean {
  * wraps each @mention inside a post in an inline-flex <div>. Matched by `data-testid` values from
  * the X selectors module; the generic path needs none of them.
  */
-const TEXT_CONTAINER_TESTIDS: ReadonlySet<string> = new Set(X_TEXT_CONTAINER_TESTIDS);
+const CONTAINER_SELECTOR = X_TEXT_CONTAINER_TESTIDS.map((id) => `[data-testid="${id}"]`).join(',');
 
 /** Where text met inside an element goes: its block, and whether that block is a text container. */
 interface Context {
@@ -57,32 +68,43 @@ interface Context {
   contained: boolean;
 }
 
-function isTextContainer(el: Element): boolean {
-  const testid = el.getAttribute('data-testid');
-  return testid !== null && TEXT_CONTAINER_TESTIDS.has(testid);
-}
-
 /**
- * The context of an element from its ancestors (one walk up), or null when it sits inside a
- * skipped element. The outermost text container wins; else the nearest block-level element.
+ * The context of an element from its ancestors (native `closest`, no JS walk), or null when it sits
+ * inside a skipped element. The outermost text container wins; else the nearest block-level element.
  */
 function contextOf(start: Element): Context | null {
-  let nearest: Element | null = null;
-  let container: Element | null = null;
-  for (let el: Element | null = start; el; el = el.parentElement) {
-    if (isSkippedElement(el)) return null;
-    if (isTextContainer(el)) container = el;
-    else if (!nearest && isBlockElement(el)) nearest = el;
-  }
+  if (start.closest(SKIP_SELECTOR)) return null;
+  let container = start.closest(CONTAINER_SELECTOR);
+  for (
+    let up = container?.parentElement?.closest(CONTAINER_SELECTOR);
+    up;
+    up = up.parentElement?.closest(CONTAINER_SELECTOR)
+  )
+    container = up;
   if (container) return { block: container, contained: true };
+  const nearest = start.closest(BLOCK_SELECTOR);
   return nearest ? { block: nearest, contained: false } : null;
 }
 
-/** The context of a child element, from its parent's: O(1), no walk up. */
-function childContext(el: Element, parent: Context): Context {
-  if (parent.contained) return parent;
-  if (isTextContainer(el)) return { block: el, contained: true };
-  return isBlockElement(el) ? { block: el, contained: false } : parent;
+/**
+ * The few elements under a root that change how the walk goes: skipped subtrees and text
+ * containers, found with one native query, so the walk itself reads no attribute. Most roots have
+ * none (a post's text) or one or two (the verified badge's <svg> in a user name).
+ */
+interface Marked {
+  skipped: ReadonlySet<Element>;
+  containers: ReadonlySet<Element>;
+}
+
+const NONE_MARKED: Marked = { skipped: new Set(), containers: new Set() };
+
+function markedUnder(root: Element): Marked {
+  const found = root.querySelectorAll(`${SKIP_SELECTOR},${CONTAINER_SELECTOR}`);
+  if (found.length === 0) return NONE_MARKED;
+  const skipped = new Set<Element>();
+  const containers = new Set<Element>();
+  for (const el of found) (el.matches(SKIP_SELECTOR) ? skipped : containers).add(el);
+  return { skipped, containers };
 }
 
 /**
@@ -116,11 +138,24 @@ export function collectBlocks(root: Node, counter = { next: 0 }): TextBlock[] {
     entry.text += data;
   };
 
+  let marked = NONE_MARKED;
   const walk = (el: Element, ctx: Context): void => {
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) add(c as Text, ctx.block);
-      else if (c.nodeType === 1 && !isSkippedElement(c as Element))
-        walk(c as Element, childContext(c as Element, ctx));
+      const type = c.nodeType;
+      if (type === 3) {
+        add(c as Text, ctx.block);
+        continue;
+      }
+      if (type !== 1) continue;
+      const child = c as Element;
+      if (marked.skipped.has(child)) continue;
+      // The context of a child from its parent's: O(1), no walk up; inside a container, no read at all.
+      let inner = ctx;
+      if (!ctx.contained) {
+        if (marked.containers.has(child)) inner = { block: child, contained: true };
+        else if (BLOCK_TAGS.has(child.localName)) inner = { block: child, contained: false };
+      }
+      walk(child, inner);
     }
   };
 
@@ -129,7 +164,10 @@ export function collectBlocks(root: Node, counter = { next: 0 }): TextBlock[] {
     if (block) add(root as Text, block);
   } else if (root.nodeType === 1) {
     const ctx = contextOf(root as Element);
-    if (ctx) walk(root as Element, ctx);
+    if (ctx) {
+      marked = markedUnder(root as Element);
+      walk(root as Element, ctx);
+    }
   }
   return [...blocks.values()];
 }

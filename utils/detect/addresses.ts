@@ -53,6 +53,22 @@ export function isValidEip55(text: string, start = 0): boolean {
     else if (f & LOWER) lower = true;
   }
   if (!(upper && lower)) return true;
+  // The same contract is pasted into post after post (and re-read each time X re-renders one):
+  // a hash is a few hundred microseconds before the JIT warms up, a Map lookup is not.
+  const address = text.slice(start, start + EVM_ADDRESS_LENGTH);
+  const known = checked.get(address);
+  if (known !== undefined) return known;
+  const valid = checksumMatches(text, start);
+  if (checked.size >= MAX_CHECKED) checked.clear();
+  checked.set(address, valid);
+  return valid;
+}
+
+/** Mixed-case addresses already checked, with the verdict; bounded so a long session stays small. */
+const checked = new Map<string, boolean>();
+const MAX_CHECKED = 512;
+
+function checksumMatches(text: string, start: number): boolean {
   const hash = keccak256(lowerHexBytes(text, start));
   for (let k = 0; k < 40; k++) {
     const f = CLASS[text.charCodeAt(start + 2 + k)] ?? 0;

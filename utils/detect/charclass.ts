@@ -29,6 +29,14 @@ function fill(table: Uint16Array, from: number, to: number, flag: number): void 
   for (let c = from; c <= to; c++) table[c] = (table[c] ?? 0) | flag;
 }
 
+/**
+ * Sets a range that no earlier flag touched, with the native TypedArray fill: the big script ranges
+ * (CJK, Hangul) are tens of thousands of entries, built on every page load.
+ */
+function fillFresh(table: Uint16Array, from: number, to: number, flag: number): void {
+  table.fill(flag, from, to + 1);
+}
+
 function build(): Uint16Array {
   const t = new Uint16Array(65536);
   fill(t, 0x30, 0x39, WORD | DIGIT | HEX);
@@ -48,32 +56,32 @@ function build(): Uint16Array {
     fill(t, c, c, SPACE);
   fill(t, 0x2000, 0x200a, SPACE);
   // Alphabetic scripts (letters and combining marks) outside ASCII.
-  fill(t, 0xc0, 0x24f, ALPHA);
+  fillFresh(t, 0xc0, 0x24f, ALPHA);
   t[0xd7] = 0; // ×
   t[0xf7] = 0; // ÷
   for (const c of [0xaa, 0xb5, 0xba]) t[c] = ALPHA;
-  fill(t, 0x250, 0x2af, ALPHA); // IPA
-  fill(t, 0x300, 0x36f, ALPHA); // combining diacritics
-  fill(t, 0x370, 0x3ff, ALPHA); // Greek
-  fill(t, 0x400, 0x52f, ALPHA); // Cyrillic
-  fill(t, 0x531, 0x58f, ALPHA); // Armenian
-  fill(t, 0x5d0, 0x5ea, ALPHA); // Hebrew letters
-  fill(t, 0x620, 0x64a, ALPHA); // Arabic letters
-  fill(t, 0x900, 0xdff, ALPHA); // Indic scripts
-  fill(t, 0xe01, 0xe4e, ALPHA); // Thai
-  fill(t, 0x10a0, 0x10ff, ALPHA); // Georgian
-  fill(t, 0x1e00, 0x1fff, ALPHA); // Latin Extended Additional, Greek Extended
-  fill(t, 0xff21, 0xff3a, ALPHA); // fullwidth A-Z
-  fill(t, 0xff41, 0xff5a, ALPHA); // fullwidth a-z
-  fill(t, 0xff10, 0xff19, ALPHA); // fullwidth digits glue to words the same way
+  fillFresh(t, 0x250, 0x2af, ALPHA); // IPA
+  fillFresh(t, 0x300, 0x36f, ALPHA); // combining diacritics
+  fillFresh(t, 0x370, 0x3ff, ALPHA); // Greek
+  fillFresh(t, 0x400, 0x52f, ALPHA); // Cyrillic
+  fillFresh(t, 0x531, 0x58f, ALPHA); // Armenian
+  fillFresh(t, 0x5d0, 0x5ea, ALPHA); // Hebrew letters
+  fillFresh(t, 0x620, 0x64a, ALPHA); // Arabic letters
+  fillFresh(t, 0x900, 0xdff, ALPHA); // Indic scripts
+  fillFresh(t, 0xe01, 0xe4e, ALPHA); // Thai
+  fillFresh(t, 0x10a0, 0x10ff, ALPHA); // Georgian
+  fillFresh(t, 0x1e00, 0x1fff, ALPHA); // Latin Extended Additional, Greek Extended
+  fillFresh(t, 0xff21, 0xff3a, ALPHA); // fullwidth A-Z
+  fillFresh(t, 0xff41, 0xff5a, ALPHA); // fullwidth a-z
+  fillFresh(t, 0xff10, 0xff19, ALPHA); // fullwidth digits glue to words the same way
   // Scripts without spaces.
-  fill(t, 0x3040, 0x30ff, CJK); // kana
-  fill(t, 0x3100, 0x312f, CJK); // bopomofo
-  fill(t, 0x31f0, 0x31ff, CJK);
-  fill(t, 0x3400, 0x4dbf, CJK); // CJK Ext A
-  fill(t, 0x4e00, 0x9fff, CJK); // CJK Unified
-  fill(t, 0xac00, 0xd7af, CJK); // Hangul syllables
-  fill(t, 0xf900, 0xfaff, CJK); // compatibility ideographs
+  fillFresh(t, 0x3040, 0x30ff, CJK); // kana
+  fillFresh(t, 0x3100, 0x312f, CJK); // bopomofo
+  fillFresh(t, 0x31f0, 0x31ff, CJK);
+  fillFresh(t, 0x3400, 0x4dbf, CJK); // CJK Ext A
+  fillFresh(t, 0x4e00, 0x9fff, CJK); // CJK Unified
+  fillFresh(t, 0xac00, 0xd7af, CJK); // Hangul syllables
+  fillFresh(t, 0xf900, 0xfaff, CJK); // compatibility ideographs
   // Clause punctuation.
   for (const ch of '.,;:!?()[]{}\n\r|') fill(t, ch.charCodeAt(0), ch.charCodeAt(0), CLAUSE);
   for (const ch of '，。；：！？、（）【】「」『』《》〈〉…—')

@@ -199,6 +199,11 @@ export function zhClaimMayStartWith(c: number): boolean {
   return ZH_TABLE.mayStartWith(c);
 }
 
+/** Every code unit a Chinese phrase starts with (ASCII folded). */
+export function zhClaimStartCodes(): IterableIterator<number> {
+  return ZH_TABLE.startCodes();
+}
+
 /** The Chinese claim phrase at `i`, with the airdrop percentage when one is attached, or null. */
 export function matchZhClaimAt(text: string, i: number, floor: number): ClaimHit | null {
   const p = ZH_TABLE.longestAt(text, i);

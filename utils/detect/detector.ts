@@ -46,7 +46,7 @@ const {
   matchNumberClaimAt,
   matchZhClaimAt,
   ZH_ASCII_OPENER_HASHES,
-  zhClaimMayStartWith,
+  zhClaimStartCodes,
 } = claims;
 const { confirmed } = context;
 const { matchHandleAt } = handles;
@@ -98,12 +98,14 @@ class Scanner implements Detector {
     for (const h of LOWERCASE_BARE_HASHES) mark(h, HOOK_LOWER_BARE);
     for (const h of ZH_ASCII_OPENER_HASHES) mark(h, HOOK_ZH_OPENER);
     for (const h of this.context.hashes()) mark(h, HOOK_CONTEXT);
-    for (let c = 0x80; c < 65536; c++) {
-      this.cjkStarts[c] =
-        (zhClaimMayStartWith(c) ? CJK_CLAIM : 0) |
-        (this.names.cjk.mayStartWith(c) ? CJK_NAME : 0) |
-        (this.context.cjk.mayStartWith(c) ? CJK_CONTEXT : 0);
-    }
+    // From the tables' own first code units (a few hundred), not a sweep of all 64K: this runs on
+    // every page load, before the first post can be read.
+    const markCjk = (codes: Iterable<number>, bit: number): void => {
+      for (const c of codes) if (c >= 0x80) this.cjkStarts[c] = (this.cjkStarts[c] ?? 0) | bit;
+    };
+    markCjk(zhClaimStartCodes(), CJK_CLAIM);
+    markCjk(this.names.cjk.startCodes(), CJK_NAME);
+    markCjk(this.context.cjk.startCodes(), CJK_CONTEXT);
   }
 
   detect(text: string): Match[] {

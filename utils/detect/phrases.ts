@@ -40,6 +40,11 @@ export class PhraseTable<T> {
     return this.starts[c] === 1;
   }
 
+  /** Every code unit some phrase starts with (ASCII folded): a few dozen, cheaper to walk than 64K. */
+  startCodes(): IterableIterator<number> {
+    return this.buckets.keys();
+  }
+
   /** The longest phrase that occurs at `i`, or null. */
   longestAt(text: string, i: number): Phrase<T> | null {
     const bucket = this.buckets.get(foldAscii(text.charCodeAt(i)));
