@@ -11,15 +11,7 @@ import type { Card } from './sources/card';
 const num = z.number();
 const numOrNull = z.nullable(z.number());
 
-const origin = z.enum([
-  'coingecko',
-  'llamaCoins',
-  'llamaApi',
-  'llamaDatasets',
-  'goplus',
-  'stocks',
-  'snapshot',
-]);
+const origin = z.enum([...SOURCE_IDS, 'snapshot']);
 
 const figure = <T extends z.core.SomeType>(value: T) =>
   z.object({

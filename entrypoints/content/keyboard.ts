@@ -8,9 +8,19 @@ import type { PageScanner } from './scanner';
 
 /** Detections whose marks are in the viewport now, in reading order (top to bottom, then left). */
 export function visibleTargets(scanner: PageScanner, view: { width: number; height: number }): HoverTarget[] {
+  const near = collect(scanner, view, true);
+  // Right after a page change the near-viewport observer may not have reported yet: look at all.
+  return near.length ? near : collect(scanner, view, false);
+}
+
+function collect(
+  scanner: PageScanner,
+  view: { width: number; height: number },
+  nearOnly: boolean,
+): HoverTarget[] {
   const out: Array<HoverTarget & { top: number; left: number }> = [];
   for (const entry of scanner.liveEntries()) {
-    if (!entry.shown) continue;
+    if (nearOnly && !entry.shown) continue;
     for (const match of entry.matches) {
       const range = scanner.rangeOf(entry, match);
       if (!range) continue;

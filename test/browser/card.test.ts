@@ -111,6 +111,10 @@ describe('card with data', () => {
     await h.useLocalApi();
     const { page, tabId } = await openCards();
     await page.evaluate(() => window.scrollTo(0, 0));
+    // As a reader would: the marks are on screen before the key is pressed.
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('tickerlens-asset')?.size ?? 0))
+      .toBeGreaterThan(0);
     const next = () =>
       h.inWorker((id: number) => chrome.tabs.sendMessage(id, { type: 'tickerlens:next-mark' }), tabId);
     await next();

@@ -28,6 +28,8 @@ export interface SourcePoliteness {
   backoffUntil: number;
   /** Consecutive failures that drive the exponential backoff. */
   attempt: number;
+  /** The reason of the last failure, repeated while requests are held back, so a card still says why. */
+  lastFailure?: string;
 }
 
 export type PolitenessState = Partial<Record<SourceId, SourcePoliteness>>;
@@ -121,12 +123,21 @@ export class Politeness {
     for (;;) {
       const now = this.options.now();
       const s = this.get(source);
+      const after = s.lastFailure ? ` after ${s.lastFailure}` : '';
       if (now < s.backoffUntil) {
-        return { ok: false, reason: `backing off until ${new Date(s.backoffUntil).toISOString()}`, ms: 0 };
+        return {
+          ok: false,
+          reason: `backing off${after} until ${new Date(s.backoffUntil).toISOString()}`,
+          ms: 0,
+        };
       }
       const admission = admit(s.breaker, this.breakerCfg, now);
       if (!admission.allow) {
-        return { ok: false, reason: `circuit open until ${new Date(admission.until).toISOString()}`, ms: 0 };
+        return {
+          ok: false,
+          reason: `circuit open${after} until ${new Date(admission.until).toISOString()}`,
+          ms: 0,
+        };
       }
       const token = take(s.bucket, this.options.buckets(source), now);
       if (!token.ok) {
@@ -153,7 +164,13 @@ export class Politeness {
     const now = this.options.now();
     const s = this.get(source);
     if (isSourceHealthy(outcome)) {
-      this.set(source, { ...s, breaker: onSuccess(s.breaker, this.breakerCfg), attempt: 0, backoffUntil: 0 });
+      const { lastFailure: _, ...rest } = s;
+      this.set(source, {
+        ...rest,
+        breaker: onSuccess(s.breaker, this.breakerCfg),
+        attempt: 0,
+        backoffUntil: 0,
+      });
       return;
     }
     const attempt = s.attempt + 1;
@@ -166,6 +183,7 @@ export class Politeness {
       attempt,
       backoffUntil: Math.max(s.backoffUntil, now + delay),
       breaker: onFailure(s.breaker, this.breakerCfg, now),
+      ...(outcome.ok ? {} : { lastFailure: outcome.reason }),
     });
   }
 }

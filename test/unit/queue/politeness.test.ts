@@ -169,7 +169,7 @@ describe('Politeness', () => {
       calls++;
       return ok;
     });
-    expect(!blocked.ok && blocked.reason).toMatch(/backing off/);
+    expect(!blocked.ok && blocked.reason).toMatch(/backing off after rate limited \(429\) until/);
     expect(calls).toBe(1);
     advance(21_000); // 20 s + 5 % jitter (random 0.5 → 1 s)
     expect((await p.run('goplus', async () => ok)).ok).toBe(true);
