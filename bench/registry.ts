@@ -12,8 +12,7 @@ import type { Registry, RegistryData } from '../utils/registry/types';
 import type { BenchFigure, BenchSection } from './report';
 
 const dataDir = resolvePath(import.meta.dirname, '../utils/registry/data');
-/** Today's content bundle without registry data (issue figure); the rest of 150 KB is the data budget. */
-const CONTENT_BUNDLE_BYTES = 60_000;
+/** The registry issue's footprint goal: content-script bundle plus data, in bytes (150 KB). */
 const CONTENT_BUDGET_BYTES = 150_000;
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -113,13 +112,16 @@ function posts(registry: Registry): Post[] {
 export default async function run(): Promise<BenchSection> {
   const figures: BenchFigure[] = [];
   const detectBytes = statSync(resolvePath(dataDir, 'detect-symbols.json')).size;
-  const dataBudget = CONTENT_BUDGET_BYTES - CONTENT_BUNDLE_BYTES;
+  // The goal is on what ships: the built content script, which carries its data inlined.
+  const bundlePath = resolvePath(import.meta.dirname, '../.output/chrome-mv3/content-scripts/content.js');
+  const bundleBytes = statSync(bundlePath).size;
   figures.push({
-    name: 'content-script data (detect-symbols.json)',
-    value: detectBytes,
+    name: 'content-script bundle plus data (built content.js)',
+    value: bundleBytes,
     unit: 'bytes',
-    goal: `≤ ${dataBudget} (150 KB − ~60 KB bundle)`,
-    pass: detectBytes <= dataBudget,
+    goal: `≤ ${CONTENT_BUDGET_BYTES}`,
+    pass: bundleBytes <= CONTENT_BUDGET_BYTES,
+    note: `of which the symbol set ${detectBytes} bytes (detect-symbols.json); the names dictionary is in the detector`,
   });
   const registryText = readFileSync(resolvePath(dataDir, 'registry.json'), 'utf8');
   figures.push({
