@@ -28,13 +28,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     // On an enabled site the script can be injected twice (registered, and started on the open tab
-    // when the user enabled it): the first one wins.
-    const scope = globalThis as { __tickerlensStarted?: boolean };
-    if (scope.__tickerlensStarted) return;
-    scope.__tickerlensStarted = true;
-    ctx.onInvalidated(() => {
-      scope.__tickerlensStarted = false;
-    });
+    // when the user enabled it): the first live one wins. One left over from an extension that was
+    // reloaded or updated is no longer valid, and a new one takes over.
+    const scope = globalThis as { __tickerlens?: ContentScriptContext };
+    if (scope.__tickerlens?.isValid) return;
+    scope.__tickerlens = ctx;
     const hello = await sendToBackground('tickerlens:hello', { url: location.href }).catch(() => undefined);
     startTickerlens(ctx, { marks: hello?.marks ?? true });
   },
