@@ -107,102 +107,136 @@ export const resolutionSchema = z.object({
 });
 export type ResolutionReply = z.infer<typeof resolutionSchema>;
 
-/** Request payload and reply data of every background message, by type. */
-export const backgroundApi = {
-  /** A content script starts on a page: it gets the settings it obeys. */
-  'tickerlens:hello': {
-    request: z.object({ url: z.string() }),
-    reply: z.object({ version: z.string(), marks: z.boolean() }),
-  },
-  /** Asks one data source's base URL (from the settings) whether it answers. */
-  'tickerlens:check-source': {
-    request: z.object({ source: z.enum(SOURCE_IDS) }),
-    reply: sourceCheckSchema,
-  },
-  /**
-   * Resolves the detections of text blocks (a post, a paragraph) to assets. The block's text is the
-   * context (words around the match, an address in the same post); it stays inside the browser.
-   */
-  'tickerlens:resolve': {
-    request: z.object({
-      blocks: z
-        .array(z.object({ text: z.string().check(z.maxLength(100_000)), matches: z.array(matchSchema) }))
-        .check(z.maxLength(500)),
-    }),
-    reply: z.object({ blocks: z.array(z.array(resolutionSchema)) }),
-  },
-  /**
-   * The card of one asset, from IndexedDB only. With `wait`, and nothing stored yet, the background
-   * first asks the sources (bounded by their timeouts); without, it answers at once and refreshes
-   * behind (stale-while-revalidate).
-   */
-  'tickerlens:card': {
-    request: z.object({ asset: z.string().check(z.maxLength(200)), wait: z.optional(z.boolean()) }),
-    reply: z.object({ card: z.nullable(cardSchema), refreshing: z.boolean(), error: z.optional(z.string()) }),
-  },
-  /** Saves a note from the card: the quote, the page, and the price at this moment (looked up here). */
-  'tickerlens:save-note': {
-    request: z.object({
-      asset: z.string().check(z.maxLength(200)),
-      quote: z.string().check(z.maxLength(4000)),
-      url: z.string().check(z.maxLength(2000)),
-      detected: z.string().check(z.maxLength(200)),
-      claim: z.optional(z.enum(CLAIM_IDS)),
-    }),
-    reply: z.object({ id: z.int(), priceUsd: z.nullable(z.number()) }),
-  },
-  /** The most recent notes, newest first (the popup lists them). */
-  'tickerlens:recent-notes': {
-    request: z.object({ limit: z.int().check(z.minimum(1), z.maximum(100)) }),
-    reply: z.object({
-      notes: z.array(
-        z.object({
-          id: z.int(),
-          assetId: z.string(),
-          text: z.string(),
-          createdAt: z.number(),
-          capture: z.optional(
-            z.object({
-              quote: z.string(),
-              url: z.string(),
-              detected: z.string(),
-              claim: z.optional(z.string()),
-              priceUsd: z.nullable(z.number()),
-              priceSource: z.optional(z.string()),
-              priceAt: z.optional(z.number()),
-            }),
-          ),
-        }),
-      ),
-    }),
-  },
-  /** "Always read `key` as `asset`" (a null asset removes the pin). */
-  'tickerlens:pin': {
-    request: z.object({ key: z.string().check(z.maxLength(60)), asset: z.nullable(z.string()) }),
-    reply: z.object({ ok: z.boolean() }),
-  },
-  /**
-   * Enables Tickerlens on a site (the popup has just been granted the host permission) and starts
-   * it on the open tab; `enabled: false` disables it again and gives the permission back.
-   */
-  'tickerlens:site': {
-    request: z.object({
-      origin: z.string().check(z.regex(/^https?:\/\/[^/]+$/)),
-      enabled: z.boolean(),
-      tabId: z.optional(z.int()),
-    }),
-    reply: z.object({ enabled: z.boolean() }),
-  },
-  /** What a content script found on its page: the action badge, on-screen assets, prefetching. */
-  'tickerlens:page-detected': {
-    request: z.object({
-      url: z.string(),
-      counts: pageCountsSchema,
-      assets: z.array(z.string()).check(z.maxLength(500)),
-    }),
-    reply: z.object({ badge: z.string() }),
-  },
+/** A content script starts on a page: it gets the settings it obeys. */
+export const helloMessage = {
+  type: 'tickerlens:hello',
+  request: z.object({ url: z.string() }),
+  reply: z.object({ version: z.string(), marks: z.boolean() }),
 } as const;
+
+/** Asks one data source's base URL (from the settings) whether it answers. */
+export const checkSourceMessage = {
+  type: 'tickerlens:check-source',
+  request: z.object({ source: z.enum(SOURCE_IDS) }),
+  reply: sourceCheckSchema,
+} as const;
+
+/**
+ * Resolves the detections of text blocks (a post, a paragraph) to assets. The block's text is the
+ * context (words around the match, an address in the same post); it stays inside the browser.
+ */
+export const resolveMessage = {
+  type: 'tickerlens:resolve',
+  request: z.object({
+    blocks: z
+      .array(z.object({ text: z.string().check(z.maxLength(100_000)), matches: z.array(matchSchema) }))
+      .check(z.maxLength(500)),
+  }),
+  reply: z.object({ blocks: z.array(z.array(resolutionSchema)) }),
+} as const;
+
+/**
+ * The card of one asset, from IndexedDB only. With `wait`, and nothing stored yet, the background
+ * first asks the sources (bounded by their timeouts); without, it answers at once and refreshes
+ * behind (stale-while-revalidate).
+ */
+export const cardMessage = {
+  type: 'tickerlens:card',
+  request: z.object({ asset: z.string().check(z.maxLength(200)), wait: z.optional(z.boolean()) }),
+  reply: z.object({ card: z.nullable(cardSchema), refreshing: z.boolean(), error: z.optional(z.string()) }),
+} as const;
+
+/** Saves a note from the card: the quote, the page, and the price at this moment (looked up here). */
+export const saveNoteMessage = {
+  type: 'tickerlens:save-note',
+  request: z.object({
+    asset: z.string().check(z.maxLength(200)),
+    quote: z.string().check(z.maxLength(4000)),
+    url: z.string().check(z.maxLength(2000)),
+    detected: z.string().check(z.maxLength(200)),
+    claim: z.optional(z.enum(CLAIM_IDS)),
+  }),
+  reply: z.object({ id: z.int(), priceUsd: z.nullable(z.number()) }),
+} as const;
+
+/** The most recent notes, newest first (the popup lists them). */
+export const recentNotesMessage = {
+  type: 'tickerlens:recent-notes',
+  request: z.object({ limit: z.int().check(z.minimum(1), z.maximum(100)) }),
+  reply: z.object({
+    notes: z.array(
+      z.object({
+        id: z.int(),
+        assetId: z.string(),
+        text: z.string(),
+        createdAt: z.number(),
+        capture: z.optional(
+          z.object({
+            quote: z.string(),
+            url: z.string(),
+            detected: z.string(),
+            claim: z.optional(z.string()),
+            priceUsd: z.nullable(z.number()),
+            priceSource: z.optional(z.string()),
+            priceAt: z.optional(z.number()),
+          }),
+        ),
+      }),
+    ),
+  }),
+} as const;
+
+/** "Always read `key` as `asset`" (a null asset removes the pin). */
+export const pinMessage = {
+  type: 'tickerlens:pin',
+  request: z.object({ key: z.string().check(z.maxLength(60)), asset: z.nullable(z.string()) }),
+  reply: z.object({ ok: z.boolean() }),
+} as const;
+
+/**
+ * Enables Tickerlens on a site (the popup has just been granted the host permission) and starts
+ * it on the open tab; `enabled: false` disables it again and gives the permission back.
+ */
+export const siteMessage = {
+  type: 'tickerlens:site',
+  request: z.object({
+    origin: z.string().check(z.regex(/^https?:\/\/[^/]+$/)),
+    enabled: z.boolean(),
+    tabId: z.optional(z.int()),
+  }),
+  reply: z.object({ enabled: z.boolean() }),
+} as const;
+
+/** What a content script found on its page: the action badge, on-screen assets, prefetching. */
+export const pageDetectedMessage = {
+  type: 'tickerlens:page-detected',
+  request: z.object({
+    url: z.string(),
+    counts: pageCountsSchema,
+    assets: z.array(z.string()).check(z.maxLength(500)),
+  }),
+  reply: z.object({ badge: z.string() }),
+} as const;
+
+/** Every background message, by type: the background dispatches through this map. */
+export const backgroundApi = {
+  [helloMessage.type]: helloMessage,
+  [checkSourceMessage.type]: checkSourceMessage,
+  [resolveMessage.type]: resolveMessage,
+  [cardMessage.type]: cardMessage,
+  [saveNoteMessage.type]: saveNoteMessage,
+  [recentNotesMessage.type]: recentNotesMessage,
+  [pinMessage.type]: pinMessage,
+  [siteMessage.type]: siteMessage,
+  [pageDetectedMessage.type]: pageDetectedMessage,
+} as const;
+
+/** A message to the background: its type, and the schemas of its payload and reply. */
+export interface BackgroundRoute<T extends string = string> {
+  type: T;
+  request: z.ZodMiniType;
+  reply: z.ZodMiniType;
+}
 
 export type BackgroundApi = typeof backgroundApi;
 export type BackgroundType = keyof BackgroundApi;

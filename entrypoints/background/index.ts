@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Match } from '@/utils/detect';
 import { NEXT_MARK_MESSAGE } from '@/utils/messages';
-import { listenInBackground } from '@/utils/messaging';
+import { listenInBackground } from '@/utils/messaging-background';
 import { resolve } from '@/utils/registry';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';

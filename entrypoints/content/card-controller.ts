@@ -7,6 +7,7 @@ import type { CardModel } from '@/components/Card';
 import { stateOf } from '@/components/card-state';
 import type { Match } from '@/utils/detect';
 import type { BackgroundReply, ResolutionReply } from '@/utils/messages';
+import { cardMessage, pinMessage, saveNoteMessage } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 import type { CardHost } from './card-host';
 import type { HoverTarget } from './hover';
@@ -70,7 +71,7 @@ export class CardController {
 
   private async fetchCard(asset: string, wait: boolean): Promise<CardReply> {
     try {
-      const reply = await sendToBackground('tickerlens:card', { asset, wait });
+      const reply = await sendToBackground(cardMessage, { asset, wait });
       if (!reply.refreshing && reply.card) {
         if (this.memory.size >= MAX_MEMORY) this.memory.clear();
         this.memory.set(asset, { reply, at: Date.now() });
@@ -99,7 +100,7 @@ export class CardController {
     if (!model || this.current !== target) return;
     const subject = model.asset ?? model.data?.assetId ?? '';
     try {
-      await sendToBackground('tickerlens:save-note', {
+      await sendToBackground(saveNoteMessage, {
         asset: subject,
         quote: target.entry.block.text.slice(0, 4000),
         url: location.href,
@@ -117,7 +118,7 @@ export class CardController {
   private async pin(target: HoverTarget, asset: string): Promise<void> {
     const key = pinKey(target.match);
     if (!key) return;
-    await sendToBackground('tickerlens:pin', { key, asset }).catch(() => undefined);
+    await sendToBackground(pinMessage, { key, asset }).catch(() => undefined);
     this.resolutions.clear();
     await this.open(target);
   }

@@ -5,6 +5,7 @@
  */
 import type { Match } from '@/utils/detect';
 import type { ResolutionReply } from '@/utils/messages';
+import { resolveMessage } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 
 /** Above this many cached texts the cache starts over: a long session on X must not grow forever. */
@@ -83,7 +84,7 @@ export class ResolutionCache {
     if (this.queue.length) this.schedule();
     const blocks = texts.map((text) => ({ text, matches: [...(this.pending.get(text)?.matches ?? [])] }));
     try {
-      const reply = await sendToBackground('tickerlens:resolve', { blocks });
+      const reply = await sendToBackground(resolveMessage, { blocks });
       blocks.forEach((b, i) => {
         this.settle(b.text, reply.blocks[i] ?? b.matches.map(localResolution), true);
       });

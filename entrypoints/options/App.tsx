@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import type { SourceCheck } from '@/utils/messages';
+import { checkSourceMessage, siteMessage } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 import {
   DEFAULT_BASE_URLS,
@@ -70,7 +71,7 @@ export function OptionsApp() {
 
   /** Disables a site: unregisters the script and gives the host permission back. */
   async function removeSite(origin: string): Promise<void> {
-    await sendToBackground('tickerlens:site', { origin, enabled: false }).catch(() => undefined);
+    await sendToBackground(siteMessage, { origin, enabled: false }).catch(() => undefined);
     load(await readSettings());
   }
 
@@ -83,7 +84,7 @@ export function OptionsApp() {
   async function check(id: SourceId): Promise<void> {
     setChecks((c) => ({ ...c, [id]: { state: 'checking' } }));
     try {
-      const result = await sendToBackground('tickerlens:check-source', { source: id });
+      const result = await sendToBackground(checkSourceMessage, { source: id });
       setChecks((c) => ({ ...c, [id]: { state: 'done', result } }));
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);

@@ -4,6 +4,7 @@ import { date, usd } from '@/components/format';
 import { claimLabel, kindLabel } from '@/components/labels';
 import { t } from '@/utils/i18n';
 import type { BackgroundReply, ScanItem, ScanResult } from '@/utils/messages';
+import { recentNotesMessage, siteMessage } from '@/utils/messages';
 import { scanTab, sendToBackground } from '@/utils/messaging';
 import { type PageSummary, summarise } from './summary';
 
@@ -69,7 +70,7 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
           setSiteError(t('popupPermissionDenied'));
           return;
         }
-        await sendToBackground('tickerlens:site', { origin, enabled: true, tabId });
+        await sendToBackground(siteMessage, { origin, enabled: true, tabId });
         setState({ kind: 'loading' });
         show(await scanSoon(tabId));
       })
@@ -78,7 +79,7 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
 
   async function disable(): Promise<void> {
     if (tabId === undefined || !origin) return;
-    await sendToBackground('tickerlens:site', { origin, enabled: false, tabId });
+    await sendToBackground(siteMessage, { origin, enabled: false, tabId });
     setState({ kind: 'inactive' });
   }
 
@@ -123,7 +124,7 @@ type Note = BackgroundReply<'tickerlens:recent-notes'>['notes'][number];
 function RecentNotes() {
   const [notes, setNotes] = useState<Note[]>([]);
   useEffect(() => {
-    sendToBackground('tickerlens:recent-notes', { limit: 5 })
+    sendToBackground(recentNotesMessage, { limit: 5 })
       .then((r) => setNotes(r.notes))
       .catch(() => setNotes([]));
   }, []);

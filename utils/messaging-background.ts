@@ -1,0 +1,43 @@
+/** The background's one dispatcher for the message contract: parsed with zod where received. */
+import { browser } from 'wxt/browser';
+import {
+  type BackgroundReply,
+  type BackgroundRequest,
+  type BackgroundType,
+  backgroundApi,
+  isBackgroundType,
+  type Reply,
+} from './messages';
+
+export type Sender = { tabId?: number; url?: string };
+export type BackgroundHandlers = {
+  [T in BackgroundType]: (payload: BackgroundRequest<T>, sender: Sender) => Promise<BackgroundReply<T>>;
+};
+
+/**
+ * Registers the background's handlers behind one listener. A message that is not ours is left for
+ * other listeners (returns undefined); a malformed one gets an error reply.
+ */
+export function listenInBackground(handlers: BackgroundHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (!isBackgroundType(type)) return undefined;
+    return dispatch(type, message, { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url }, handlers);
+  });
+}
+
+async function dispatch<T extends BackgroundType>(
+  type: T,
+  message: unknown,
+  sender: Sender,
+  handlers: BackgroundHandlers,
+): Promise<Reply<BackgroundReply<T>>> {
+  const parsed = backgroundApi[type].request.safeParse(message);
+  if (!parsed.success) return { ok: false, error: `Malformed ${type}: ${parsed.error.message}` };
+  try {
+    const handler = handlers[type] as (p: unknown, s: Sender) => Promise<BackgroundReply<T>>;
+    return { ok: true, data: await handler(parsed.data, sender) };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
