@@ -17,13 +17,13 @@ import { sendToBackground } from '@/utils/messaging';
 import { detectorData } from '@/utils/registry/detect-data';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
-import { MARK_CSS } from './card-style';
+import { MARK_CSS, xLinkMarkCss } from './card-style';
 import { HoverController } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
 import { ResolutionCache } from './resolutions';
 import { genericRoots, xRoots } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
-import { isXHost, X_MATCHES } from './x-selectors';
+import { isXHost, X_LINK_MARKS, X_MATCHES } from './x-selectors';
 
 export default defineContentScript({
   matches: X_MATCHES,
@@ -42,18 +42,20 @@ export default defineContentScript({
 
 function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean }): void {
   const detector = createDetector(detectorData());
+  const onX = isXHost(location.hostname);
   const card = new CardHost(document);
   const resolutions = new ResolutionCache();
   const scanner = new PageScanner(document, (text) => detector.detect(text), {
     highlight: options.marks,
-    roots: isXHost(location.hostname) ? xRoots(document) : genericRoots,
+    roots: onX ? xRoots(document) : genericRoots,
+    ...(onX ? { markedBySelector: X_LINK_MARKS } : {}),
     onUpdate: () => reportSoon(),
     // Resolution waits until a block nears the viewport: the page's first hundreds of posts are not
     // all resolved (one reply parse each batch) before anyone scrolls to them.
     onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
   resolutions.onResolved(() => reportSoon());
-  if (options.marks) adoptStyles(MARK_CSS);
+  if (options.marks) adoptStyles(onX ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS);
 
   const cards = new CardController(card, resolutions);
   const hover = new HoverController(document, scanner, {

@@ -41,6 +41,11 @@ export interface ScannerHooks {
   highlight: boolean;
   /** Which parts of an added or changed node are read (roots.ts). */
   roots: RootsOf;
+  /**
+   * Elements whose text the page's stylesheet marks already (X's cashtag and mention links): a
+   * match inside one gets no highlight range.
+   */
+  markedBySelector?: string;
 }
 
 const SLICE_MS = 4;
@@ -107,11 +112,20 @@ export class PageScanner {
     entry.matches.forEach((m, i) => {
       const range = entry.ranges[i];
       const highlight = m.kind === 'claim' ? this.claimHighlight : this.assetHighlight;
-      if (!range || !highlight) return;
+      if (!range || !highlight || this.styledByPage(range)) return;
       if (on) highlight.add(range);
       else highlight.delete(range);
     });
     if (!on) entry.ranges = [];
+  }
+
+  /** Whether a match's text sits in an element the stylesheet marks (no range needed). */
+  private styledByPage(range: Range): boolean {
+    const selector = this.hooks.markedBySelector;
+    if (!selector) return false;
+    const start = range.startContainer;
+    const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
+    return !!el?.closest(selector);
   }
 
   private announce(entry: BlockEntry): void {

@@ -99,6 +99,12 @@ describe('content script on X', () => {
       .poll(() => page.evaluate(() => CSS.highlights.get('tickerlens-asset')?.size ?? 0))
       .toBeGreaterThan(5);
     expect(await page.evaluate(() => CSS.highlights.get('tickerlens-claim')?.size ?? 0)).toBeGreaterThan(0);
+    // X's own cashtag and mention links are marked by a stylesheet rule, not by ranges.
+    const linkDecoration = await page.evaluate(() => {
+      const a = document.querySelector('[data-testid="tweetText"] a[href*="src=cashtag_click"]');
+      return a ? getComputedStyle(a).textDecorationStyle : '';
+    });
+    expect(linkDecoration).toBe('dotted');
     // The marks add no DOM nodes: X's own markup is untouched.
     expect(await page.locator('mark, tickerlens-mark').count()).toBe(0);
     await page.close();
