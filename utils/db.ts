@@ -9,6 +9,8 @@
  * - v2: quotes split into price / market / sparkline parts, each with its own source and time (a
  *   DefiLlama fallback price must not pass for CoinGecko supply data); `meta` (breaker, backoff and
  *   refresh times that must survive the worker); `security` (GoPlus answers); requestLog by source.
+ * - v3: registry records indexed by their X handles (lower case), learnt from CoinGecko `/coins/{id}`
+ *   so an @handle the curated list lacks can still resolve.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
@@ -31,7 +33,7 @@ import type {
 export type * from './db/records';
 
 export const DB_NAME = 'tickerlens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 /** The request log keeps this many entries, oldest dropped first. */
 export const REQUEST_LOG_CAP = 1_000;
 
@@ -52,6 +54,9 @@ export const DB_SCHEMAS = {
     requestLog: '++id, at, source',
     meta: 'key',
     security: 'key, fetchedAt',
+  },
+  3: {
+    registry: 'assetId, symbol, *handleKeys',
   },
 } as const;
 
@@ -96,6 +101,11 @@ export function upgradeQuoteV1(old: QuoteRecordV1): QuoteRecord {
   };
 }
 
+/** Handles as indexed: lower case, no '@'. */
+function handleKeys(handles: readonly string[] | undefined): string[] {
+  return [...new Set((handles ?? []).map((h) => h.replace(/^@/, '').toLowerCase()).filter(Boolean))];
+}
+
 export interface DbOptions {
   name?: string;
   /** Tests pass fake-indexeddb's factory; the extension uses the global one. */
@@ -121,6 +131,17 @@ export class TickerlensDb {
           .toCollection()
           .modify((q: QuoteRecordV1 | QuoteRecord, ref: { value: unknown }) => {
             if ('priceUsd' in q) ref.value = upgradeQuoteV1(q);
+          });
+      });
+    this.d
+      .version(3)
+      .stores(DB_SCHEMAS[3])
+      .upgrade(async (tx) => {
+        await tx
+          .table('registry')
+          .toCollection()
+          .modify((r: RegistryRecord) => {
+            r.handleKeys = handleKeys(r.handles);
           });
       });
   }
@@ -266,7 +287,24 @@ export class TickerlensDb {
   }
 
   async putRegistry(records: readonly RegistryRecord[]): Promise<void> {
-    await this.d.registry.bulkPut([...records]);
+    await this.d.registry.bulkPut(records.map((r) => ({ ...r, handleKeys: handleKeys(r.handles) })));
+  }
+
+  /** The asset whose CoinGecko profile names this X handle (any case, with or without '@'). */
+  async assetByHandle(handle: string): Promise<string | undefined> {
+    return (await this.assetsByHandles([handle])).get(handle.replace(/^@/, '').toLowerCase());
+  }
+
+  /** Lower-case handle → asset, for the handles some stored profile names (one query for all). */
+  async assetsByHandles(handles: readonly string[]): Promise<Map<string, string>> {
+    const keys = [...new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()))];
+    const out = new Map<string, string>();
+    if (!keys.length) return out;
+    const wanted = new Set(keys);
+    for (const r of await this.d.registry.where('handleKeys').anyOf(keys).toArray()) {
+      for (const k of r.handleKeys ?? []) if (wanted.has(k) && !out.has(k)) out.set(k, r.assetId);
+    }
+    return out;
   }
 
   // ── security ──────────────────────────────────────────────────────────────────────────────────

@@ -24,6 +24,8 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
     const cgId = asset.slice(3);
     if (!card?.unlocks) refreshes.push(service.refreshUnlocks(cgId));
     if (!card?.revenue) refreshes.push(service.refreshRevenue(cgId));
+    // The coin's profile (X handle, categories): asked once, so its @handle resolves from now on.
+    if (!card?.profile) refreshes.push(service.refreshAssetDetails(cgId));
   }
   // Treasuries only for the companies known to hold BTC or ETH (MSTR and its kin).
   if (

@@ -4,6 +4,7 @@ import type { Match } from '@/utils/detect';
 import { NEXT_MARK_MESSAGE } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
 import { resolve } from '@/utils/registry';
+import { withLearntHandles } from '@/utils/registry/learnt-handles';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
 import { candidateInfo, cardFor, saveNote } from './cards';
@@ -71,24 +72,21 @@ export default defineBackground(() => {
     'tickerlens:resolve': async ({ blocks }) => {
       const reg = await currentRegistry();
       const pins = await currentPins();
-      return {
-        blocks: blocks.map((b) => {
-          const matches = b.matches as Match[];
-          return matches.map((m) => {
-            const r = resolve(reg, m, { text: b.text, matches }, pins);
-            return {
-              ...(r.asset ? { asset: r.asset } : {}),
-              ...(r.candidates?.length
-                ? {
-                    candidates: r.candidates,
-                    candidateInfo: r.candidates.map((id) => candidateInfo(reg, id)),
-                  }
-                : {}),
-              ...(r.unknownAddress ? { unknownAddress: r.unknownAddress } : {}),
-            };
-          });
-        }),
-      };
+      const replies = blocks.map((b) => {
+        const matches = b.matches as Match[];
+        return matches.map((m) => {
+          const r = resolve(reg, m, { text: b.text, matches }, pins);
+          return {
+            ...(r.asset ? { asset: r.asset } : {}),
+            ...(r.candidates?.length
+              ? { candidates: r.candidates, candidateInfo: r.candidates.map((id) => candidateInfo(reg, id)) }
+              : {}),
+            ...(r.unknownAddress ? { unknownAddress: r.unknownAddress } : {}),
+          };
+        });
+      });
+      await withLearntHandles(blocks, replies, (keys) => database().assetsByHandles(keys));
+      return { blocks: replies };
     },
     'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
     'tickerlens:save-note': async (note) => saveNote(note),

@@ -135,6 +135,8 @@ export interface RegistryRecord extends Provenance {
   name: string;
   /** X handles (without @) the asset is known by. */
   handles: string[];
+  /** The same, lower case: the index resolution looks handles up by (set by the database). */
+  handleKeys?: string[];
   categories: string[];
   /** CoinGecko platform id → contract address. */
   platforms: Record<string, string>;

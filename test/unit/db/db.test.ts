@@ -66,7 +66,62 @@ async function createV1(idb: ReturnType<typeof freshIdb>) {
   old.close();
 }
 
+/** A v2 database (the v1 shape plus v2's additions), with a registry record learnt from /coins/{id}. */
+async function createV2(idb: ReturnType<typeof freshIdb>) {
+  const old = new Dexie('tickerlens', idb);
+  old.version(1).stores({
+    quotes: 'assetId, fetchedAt',
+    unlocks: 'cgId',
+    revenue: 'cgId',
+    treasuries: '[coin+ticker], ticker',
+    registry: 'assetId, symbol',
+    notes: '++id, assetId',
+    pins: 'key, assetId',
+    checklist: 'assetId',
+    requestLog: '++id, at',
+  });
+  old.version(2).stores({ requestLog: '++id, at, source', meta: 'key', security: 'key, fetchedAt' });
+  await old.open();
+  await old.table('registry').put({
+    assetId: 'cg:hyperliquid',
+    symbol: 'HYPE',
+    name: 'Hyperliquid',
+    handles: ['HyperliquidX'],
+    categories: ['Perpetuals'],
+    platforms: {},
+    source: 'coingecko',
+    fetchedAt: 1,
+  });
+  old.close();
+}
+
 describe('Dexie schema', () => {
+  it('migrates v2 → v3: registry records are indexed by their handles, any case', async () => {
+    const idb = freshIdb();
+    await createV2(idb);
+    const db = new TickerlensDb(idb);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.assetByHandle('@hyperliquidx')).toBe('cg:hyperliquid');
+    expect(await db.assetByHandle('HyperliquidX')).toBe('cg:hyperliquid');
+    expect(await db.assetByHandle('@nobody')).toBeUndefined();
+    // New records are indexed as they are written.
+    await db.putRegistry([
+      {
+        assetId: 'cg:bittensor',
+        symbol: 'TAO',
+        name: 'Bittensor',
+        handles: ['@opentensor'],
+        categories: [],
+        platforms: {},
+        source: 'coingecko',
+        fetchedAt: 2,
+      },
+    ]);
+    expect(await db.assetByHandle('OpenTensor')).toBe('cg:bittensor');
+    db.close();
+  });
+
   it('opens empty at the current version', async () => {
     const db = new TickerlensDb(freshIdb());
     await db.open();
@@ -80,7 +135,7 @@ describe('Dexie schema', () => {
     await createV1(idb);
     const db = new TickerlensDb(idb);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     const btc = await db.getQuote('cg:bitcoin');
     expect(btc).toEqual({
       assetId: 'cg:bitcoin',
