@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
+import { pythonLiteral } from '../../scripts/lib/fixture-formats';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import type { SourceId } from '../../utils/source-ids';
 import { ApiServer, loadCoingeckoRecordings } from './api-server';
@@ -42,17 +43,7 @@ export const FAULTS: readonly Fault[] = [
   'trickle',
 ];
 
-/** The pycgapi mocks are Python literals of JSON values (`name = {...}`), some nulls stringified. */
-export function pythonLiteral(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  const body = text.slice(text.indexOf('=') + 1);
-  return JSON.parse(
-    body
-      .replace(/\bNone\b/g, 'null')
-      .replace(/\bTrue\b/g, 'true')
-      .replace(/\bFalse\b/g, 'false'),
-  );
-}
+export { pythonLiteral };
 
 /** Real CoinGecko `/coins/markets` rows (top 250, 2025-02-09). */
 export function top250(): Array<{ id: string } & Record<string, unknown>> {

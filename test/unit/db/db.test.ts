@@ -18,19 +18,22 @@ function freshIdb() {
  * The v1 declaration, as it was: a database of the old shape is created with it, then opened with
  * the current code. Kept here (not imported) so a later edit of db.ts cannot change the fixture.
  */
+/** The v1 declaration, as it shipped in the old code (written out: the fixture of the old shape). */
+const V1_STORES = {
+  quotes: 'assetId, fetchedAt',
+  unlocks: 'cgId',
+  revenue: 'cgId',
+  treasuries: '[coin+ticker], ticker',
+  registry: 'assetId, symbol',
+  notes: '++id, assetId',
+  pins: 'key, assetId',
+  checklist: 'assetId',
+  requestLog: '++id, at',
+};
+
 async function createV1(idb: ReturnType<typeof freshIdb>) {
   const old = new Dexie('tickerlens', idb);
-  old.version(1).stores({
-    quotes: 'assetId, fetchedAt',
-    unlocks: 'cgId',
-    revenue: 'cgId',
-    treasuries: '[coin+ticker], ticker',
-    registry: 'assetId, symbol',
-    notes: '++id, assetId',
-    pins: 'key, assetId',
-    checklist: 'assetId',
-    requestLog: '++id, at',
-  });
+  old.version(1).stores(V1_STORES);
   await old.open();
   await old.table('quotes').bulkPut([
     {
@@ -69,17 +72,7 @@ async function createV1(idb: ReturnType<typeof freshIdb>) {
 /** A v2 database (the v1 shape plus v2's additions), with a registry record learnt from /coins/{id}. */
 async function createV2(idb: ReturnType<typeof freshIdb>) {
   const old = new Dexie('tickerlens', idb);
-  old.version(1).stores({
-    quotes: 'assetId, fetchedAt',
-    unlocks: 'cgId',
-    revenue: 'cgId',
-    treasuries: '[coin+ticker], ticker',
-    registry: 'assetId, symbol',
-    notes: '++id, assetId',
-    pins: 'key, assetId',
-    checklist: 'assetId',
-    requestLog: '++id, at',
-  });
+  old.version(1).stores(V1_STORES);
   old.version(2).stores({ requestLog: '++id, at, source', meta: 'key', security: 'key, fetchedAt' });
   await old.open();
   await old.table('registry').put({

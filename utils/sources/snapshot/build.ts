@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { pythonLiteral, recordedJson } from '../../../scripts/lib/fixture-formats';
 import { marketRowSchema, parseMarkets } from '../coingecko';
 import { chartSchema, parseChart } from '../stocks';
 import { type Snapshot, type SnapshotQuote, snapshotSchema } from './index';
@@ -32,23 +33,6 @@ function fixture(...parts: string[]): string {
   const p = join(FIXTURES, ...parts);
   if (!existsSync(p)) throw new Error(`fixture missing: ${p}`);
   return p;
-}
-
-/** The recorded CoinGecko file format: method, path, auth flag, then the JSON. */
-function recordedJson(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8').split(/\r?\n/).slice(3).join('\n'));
-}
-
-/** The pycgapi mocks are Python literals of JSON values (`name = [...]`). */
-function pythonLiteral(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  const body = text.slice(text.indexOf('=') + 1);
-  return JSON.parse(
-    body
-      .replace(/\bNone\b/g, 'null')
-      .replace(/\bTrue\b/g, 'true')
-      .replace(/\bFalse\b/g, 'false'),
-  );
 }
 
 function coinQuotes(): SnapshotQuote[] {
