@@ -18,14 +18,16 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
   const service = await dataService();
   let card = await service.getCard(asset);
   const refreshes: Array<Promise<unknown>> = [];
-  if (needsQuote(card)) refreshes.push(service.refreshQuotes([asset]));
+  const quote = needsQuote(card) ? service.refreshQuotes([asset]) : Promise.resolve();
+  if (needsQuote(card)) refreshes.push(quote);
   if (asset.startsWith('cg:') && !detailsAsked.has(asset)) {
     detailsAsked.add(asset);
     const cgId = asset.slice(3);
     if (!card?.unlocks) refreshes.push(service.refreshUnlocks(cgId));
     if (!card?.revenue) refreshes.push(service.refreshRevenue(cgId));
     // The coin's profile (X handle, categories): asked once, so its @handle resolves from now on.
-    if (!card?.profile) refreshes.push(service.refreshAssetDetails(cgId));
+    // It shares CoinGecko's budget with the price, so it waits until the price has been asked.
+    if (!card?.profile) refreshes.push(quote.then(() => service.refreshAssetDetails(cgId)));
   }
   // Treasuries only for the companies known to hold BTC or ETH (MSTR and its kin).
   if (
