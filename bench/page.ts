@@ -262,40 +262,70 @@ async function measure(context: BrowserContext, html: string, withExtension: boo
   };
 }
 
+/**
+ * Several rounds, the disabled and the enabled run alternating, so drift in the machine's load hits
+ * both alike; per-batch figures pool every batch of every round, per-run figures take the median.
+ */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+
+function combine(runs: RunFigures[]): RunFigures {
+  const med = (f: (r: RunFigures) => number) => median(runs.map(f));
+  const last = runs[runs.length - 1] as RunFigures;
+  return {
+    firstJsMs: med((r) => r.firstJsMs),
+    firstTaskMs: med((r) => r.firstTaskMs),
+    batchJsMs: runs.flatMap((r) => r.batchJsMs),
+    batchTaskMs: runs.flatMap((r) => r.batchTaskMs),
+    longTasks: med((r) => r.longTasks),
+    nodes: last.nodes,
+    nodesAfterBatches: last.nodesAfterBatches,
+    nodesCardOpen: last.nodesCardOpen,
+    cardMs: runs.flatMap((r) => r.cardMs),
+    heap200: med((r) => r.heap200),
+    heap2000: med((r) => r.heap2000),
+  };
+}
+
 export default async function run(): Promise<BenchSection> {
   const html = benchPage();
-  const plain = await launchPlain();
-  let base: RunFigures;
-  try {
-    base = await measure(plain.context, html, false);
-  } finally {
-    await plain.close();
-  }
   // BENCH_EXTENSION_DIR: bench a private copy of a build while someone else rebuilds .output.
   const extensionDir = process.env.BENCH_EXTENSION_DIR;
-  const ext = await launchWithExtension(extensionDir ? { extensionDir } : {});
-  let withExt: RunFigures;
-  try {
-    withExt = await measure(ext.context, html, true);
-  } finally {
-    await ext.close();
+  const baseRuns: RunFigures[] = [];
+  const extRuns: RunFigures[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const plain = await launchPlain();
+    try {
+      baseRuns.push(await measure(plain.context, html, false));
+    } finally {
+      await plain.close();
+    }
+    const ext = await launchWithExtension(extensionDir ? { extensionDir } : {});
+    try {
+      extRuns.push(await measure(ext.context, html, true));
+    } finally {
+      await ext.close();
+    }
   }
+  const base = combine(baseRuns);
+  const withExt = combine(extRuns);
 
   const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)} of the disabled run` : 'n/a');
   const batchTaskAdded = median(withExt.batchTaskMs) - median(base.batchTaskMs);
   const figures: BenchFigure[] = [
     {
+      // The issue's goal is on all the main-thread time the extension adds, style and paint of its
+      // marks included; the content script's own JS is shown first as part of it.
       name: 'content-script JS per 20-post batch (median)',
       value: median(withExt.batchJsMs),
       unit: 'ms',
-      goal: '≤ 2 ms',
-      pass: median(withExt.batchJsMs) <= 2,
       note: `max ${Math.max(...withExt.batchJsMs).toFixed(2)} ms`,
     },
     {
       name: 'main-thread task time per batch, added',
       value: batchTaskAdded,
       unit: 'ms',
+      goal: '≤ 2 ms (median)',
+      pass: batchTaskAdded <= 2,
       note: `${median(withExt.batchTaskMs).toFixed(2)} vs ${median(base.batchTaskMs).toFixed(2)} ms disabled, ${ratio(median(withExt.batchTaskMs), median(base.batchTaskMs))}`,
     },
     {
@@ -345,7 +375,7 @@ export default async function run(): Promise<BenchSection> {
     title: 'On the page (Chromium, synthetic X timeline of real markup and real post text)',
     figures,
     notes: [
-      `${FIRST} posts at load, then ${BATCHES} batches of ${BATCH}; heap after ${HEAP_POSTS} posts with ${KEEP_CELLS} cells kept, as X recycles them.`,
+      `${ROUNDS} rounds, disabled and enabled alternating; ${FIRST} posts at load, then ${BATCHES} batches of ${BATCH}; heap after ${HEAP_POSTS} posts with ${KEEP_CELLS} cells kept, as X recycles them.`,
       'Content-script JS is CPU-profile self time (50 µs sampling) in chrome-extension:// frames; task time is Chromium’s TaskDuration metric.',
     ],
   };
