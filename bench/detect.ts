@@ -6,6 +6,7 @@
  */
 import twitter from 'twitter-text';
 import { loadCoinGeckoTexts, loadSymbols, loadXPostTexts } from '../test/unit/detect/fixture-data';
+import { prng } from '../test/unit/detect/helpers';
 import type { Match } from '../utils/detect';
 import { createDetector, detectCashtags } from '../utils/detect';
 import type { BenchFigure, BenchSection } from './report';
@@ -74,18 +75,6 @@ function buildCorpus(targetBytes: number): { corpus: string; pieces: number } {
     }
   }
   return { corpus: parts.join('\n\n'), pieces: pieces.length };
-}
-
-/** Seeded PRNG (mulberry32), so the random adversarial input is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 1M code units of random ideographs, emoji and CJK punctuation, with dictionary words and claims mixed in. */
