@@ -144,7 +144,18 @@ interface RunFigures {
   heap2000: number;
 }
 
-async function measure(context: BrowserContext, html: string, withExtension: boolean): Promise<RunFigures> {
+/**
+ * One run. With `profile`, the CPU profiler samples the load and the batches, for the content
+ * script's own JS, and the run ends there; without it, the same steps give the task times (the
+ * profiler slows every sampled script, the page's and ours, so it must not run while they are
+ * timed), then the card, DOM and heap figures.
+ */
+async function measure(
+  context: BrowserContext,
+  html: string,
+  withExtension: boolean,
+  profile: boolean,
+): Promise<RunFigures> {
   await context.route('https://**/*', async (route) => {
     const u = route.request().url();
     if (u.startsWith(URL))
@@ -154,19 +165,26 @@ async function measure(context: BrowserContext, html: string, withExtension: boo
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  }
+  const startProfile = async () => {
+    if (profile) await cdp.send('Profiler.start');
+  };
+  const stopProfile = async (): Promise<Profile> =>
+    profile ? ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile : { nodes: [] };
 
   // First 200 posts: from navigation until the page is quiet.
-  await cdp.send('Profiler.start');
+  await startProfile();
   const t0 = await taskMs(cdp);
   await page.goto(URL);
   await settle(page, 1500);
   const firstTaskMs = (await taskMs(cdp)) - t0;
-  const first = (await cdp.send('Profiler.stop')) as { profile: Profile };
-  const firstJsMs = extensionSelfMs(first.profile);
-  const top = withExtension && process.env.BENCH_TOP === '1';
-  if (top) printTopFunctions('first 200 posts', [first.profile]);
+  const first = await stopProfile();
+  const firstJsMs = extensionSelfMs(first);
+  const top = withExtension && profile && process.env.BENCH_TOP === '1';
+  if (top) printTopFunctions('first 200 posts', [first]);
   const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
 
   // Scroll batches of 20 posts.
@@ -175,20 +193,37 @@ async function measure(context: BrowserContext, html: string, withExtension: boo
   const batchProfiles: Profile[] = [];
   const longBefore = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
   for (let b = 0; b < BATCHES; b++) {
-    await cdp.send('Profiler.start');
+    await startProfile();
     const before = await taskMs(cdp);
     await page.evaluate((n) => (window as unknown as { __tl: { add(n: number): void } }).__tl.add(n), BATCH);
     await settle(page, 300);
     batchTaskMs.push((await taskMs(cdp)) - before);
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-    batchJsMs.push(extensionSelfMs(profile));
-    if (top) batchProfiles.push(profile);
+    const batchProfile = await stopProfile();
+    batchJsMs.push(extensionSelfMs(batchProfile));
+    if (top) batchProfiles.push(batchProfile);
   }
   if (top) printTopFunctions(`${BATCHES} batches`, batchProfiles);
   const longTasks =
     (await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks)) - longBefore;
 
   const nodesAfterBatches = await page.evaluate(() => document.getElementsByTagName('*').length);
+  if (profile) {
+    await page.close();
+    const none = Number.NaN;
+    return {
+      firstJsMs,
+      firstTaskMs,
+      batchJsMs,
+      batchTaskMs,
+      longTasks,
+      nodes,
+      nodesAfterBatches,
+      nodesCardOpen: none,
+      cardMs: [],
+      heap200: none,
+      heap2000: none,
+    };
+  }
 
   // Card ready after hover intent, on marks in view.
   const cardMs: number[] = [];
@@ -292,22 +327,30 @@ export default async function run(): Promise<BenchSection> {
   const extensionDir = process.env.BENCH_EXTENSION_DIR;
   const baseRuns: RunFigures[] = [];
   const extRuns: RunFigures[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const plain = await launchPlain();
-    try {
-      baseRuns.push(await measure(plain.context, html, false));
-    } finally {
-      await plain.close();
-    }
+  const profiledRuns: RunFigures[] = [];
+  const withExtension = async (profile: boolean) => {
     const ext = await launchWithExtension(extensionDir ? { extensionDir } : {});
     try {
-      extRuns.push(await measure(ext.context, html, true));
+      return await measure(ext.context, html, true, profile);
     } finally {
       await ext.close();
     }
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    const plain = await launchPlain();
+    try {
+      baseRuns.push(await measure(plain.context, html, false, false));
+    } finally {
+      await plain.close();
+    }
+    extRuns.push(await withExtension(false));
+    profiledRuns.push(await withExtension(true));
   }
   const base = combine(baseRuns);
   const withExt = combine(extRuns);
+  const profiled = combine(profiledRuns);
+  withExt.firstJsMs = profiled.firstJsMs;
+  withExt.batchJsMs = profiled.batchJsMs;
 
   const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)} of the disabled run` : 'n/a');
   const batchTaskAdded = median(withExt.batchTaskMs) - median(base.batchTaskMs);
@@ -376,7 +419,7 @@ export default async function run(): Promise<BenchSection> {
     figures,
     notes: [
       `${ROUNDS} rounds, disabled and enabled alternating; ${FIRST} posts at load, then ${BATCHES} batches of ${BATCH}; heap after ${HEAP_POSTS} posts with ${KEEP_CELLS} cells kept, as X recycles them.`,
-      'Content-script JS is CPU-profile self time (50 µs sampling) in chrome-extension:// frames; task time is Chromium’s TaskDuration metric.',
+      'Content-script JS is CPU-profile self time (50 µs sampling) in chrome-extension:// frames, from a run of its own; task time is Chromium’s TaskDuration metric in runs without the profiler, which slows every script it samples.',
     ],
   };
 }
