@@ -21,7 +21,7 @@ import { MARK_CSS, xLinkMarkCss } from './card-style';
 import { HoverController } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
 import { ResolutionCache } from './resolutions';
-import { genericRoots, xRoots } from './roots';
+import { genericRoots, xRoots, xUnitOf } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
 import { isXHost, X_LINK_MARKS, X_MATCHES } from './x-selectors';
 
@@ -48,7 +48,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   const scanner = new PageScanner(document, (text) => detector.detect(text), {
     highlight: options.marks,
     roots: onX ? xRoots(document) : genericRoots,
-    ...(onX ? { markedBySelector: X_LINK_MARKS } : {}),
+    ...(onX ? { markedBySelector: X_LINK_MARKS, unitOf: xUnitOf } : {}),
     onUpdate: () => reportSoon(),
     // Resolution waits until a block nears the viewport: the page's first hundreds of posts are not
     // all resolved (one reply parse each batch) before anyone scrolls to them.

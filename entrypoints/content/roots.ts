@@ -5,7 +5,7 @@
  * block of text under a node.
  */
 import { blockOf } from './text-blocks';
-import { X_CANARY, X_TEXT_ROOTS } from './x-selectors';
+import { X, X_CANARY, X_TEXT_ROOTS } from './x-selectors';
 
 /** Returns the nodes to read for a node that was added or changed. */
 export type RootsOf = (node: Node) => Node[];
@@ -47,4 +47,12 @@ export function xRoots(doc: Document, warn: (message: string) => void = console.
     }
     return genericRoots(node);
   };
+}
+
+/**
+ * On X, what stands for a block when watching for the viewport: the post's timeline cell (or the
+ * post, outside a timeline), so a post's name line, text and quote share one observed element.
+ */
+export function xUnitOf(block: Element): Element {
+  return block.closest(X.cell) ?? block.closest(X.tweet) ?? block;
 }

@@ -13,8 +13,11 @@ export type Detect = (text: string) => Match[];
 export interface BlockEntry {
   block: TextBlock;
   matches: Match[];
+  /** The element watched for nearness to the viewport (`unitOf`); blocks share it. */
+  unit: Element;
+  /** The ranges registered as highlights now (empty while the block is not near the viewport). */
   ranges: Range[];
-  /** Whether the ranges are registered as highlights now (the block is near the viewport). */
+  /** Whether the block is near the viewport, so its ranges are (or are about to be) registered. */
   shown: boolean;
   /** Whether `onNear` was called for it. */
   announced: boolean;
@@ -46,10 +49,24 @@ export interface ScannerHooks {
    * match inside one gets no highlight range.
    */
   markedBySelector?: string;
+  /**
+   * The element whose nearness to the viewport stands for a block's (default: the block). On X it
+   * is the post's timeline cell: one observed element per post instead of one per text block, and
+   * a shallow one, which Chromium's IntersectionObserver computes for a third of the cost.
+   */
+  unitOf?: (block: Element) => Element;
 }
 
 const SLICE_MS = 4;
+/** A slice at the start of a frame the page is drawing gets less: the frame has work of its own. */
+const FRAME_SLICE_MS = 2;
+/** How far beyond the viewport, in viewport heights, blocks count as near. */
+const NEAR_MARGIN = 1.5;
+/** The longest marks found by slices wait to be registered while more slices follow. */
+const FLUSH_WAIT_MS = 100;
 const HIGHLIGHT_ASSET = 'tickerlens-asset';
+/** The attribute on elements holding marked text (card-style.ts selects it). */
+export const MARK_ATTRIBUTE = 'data-tickerlens-mark';
 const HIGHLIGHT_CLAIM = 'tickerlens-claim';
 /** Above this many cached texts the cache is dropped: a long session on X must not grow forever. */
 const MAX_CACHED_TEXTS = 5_000;
@@ -72,10 +89,28 @@ export class PageScanner {
   private readonly assetHighlight: Highlight | undefined;
   private readonly claimHighlight: Highlight | undefined;
   /**
-   * Every registered highlight range costs style time on every frame, so only blocks within a
-   * viewport and a half of the visible area have theirs registered.
+   * Every registered highlight range costs paint time, so only blocks within a viewport and a half
+   * of the visible area have theirs registered.
    */
   private readonly nearViewport: IntersectionObserver | undefined;
+  /** Observed units and the live entries in each. */
+  private readonly units = new Map<Element, Set<BlockEntry>>();
+  /** Units the observer last reported near the viewport. */
+  private readonly nearUnits = new Set<Element>();
+  /**
+   * Entries whose registered ranges differ from what they should be. Any change to a highlight
+   * makes Chromium rebuild every highlight marker and run a frame to repaint them, so changes are
+   * applied together: ranges to add when the slices have read what was queued (or at the next
+   * frame when scrolling brought them near), ranges to drop along with the next additions or after a
+   * quiet second, since a stale range out of view shows nothing.
+   */
+  private readonly dirty = new Set<BlockEntry>();
+  /** When the oldest unregistered addition was found (0: none pending). */
+  private addsPendingSince = 0;
+  private flushFrame: number | undefined;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Elements flagged for the mark styles, with how many registered ranges each holds. */
+  private readonly markedParents = new Map<Element, number>();
 
   constructor(
     private readonly doc: Document,
@@ -88,35 +123,88 @@ export class PageScanner {
       CSS.highlights.set(HIGHLIGHT_ASSET, this.assetHighlight);
       CSS.highlights.set(HIGHLIGHT_CLAIM, this.claimHighlight);
       this.nearViewport = new IntersectionObserver((records) => this.onIntersect(records), {
-        rootMargin: '150% 0px',
+        rootMargin: `${NEAR_MARGIN * 100}% 0px`,
       });
     }
   }
 
   private onIntersect(records: IntersectionObserverEntry[]): void {
     for (const r of records) {
-      const entry = this.entries.get(r.target);
-      if (entry) this.show(entry, r.isIntersecting);
+      if (r.isIntersecting) this.nearUnits.add(r.target);
+      else this.nearUnits.delete(r.target);
+      for (const entry of this.units.get(r.target) ?? []) this.show(entry, r.isIntersecting);
     }
   }
 
   /**
-   * Registers or drops a block's highlight ranges. Ranges exist only while shown: a live Range is
-   * updated by the browser on every DOM mutation near it, so thousands of idle ones would tax X.
+   * Marks a block near the viewport or not. In a slice its ranges are registered when the slice
+   * ends; from the observer, at the next frame; ranges to drop wait for the next change.
    */
-  private show(entry: BlockEntry, on: boolean): void {
+  private show(entry: BlockEntry, on: boolean, inSlice = false): void {
     if (entry.shown === on) return;
     entry.shown = on;
     if (on) this.announce(entry);
-    if (on && !entry.ranges.length) entry.ranges = entry.matches.map((m) => this.makeRange(entry.block, m));
-    entry.matches.forEach((m, i) => {
-      const range = entry.ranges[i];
-      const highlight = m.kind === 'claim' ? this.claimHighlight : this.assetHighlight;
-      if (!range || !highlight || this.styledByPage(range)) return;
-      if (on) highlight.add(range);
-      else highlight.delete(range);
-    });
-    if (!on) entry.ranges = [];
+    this.dirty.add(entry);
+    if (this.stopped) return;
+    if (on) {
+      if (!this.addsPendingSince) this.addsPendingSince = performance.now();
+      if (!inSlice && this.flushFrame === undefined) {
+        this.flushFrame = requestAnimationFrame(() => this.flushHighlights());
+      }
+    } else if (this.flushTimer === undefined) {
+      this.flushTimer = setTimeout(() => this.flushHighlights(), 1000);
+    }
+  }
+
+  /**
+   * Registers or drops the ranges of every changed block, in one go. Ranges exist only while
+   * shown: a live Range is updated by the browser on every DOM mutation near it, so thousands of
+   * idle ones would tax X.
+   */
+  private flushHighlights(): void {
+    if (this.flushFrame !== undefined) cancelAnimationFrame(this.flushFrame);
+    clearTimeout(this.flushTimer);
+    this.flushFrame = undefined;
+    this.flushTimer = undefined;
+    this.addsPendingSince = 0;
+    for (const entry of this.dirty) {
+      const live = entry.shown && this.entries.get(entry.block.el) === entry;
+      if (live === entry.ranges.length > 0) continue;
+      if (live) entry.ranges = entry.matches.map((m) => this.makeRange(entry.block, m));
+      entry.matches.forEach((m, i) => {
+        const range = entry.ranges[i];
+        const highlight = m.kind === 'claim' ? this.claimHighlight : this.assetHighlight;
+        if (!range || !highlight || this.styledByPage(range)) return;
+        if (live) highlight.add(range);
+        else highlight.delete(range);
+        this.markParents(entry.block, m, live);
+      });
+      if (!live) entry.ranges = [];
+    }
+    this.dirty.clear();
+  }
+
+  /**
+   * Flags (or unflags) the elements holding a match's text, which the mark styles select: a
+   * `::highlight()` rule that applies to every element makes Chromium's visual-overflow pass
+   * costlier on the whole page, even with no range registered.
+   */
+  private markParents(block: TextBlock, m: Match, on: boolean): void {
+    for (let i = 0; i < block.nodes.length; i++) {
+      const start = block.starts[i] ?? 0;
+      const node = block.nodes[i];
+      if (!node || start >= m.end || start + node.data.length <= m.start) continue;
+      const el = node.parentElement;
+      if (!el) continue;
+      const count = (this.markedParents.get(el) ?? 0) + (on ? 1 : -1);
+      if (count > 0) {
+        if (!this.markedParents.has(el)) el.setAttribute(MARK_ATTRIBUTE, '');
+        this.markedParents.set(el, count);
+      } else {
+        this.markedParents.delete(el);
+        el.removeAttribute(MARK_ATTRIBUTE);
+      }
+    }
   }
 
   /** Whether a match's text sits in an element the stylesheet marks (no range needed). */
@@ -164,6 +252,13 @@ export class PageScanner {
     this.stopped = true;
     this.observer?.disconnect();
     this.nearViewport?.disconnect();
+    if (this.flushFrame !== undefined) cancelAnimationFrame(this.flushFrame);
+    clearTimeout(this.flushTimer);
+    this.dirty.clear();
+    for (const el of this.markedParents.keys()) el.removeAttribute(MARK_ATTRIBUTE);
+    this.markedParents.clear();
+    this.units.clear();
+    this.nearUnits.clear();
     this.queue.clear();
     this.rootQueue.clear();
     this.assetHighlight?.clear();
@@ -231,18 +326,41 @@ export class PageScanner {
     this.schedule();
   }
 
-  private schedule(): void {
+  /**
+   * New work gets a first slice at the start of the next frame, before its style and layout: the
+   * marks for nodes the page just added are painted with them, in the frame the page causes anyway,
+   * instead of in one more frame of their own. What does not fit goes on in idle slices.
+   */
+  private schedule(inFrame = true): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    schedule((idle) => this.runSlice(idle));
+    const hasFrames = inFrame && typeof requestAnimationFrame === 'function';
+    let frame: number | undefined;
+    // A hidden tab runs no frames: whichever of the two comes first runs the slice.
+    const idle = schedule((deadline) => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      this.runSlice(deadline);
+    });
+    if (hasFrames) {
+      frame = requestAnimationFrame(() => {
+        idle.cancel();
+        this.runSlice('frame');
+      });
+    }
   }
 
-  private runSlice(idle?: IdleDeadline): void {
+  private runSlice(idle?: IdleDeadline | 'frame'): void {
     this.scheduled = false;
     if (this.stopped) return;
-    // Never past SLICE_MS, and never past the idle period the browser granted (the next frame);
-    // a slice run because the idle timeout expired still gets SLICE_MS.
-    const budget = idle && !idle.didTimeout ? Math.min(SLICE_MS, idle.timeRemaining()) : SLICE_MS;
+    // Never past SLICE_MS (FRAME_SLICE_MS inside a frame), and never past the idle period the
+    // browser granted; a slice run because the idle timeout expired still gets SLICE_MS.
+    const inFrame = idle === 'frame';
+    const budget =
+      idle === 'frame'
+        ? FRAME_SLICE_MS
+        : idle && !idle.didTimeout
+          ? Math.min(SLICE_MS, idle.timeRemaining())
+          : SLICE_MS;
     const deadline = performance.now() + budget;
     let changed = false;
     if (this.sweepNeeded) {
@@ -262,7 +380,12 @@ export class PageScanner {
       first = false;
       if (root.isConnected) changed = this.scanNode(root) || changed;
     }
-    if (this.queue.size || this.rootQueue.size) this.schedule();
+    const more = this.queue.size > 0 || this.rootQueue.size > 0;
+    // Marks appear with the frame a frame slice runs in; from idle slices, when the work queued is
+    // read, or every FLUSH_WAIT_MS while a big page is read.
+    const waited = performance.now() - this.addsPendingSince >= FLUSH_WAIT_MS;
+    if (this.addsPendingSince && (inFrame || !more || waited)) this.flushHighlights();
+    if (more) this.schedule(false);
     if (changed) this.hooks.onUpdate?.();
   }
 
@@ -289,21 +412,47 @@ export class PageScanner {
       const matches = this.matchesFor(block.text);
       if (prev || matches.length) changed = true;
       if (!matches.length) continue;
-      const entry: BlockEntry = { block, matches, ranges: [], shown: false, announced: false };
+      const unit = this.hooks.unitOf?.(block.el) ?? block.el;
+      const entry: BlockEntry = { block, matches, unit, ranges: [], shown: false, announced: false };
       for (let i = 0; i < block.nodes.length; i++) {
         const n = block.nodes[i];
         if (n) this.nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
       }
       this.entries.set(block.el, entry);
-      if (this.nearViewport) this.nearViewport.observe(block.el);
-      else this.announce(entry);
+      this.watch(entry);
     }
     return changed;
   }
 
+  /**
+   * Starts watching an entry's unit; an entry joining a unit already near is shown at once. A new
+   * unit's first report comes from the observer, computed in the frame the page draws anyway:
+   * reading its rect here would force a layout of the page's pending changes.
+   */
+  private watch(entry: BlockEntry): void {
+    if (!this.nearViewport) {
+      this.announce(entry);
+      return;
+    }
+    const inUnit = this.units.get(entry.unit);
+    if (inUnit) {
+      inUnit.add(entry);
+      if (this.nearUnits.has(entry.unit)) this.show(entry, true, true);
+      return;
+    }
+    this.units.set(entry.unit, new Set([entry]));
+    this.nearViewport.observe(entry.unit);
+  }
+
   private removeEntry(el: Element, entry: BlockEntry): void {
     this.show(entry, false);
-    this.nearViewport?.unobserve(el);
+    const inUnit = this.units.get(entry.unit);
+    inUnit?.delete(entry);
+    if (inUnit && !inUnit.size) {
+      this.units.delete(entry.unit);
+      this.nearUnits.delete(entry.unit);
+      this.nearViewport?.unobserve(entry.unit);
+    }
     for (const n of entry.block.nodes) this.nodeIndex.delete(n);
     this.entries.delete(el);
   }
@@ -340,9 +489,13 @@ function sameNodes(a: TextBlock, b: TextBlock): boolean {
   return a.nodes.length === b.nodes.length && a.nodes.every((n, i) => n === b.nodes[i]);
 }
 
-function schedule(fn: (idle?: IdleDeadline) => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 200 });
-  else setTimeout(fn, 16);
+function schedule(fn: (idle?: IdleDeadline) => void): { cancel(): void } {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 200 });
+    return { cancel: () => cancelIdleCallback(id) };
+  }
+  const id = setTimeout(fn, 16);
+  return { cancel: () => clearTimeout(id) };
 }
 
 export const HIGHLIGHT_NAMES = { asset: HIGHLIGHT_ASSET, claim: HIGHLIGHT_CLAIM };

@@ -100,11 +100,31 @@ describe('content script on X', () => {
       .toBeGreaterThan(5);
     expect(await page.evaluate(() => CSS.highlights.get('tickerlens-claim')?.size ?? 0)).toBeGreaterThan(0);
     // X's own cashtag and mention links are marked by a stylesheet rule, not by ranges.
-    const linkDecoration = await page.evaluate(() => {
+    const linkBackground = await page.evaluate(() => {
       const a = document.querySelector('[data-testid="tweetText"] a[href*="src=cashtag_click"]');
-      return a ? getComputedStyle(a).textDecorationStyle : '';
+      return a ? getComputedStyle(a).backgroundColor : '';
     });
-    expect(linkDecoration).toBe('dotted');
+    expect(linkBackground).toBe('rgba(29, 155, 240, 0.16)');
+    // The mark styles apply only where a range is: every registered range's text sits in an
+    // element flagged for them, and nothing else on the page is flagged.
+    const flags = await page.evaluate(() => {
+      const parents = new Set<Element>();
+      for (const name of ['tickerlens-asset', 'tickerlens-claim']) {
+        for (const r of (CSS.highlights.get(name) ?? []) as Iterable<Range>) {
+          const p = r.startContainer.parentElement;
+          if (p) parents.add(p);
+        }
+      }
+      const flagged = [...document.querySelectorAll('[data-tickerlens-mark]')];
+      return {
+        parents: parents.size,
+        unflagged: [...parents].filter((p) => !p.hasAttribute('data-tickerlens-mark')).length,
+        strays: flagged.filter((el) => !parents.has(el)).length,
+      };
+    });
+    expect(flags.parents).toBeGreaterThan(0);
+    expect(flags.unflagged).toBe(0);
+    expect(flags.strays).toBe(0);
     // The marks add no DOM nodes: X's own markup is untouched.
     expect(await page.locator('mark, tickerlens-mark').count()).toBe(0);
     await page.close();
