@@ -22,8 +22,24 @@ export function listenInBackground(handlers: BackgroundHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (!isBackgroundType(type)) return undefined;
-    return dispatch(type, message, { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url }, handlers);
+    const from = { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url };
+    const json = (message as { json?: unknown }).json;
+    // Sent as JSON text by `sendToBackground` (see messaging.ts): answered the same way.
+    if (typeof json === 'string') {
+      return dispatch(type, readJson(json, type), from, handlers).then((reply) => JSON.stringify(reply));
+    }
+    return dispatch(type, message, from, handlers);
   });
+}
+
+/** The payload of a JSON message with its type, or a value that fails the request schema. */
+function readJson(json: string, type: BackgroundType): unknown {
+  try {
+    const payload: unknown = JSON.parse(json);
+    return payload && typeof payload === 'object' ? { ...payload, type } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function dispatch<T extends BackgroundType>(
