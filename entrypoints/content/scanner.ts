@@ -3,6 +3,11 @@
  * added nodes; the work happens later in slices with a deadline, so a busy page (X's timeline)
  * never sees a long task from us. Results are keyed by block text, so React re-rendering the same
  * text costs a Map lookup, and a node scanned twice yields the same result.
+ *
+ * Only what is near the viewport is read: each root's unit (on X, the post's timeline cell) is
+ * watched by an IntersectionObserver, and its text is read when the unit comes within
+ * `NEAR_MARGIN` viewports. Posts scrolled past unseen cost an observation, not a reading; the scan
+ * message (`scanDocument`) still reads the whole document when asked.
  */
 import type { Match } from '@/utils/detect';
 import type { RootsOf } from './roots';
@@ -36,8 +41,8 @@ export interface ScannerHooks {
   /** Called (at most once per slice) after detections changed. */
   onUpdate?: () => void;
   /**
-   * Called once for each block holding detections when it first comes near the viewport (at once
-   * when highlights are off): what is about to be read is resolved, not the whole scrolled-by page.
+   * Called once for each block holding detections when it is read (near the viewport): what is
+   * about to be seen is resolved, not the whole scrolled-by page.
    */
   onNear?: (entry: BlockEntry) => void;
   /** Registers ranges with the CSS Custom Highlight API. */
@@ -50,11 +55,11 @@ export interface ScannerHooks {
    */
   markedBySelector?: string;
   /**
-   * The element whose nearness to the viewport stands for a block's (default: the block). On X it
-   * is the post's timeline cell: one observed element per post instead of one per text block, and
-   * a shallow one, which Chromium's IntersectionObserver computes for a third of the cost.
+   * The element whose nearness to the viewport stands for a root's or a block's (default: itself).
+   * On X it is the post's timeline cell: one observed element per post instead of one per text
+   * block, and a shallow one, which Chromium's IntersectionObserver computes for a third of the cost.
    */
-  unitOf?: (block: Element) => Element;
+  unitOf?: (el: Element) => Element;
 }
 
 const SLICE_MS = 4;
@@ -64,6 +69,10 @@ const FRAME_SLICE_MS = 2;
 const NEAR_MARGIN = 1.5;
 /** The longest marks found by slices wait to be registered while more slices follow. */
 const FLUSH_WAIT_MS = 100;
+/** The shortest time between two changes to the highlights (each one repaints the marked text). */
+const MIN_FLUSH_GAP_MS = 250;
+/** How long ranges gone out of reach stay registered, unless additions flush them sooner. */
+const REMOVAL_WAIT_MS = 1000;
 const HIGHLIGHT_ASSET = 'tickerlens-asset';
 /** The attribute on elements holding marked text (card-style.ts selects it). */
 export const MARK_ATTRIBUTE = 'data-tickerlens-mark';
@@ -89,12 +98,14 @@ export class PageScanner {
   private readonly assetHighlight: Highlight | undefined;
   private readonly claimHighlight: Highlight | undefined;
   /**
-   * Every registered highlight range costs paint time, so only blocks within a viewport and a half
-   * of the visible area have theirs registered.
+   * Reports units coming within NEAR_MARGIN viewports and going beyond. Only near units are read,
+   * and only their blocks have highlight ranges: every registered range costs paint time.
    */
   private readonly nearViewport: IntersectionObserver | undefined;
-  /** Observed units and the live entries in each. */
+  /** Observed units with live entries, and the entries in each. */
   private readonly units = new Map<Element, Set<BlockEntry>>();
+  /** Observed units with roots waiting to be read when the unit comes near. */
+  private readonly pending = new Map<Element, Set<Node>>();
   /** Units the observer last reported near the viewport. */
   private readonly nearUnits = new Set<Element>();
   /**
@@ -108,7 +119,11 @@ export class PageScanner {
   /** When the oldest unregistered addition was found (0: none pending). */
   private addsPendingSince = 0;
   private flushFrame: number | undefined;
+  /** A flush waiting for MIN_FLUSH_GAP_MS to pass since the last one. */
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A flush of removals only, which can wait. */
+  private removalTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   /** Elements flagged for the mark styles, with how many registered ranges each holds. */
   private readonly markedParents = new Map<Element, number>();
 
@@ -122,6 +137,8 @@ export class PageScanner {
       this.claimHighlight = new Highlight();
       CSS.highlights.set(HIGHLIGHT_ASSET, this.assetHighlight);
       CSS.highlights.set(HIGHLIGHT_CLAIM, this.claimHighlight);
+    }
+    if (typeof IntersectionObserver === 'function') {
       this.nearViewport = new IntersectionObserver((records) => this.onIntersect(records), {
         rootMargin: `${NEAR_MARGIN * 100}% 0px`,
       });
@@ -129,11 +146,20 @@ export class PageScanner {
   }
 
   private onIntersect(records: IntersectionObserverEntry[]): void {
+    let toRead = false;
     for (const r of records) {
-      if (r.isIntersecting) this.nearUnits.add(r.target);
-      else this.nearUnits.delete(r.target);
-      for (const entry of this.units.get(r.target) ?? []) this.show(entry, r.isIntersecting);
+      const unit = r.target;
+      if (r.isIntersecting) this.nearUnits.add(unit);
+      else this.nearUnits.delete(unit);
+      for (const entry of this.units.get(unit) ?? []) this.show(entry, r.isIntersecting);
+      const roots = r.isIntersecting ? this.pending.get(unit) : undefined;
+      if (roots) {
+        this.pending.delete(unit);
+        for (const root of roots) this.rootQueue.add(root);
+        toRead = true;
+      }
     }
+    if (toRead) this.schedule();
   }
 
   /**
@@ -148,12 +174,35 @@ export class PageScanner {
     if (this.stopped) return;
     if (on) {
       if (!this.addsPendingSince) this.addsPendingSince = performance.now();
-      if (!inSlice && this.flushFrame === undefined) {
-        this.flushFrame = requestAnimationFrame(() => this.flushHighlights());
-      }
-    } else if (this.flushTimer === undefined) {
-      this.flushTimer = setTimeout(() => this.flushHighlights(), 1000);
+      if (!inSlice) this.requestFlush();
+    } else if (this.removalTimer === undefined) {
+      this.removalTimer = setTimeout(() => this.requestFlush(), REMOVAL_WAIT_MS);
     }
+  }
+
+  /** Whether a flush now would keep MIN_FLUSH_GAP_MS from the last one. */
+  private mayFlushNow(): boolean {
+    return performance.now() - this.lastFlushAt >= MIN_FLUSH_GAP_MS;
+  }
+
+  /**
+   * Flushes at the next frame, or, while the last flush is less than MIN_FLUSH_GAP_MS old, once it
+   * is: every change to the highlights repaints the text around them, so a reader scrolling
+   * steadily sees marks arrive a few times a second, not at every step.
+   */
+  private requestFlush(): void {
+    if (this.stopped || this.flushFrame !== undefined || this.flushTimer !== undefined) return;
+    if (this.mayFlushNow()) {
+      this.flushFrame = requestAnimationFrame(() => this.flushHighlights());
+      return;
+    }
+    this.flushTimer = setTimeout(
+      () => {
+        this.flushTimer = undefined;
+        this.requestFlush();
+      },
+      this.lastFlushAt + MIN_FLUSH_GAP_MS - performance.now(),
+    );
   }
 
   /**
@@ -164,9 +213,12 @@ export class PageScanner {
   private flushHighlights(): void {
     if (this.flushFrame !== undefined) cancelAnimationFrame(this.flushFrame);
     clearTimeout(this.flushTimer);
+    clearTimeout(this.removalTimer);
     this.flushFrame = undefined;
     this.flushTimer = undefined;
+    this.removalTimer = undefined;
     this.addsPendingSince = 0;
+    this.lastFlushAt = performance.now();
     for (const entry of this.dirty) {
       const live = entry.shown && this.entries.get(entry.block.el) === entry;
       if (live === entry.ranges.length > 0) continue;
@@ -254,10 +306,12 @@ export class PageScanner {
     this.nearViewport?.disconnect();
     if (this.flushFrame !== undefined) cancelAnimationFrame(this.flushFrame);
     clearTimeout(this.flushTimer);
+    clearTimeout(this.removalTimer);
     this.dirty.clear();
     for (const el of this.markedParents.keys()) el.removeAttribute(MARK_ATTRIBUTE);
     this.markedParents.clear();
     this.units.clear();
+    this.pending.clear();
     this.nearUnits.clear();
     this.queue.clear();
     this.rootQueue.clear();
@@ -371,6 +425,12 @@ export class PageScanner {
           changed = true;
         }
       }
+      for (const unit of this.pending.keys()) {
+        if (!unit.isConnected) {
+          this.pending.delete(unit);
+          this.release(unit);
+        }
+      }
     }
     // At least one root per slice, so a page that is never idle still makes progress.
     let first = true;
@@ -378,13 +438,23 @@ export class PageScanner {
       const root = this.nextRoot();
       if (!root) break;
       first = false;
-      if (root.isConnected) changed = this.scanNode(root) || changed;
+      if (!root.isConnected) continue;
+      const unit = this.unitOfNode(root);
+      if (unit && !this.nearUnits.has(unit)) {
+        this.park(unit, root);
+        continue;
+      }
+      changed = this.scanNode(root) || changed;
+      if (unit) this.release(unit);
     }
     const more = this.queue.size > 0 || this.rootQueue.size > 0;
     // Marks appear with the frame a frame slice runs in; from idle slices, when the work queued is
     // read, or every FLUSH_WAIT_MS while a big page is read.
     const waited = performance.now() - this.addsPendingSince >= FLUSH_WAIT_MS;
-    if (this.addsPendingSince && (inFrame || !more || waited)) this.flushHighlights();
+    if (this.addsPendingSince && (inFrame || !more || waited)) {
+      if (this.mayFlushNow()) this.flushHighlights();
+      else this.requestFlush();
+    }
     if (more) this.schedule(false);
     if (changed) this.hooks.onUpdate?.();
   }
@@ -424,24 +494,50 @@ export class PageScanner {
     return changed;
   }
 
+  /** The unit a root is read with, or none when nothing watches the viewport (read at once). */
+  private unitOfNode(node: Node): Element | undefined {
+    if (!this.nearViewport) return undefined;
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    return el ? (this.hooks.unitOf?.(el) ?? el) : undefined;
+  }
+
   /**
-   * Starts watching an entry's unit; an entry joining a unit already near is shown at once. A new
-   * unit's first report comes from the observer, computed in the frame the page draws anyway:
-   * reading its rect here would force a layout of the page's pending changes.
+   * Keeps a root until its unit comes near. A unit seen for the first time is observed; its first
+   * report comes from the observer, computed in the frame the page draws anyway (reading its rect
+   * here would force a layout of the page's pending changes).
    */
+  private park(unit: Element, root: Node): void {
+    const roots = this.pending.get(unit);
+    if (roots) {
+      roots.add(root);
+      return;
+    }
+    const observed = this.units.has(unit);
+    this.pending.set(unit, new Set([root]));
+    if (!observed) this.nearViewport?.observe(unit);
+  }
+
+  /** Stops observing a unit that has neither entries nor roots waiting. */
+  private release(unit: Element): void {
+    if (this.units.has(unit) || this.pending.has(unit)) return;
+    this.nearUnits.delete(unit);
+    this.nearViewport?.unobserve(unit);
+  }
+
+  /** Adds an entry to its unit (read near the viewport, so shown at once). */
   private watch(entry: BlockEntry): void {
     if (!this.nearViewport) {
       this.announce(entry);
       return;
     }
     const inUnit = this.units.get(entry.unit);
-    if (inUnit) {
-      inUnit.add(entry);
-      if (this.nearUnits.has(entry.unit)) this.show(entry, true, true);
-      return;
+    if (inUnit) inUnit.add(entry);
+    else {
+      const observed = this.pending.has(entry.unit) || this.nearUnits.has(entry.unit);
+      this.units.set(entry.unit, new Set([entry]));
+      if (!observed) this.nearViewport.observe(entry.unit);
     }
-    this.units.set(entry.unit, new Set([entry]));
-    this.nearViewport.observe(entry.unit);
+    if (this.nearUnits.has(entry.unit)) this.show(entry, true, true);
   }
 
   private removeEntry(el: Element, entry: BlockEntry): void {
@@ -450,8 +546,7 @@ export class PageScanner {
     inUnit?.delete(entry);
     if (inUnit && !inUnit.size) {
       this.units.delete(entry.unit);
-      this.nearUnits.delete(entry.unit);
-      this.nearViewport?.unobserve(entry.unit);
+      this.release(entry.unit);
     }
     for (const n of entry.block.nodes) this.nodeIndex.delete(n);
     this.entries.delete(el);

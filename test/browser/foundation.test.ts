@@ -78,17 +78,31 @@ describe('content script on X', () => {
     await page.close();
   });
 
-  it('reports its detections to the background, which badges the tab (content → background)', async () => {
-    const page = await h.open('https://x.com/home');
+  it('reads what nears the viewport, and badges the tab with what it has read (content → background)', async () => {
+    // A long timeline: the posts far below the fold are read when scrolling brings them near.
+    const all = [...writtenPosts, ...realPosts];
+    const posts = Array.from({ length: 60 }, (_, i) => {
+      const post = all[i % all.length] as (typeof all)[number];
+      return { ...post, id: `${post.id}-${i}` };
+    });
+    h.serveX('/long', xTimelinePage(posts));
+    const page = await h.open('https://x.com/long');
     const tabId = await h.tabIdOf(page);
-    const result = await scanWhenReady(tabId);
-    const expected = String(result.items.length);
-    let badge = '';
-    for (let i = 0; i < 50 && badge !== expected; i++) {
-      badge = await h.inWorker((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
-      if (badge !== expected) await new Promise((ok) => setTimeout(ok, 100));
+    const total = (await scanWhenReady(tabId)).items.length;
+    const badge = () => h.inWorker((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge).not.toBe('');
+    // Give the scanner time to read anything else it would read without scrolling.
+    await page.waitForTimeout(1000);
+    const before = Number(await badge());
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(total);
+    // Scrolled through to the end, everything has been read and counted.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y < height; y += 600) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(60);
     }
-    expect(badge).toBe(expected);
+    await expect.poll(badge, { timeout: 5000 }).toBe(String(total));
     await page.close();
   });
 
@@ -190,6 +204,21 @@ describe('settings read by the background', () => {
       chrome.runtime.sendMessage({ type: 'tickerlens:check-source' }),
     );
     expect(malformed).toMatchObject({ ok: false, error: expect.stringContaining('Malformed') });
+
+    // The extension's own pages and content script send JSON text, and get JSON text back; text
+    // that is not JSON is a malformed message, answered as one.
+    const asJson = await options.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'tickerlens:check-source', json: '{"source":"coingecko"}' }),
+    );
+    expect(typeof asJson).toBe('string');
+    expect(JSON.parse(asJson as string)).toMatchObject({ ok: true, data: { ok: false, status: 404 } });
+    const notJson = await options.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'tickerlens:check-source', json: '{"source":' }),
+    );
+    expect(JSON.parse(notJson as string)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Malformed'),
+    });
     await options.close();
     await h.useDeadApi();
   });
