@@ -108,16 +108,19 @@ export const resolutionSchema = z.object({
 export type ResolutionReply = z.infer<typeof resolutionSchema>;
 
 /** A content script starts on a page: it gets the settings it obeys. */
-export const helloMessage = {
+export const helloRoute = {
   type: 'tickerlens:hello',
-  request: z.object({ url: z.string() }),
   reply: z.object({ version: z.string(), marks: z.boolean() }),
+} as const;
+export const helloMessage = {
+  ...helloRoute,
+  request: /* @__PURE__ */ z.lazy(() => z.object({ url: z.string() })),
 } as const;
 
 /** Asks one data source's base URL (from the settings) whether it answers. */
 export const checkSourceMessage = {
   type: 'tickerlens:check-source',
-  request: z.object({ source: z.enum(SOURCE_IDS) }),
+  request: /* @__PURE__ */ z.lazy(() => z.object({ source: z.enum(SOURCE_IDS) })),
   reply: sourceCheckSchema,
 } as const;
 
@@ -125,14 +128,19 @@ export const checkSourceMessage = {
  * Resolves the detections of text blocks (a post, a paragraph) to assets. The block's text is the
  * context (words around the match, an address in the same post); it stays inside the browser.
  */
-export const resolveMessage = {
+export const resolveRoute = {
   type: 'tickerlens:resolve',
-  request: z.object({
-    blocks: z
-      .array(z.object({ text: z.string().check(z.maxLength(100_000)), matches: z.array(matchSchema) }))
-      .check(z.maxLength(500)),
-  }),
   reply: z.object({ blocks: z.array(z.array(resolutionSchema)) }),
+} as const;
+export const resolveMessage = {
+  ...resolveRoute,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      blocks: z
+        .array(z.object({ text: z.string().check(z.maxLength(100_000)), matches: z.array(matchSchema) }))
+        .check(z.maxLength(500)),
+    }),
+  ),
 } as const;
 
 /**
@@ -140,29 +148,39 @@ export const resolveMessage = {
  * first asks the sources (bounded by their timeouts); without, it answers at once and refreshes
  * behind (stale-while-revalidate).
  */
-export const cardMessage = {
+export const cardRoute = {
   type: 'tickerlens:card',
-  request: z.object({ asset: z.string().check(z.maxLength(200)), wait: z.optional(z.boolean()) }),
   reply: z.object({ card: z.nullable(cardSchema), refreshing: z.boolean(), error: z.optional(z.string()) }),
+} as const;
+export const cardMessage = {
+  ...cardRoute,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({ asset: z.string().check(z.maxLength(200)), wait: z.optional(z.boolean()) }),
+  ),
 } as const;
 
 /** Saves a note from the card: the quote, the page, and the price at this moment (looked up here). */
-export const saveNoteMessage = {
+export const saveNoteRoute = {
   type: 'tickerlens:save-note',
-  request: z.object({
-    asset: z.string().check(z.maxLength(200)),
-    quote: z.string().check(z.maxLength(4000)),
-    url: z.string().check(z.maxLength(2000)),
-    detected: z.string().check(z.maxLength(200)),
-    claim: z.optional(z.enum(CLAIM_IDS)),
-  }),
   reply: z.object({ id: z.int(), priceUsd: z.nullable(z.number()) }),
+} as const;
+export const saveNoteMessage = {
+  ...saveNoteRoute,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      asset: z.string().check(z.maxLength(200)),
+      quote: z.string().check(z.maxLength(4000)),
+      url: z.string().check(z.maxLength(2000)),
+      detected: z.string().check(z.maxLength(200)),
+      claim: z.optional(z.enum(CLAIM_IDS)),
+    }),
+  ),
 } as const;
 
 /** The most recent notes, newest first (the popup lists them). */
 export const recentNotesMessage = {
   type: 'tickerlens:recent-notes',
-  request: z.object({ limit: z.int().check(z.minimum(1), z.maximum(100)) }),
+  request: /* @__PURE__ */ z.lazy(() => z.object({ limit: z.int().check(z.minimum(1), z.maximum(100)) })),
   reply: z.object({
     notes: z.array(
       z.object({
@@ -187,10 +205,12 @@ export const recentNotesMessage = {
 } as const;
 
 /** "Always read `key` as `asset`" (a null asset removes the pin). */
+export const pinRoute = { type: 'tickerlens:pin', reply: z.object({ ok: z.boolean() }) } as const;
 export const pinMessage = {
-  type: 'tickerlens:pin',
-  request: z.object({ key: z.string().check(z.maxLength(60)), asset: z.nullable(z.string()) }),
-  reply: z.object({ ok: z.boolean() }),
+  ...pinRoute,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({ key: z.string().check(z.maxLength(60)), asset: z.nullable(z.string()) }),
+  ),
 } as const;
 
 /**
@@ -199,23 +219,30 @@ export const pinMessage = {
  */
 export const siteMessage = {
   type: 'tickerlens:site',
-  request: z.object({
-    origin: z.string().check(z.regex(/^https?:\/\/[^/]+$/)),
-    enabled: z.boolean(),
-    tabId: z.optional(z.int()),
-  }),
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      origin: z.string().check(z.regex(/^https?:\/\/[^/]+$/)),
+      enabled: z.boolean(),
+      tabId: z.optional(z.int()),
+    }),
+  ),
   reply: z.object({ enabled: z.boolean() }),
 } as const;
 
 /** What a content script found on its page: the action badge, on-screen assets, prefetching. */
-export const pageDetectedMessage = {
+export const pageDetectedRoute = {
   type: 'tickerlens:page-detected',
-  request: z.object({
-    url: z.string(),
-    counts: pageCountsSchema,
-    assets: z.array(z.string()).check(z.maxLength(500)),
-  }),
   reply: z.object({ badge: z.string() }),
+} as const;
+export const pageDetectedMessage = {
+  ...pageDetectedRoute,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      url: z.string(),
+      counts: pageCountsSchema,
+      assets: z.array(z.string()).check(z.maxLength(500)),
+    }),
+  ),
 } as const;
 
 /** Every background message, by type: the background dispatches through this map. */
@@ -231,11 +258,14 @@ export const backgroundApi = {
   [pageDetectedMessage.type]: pageDetectedMessage,
 } as const;
 
-/** A message to the background: its type, and the schemas of its payload and reply. */
-export interface BackgroundRoute<T extends string = string> {
+/**
+ * What a sender of a background message needs: its type and the schema its reply is checked with.
+ * Each message the content script sends has one (`…Route`) apart from its full definition, so the
+ * content script's bundle leaves out the request schemas only the background checks.
+ */
+export interface BackgroundRoute<T extends BackgroundType = BackgroundType> {
   type: T;
-  request: z.ZodMiniType;
-  reply: z.ZodMiniType;
+  reply: BackgroundApi[T]['reply'];
 }
 
 export type BackgroundApi = typeof backgroundApi;

@@ -5,9 +5,11 @@
  * script's bytes are budgeted). The background's dispatcher is in `messaging-background.ts`.
  */
 import { browser } from 'wxt/browser';
-import type { z } from 'zod/mini';
 import {
+  type BackgroundReply,
+  type BackgroundRequest,
   type BackgroundRoute,
+  type BackgroundType,
   envelopeSchema,
   MessageError,
   SCAN_MESSAGE,
@@ -22,10 +24,10 @@ import {
  * crosses in a single copy. The background answers a message sent so in the same form, and still
  * takes plain objects (the automation contract's callers, tests).
  */
-export async function sendToBackground<M extends BackgroundRoute>(
-  message: M,
-  payload: z.infer<M['request']>,
-): Promise<z.infer<M['reply']>> {
+export async function sendToBackground<T extends BackgroundType>(
+  message: BackgroundRoute<T>,
+  payload: BackgroundRequest<T>,
+): Promise<BackgroundReply<T>> {
   const answer: unknown = await browser.runtime.sendMessage({
     type: message.type,
     json: JSON.stringify(payload),
@@ -41,7 +43,7 @@ export async function sendToBackground<M extends BackgroundRoute>(
   if (!envelope.data.ok) throw new MessageError(envelope.data.error);
   const data = message.reply.safeParse(envelope.data.data);
   if (!data.success) throw new MessageError(`Malformed answer to ${message.type}: ${data.error.message}`);
-  return data.data as z.infer<M['reply']>;
+  return data.data as BackgroundReply<T>;
 }
 
 /** Asks a tab's content script for everything it detects (automation contract §2). */

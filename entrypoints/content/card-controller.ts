@@ -7,7 +7,7 @@ import type { CardModel } from '@/components/Card';
 import { stateOf } from '@/components/card-state';
 import type { Match } from '@/utils/detect';
 import type { BackgroundReply, ResolutionReply } from '@/utils/messages';
-import { cardMessage, pinMessage, saveNoteMessage } from '@/utils/messages';
+import { cardRoute, pinRoute, saveNoteRoute } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 import type { CardHost } from './card-host';
 import type { HoverTarget } from './hover';
@@ -20,61 +20,64 @@ const MAX_MEMORY = 200;
 type CardReply = BackgroundReply<'tickerlens:card'>;
 
 export class CardController {
-  private token = 0;
-  private current: HoverTarget | undefined;
-  private readonly memory = new Map<string, { reply: CardReply; at: number }>();
+  #token = 0;
+  #current: HoverTarget | undefined;
+  readonly #memory = new Map<string, { reply: CardReply; at: number }>();
   /** The model on screen, so an action (save note) can update it in place. */
-  private shown: CardModel | undefined;
+  #shown: CardModel | undefined;
 
-  constructor(
-    private readonly host: CardHost,
-    private readonly resolutions: ResolutionCache,
-  ) {}
+  readonly #host: CardHost;
+  readonly #resolutions: ResolutionCache;
+
+  constructor(host: CardHost, resolutions: ResolutionCache) {
+    this.#host = host;
+    this.#resolutions = resolutions;
+  }
 
   close(): void {
-    this.token++;
-    this.current = undefined;
-    this.host.hide();
+    this.#token++;
+    this.#current = undefined;
+    this.#host.hide();
   }
 
   async open(target: HoverTarget, force = false): Promise<void> {
-    const token = ++this.token;
-    this.current = target;
+    const token = ++this.#token;
+    this.#current = target;
     const { entry, match } = target;
     const index = entry.matches.indexOf(match);
     const resolved =
-      this.resolutions.get(entry.block.text) ??
-      (await this.resolutions.request(entry.block.text, entry.matches));
-    if (token !== this.token) return;
+      this.#resolutions.get(entry.block.text) ??
+      (await this.#resolutions.request(entry.block.text, entry.matches));
+    if (token !== this.#token) return;
     const res = resolved[index] ?? {};
     const base = baseModel(match, res, entry.matches);
     // Claims are checked against the post's asset: the first detection that resolved to one.
     const subject = res.asset ?? (match.kind === 'claim' ? resolved.find((r) => r.asset)?.asset : undefined);
     if (!subject) {
-      this.show(target, { ...base, state: 'ready' });
+      this.#show(target, { ...base, state: 'ready' });
       return;
     }
-    const remembered = this.memory.get(subject);
+    const remembered = this.#memory.get(subject);
     if (remembered && !force && Date.now() - remembered.at < MEMORY_MS) {
-      this.show(target, withReply(base, remembered.reply));
+      this.#show(target, withReply(base, remembered.reply));
       return;
     }
-    this.show(target, { ...base, state: 'loading' });
+    this.#show(target, { ...base, state: 'loading' });
     let reply = await this.fetchCard(subject, force);
-    if (token !== this.token) return;
-    this.show(target, withReply(base, reply));
+    if (token !== this.#token) return;
+    this.#show(target, withReply(base, reply));
     if (reply.refreshing) {
       reply = await this.fetchCard(subject, true);
-      if (token === this.token) this.show(target, withReply(base, reply));
+      if (token === this.#token) this.#show(target, withReply(base, reply));
     }
   }
 
   private async fetchCard(asset: string, wait: boolean): Promise<CardReply> {
     try {
-      const reply = await sendToBackground(cardMessage, { asset, wait });
+      const reply = await sendToBackground(cardRoute, { asset, wait });
       if (!reply.refreshing && reply.card) {
-        if (this.memory.size >= MAX_MEMORY) this.memory.clear();
-        this.memory.set(asset, { reply, at: Date.now() });
+        if (this.#memory.size >= MAX_MEMORY) this.#memory.clear();
+        this.#memory.set(asset, { reply, at: Date.now() });
       }
       return reply;
     } catch (err) {
@@ -82,13 +85,13 @@ export class CardController {
     }
   }
 
-  private show(target: HoverTarget, model: CardModel): void {
-    this.shown = model;
-    this.host.show(model, target.range.getBoundingClientRect(), {
+  #show(target: HoverTarget, model: CardModel): void {
+    this.#shown = model;
+    this.#host.show(model, target.range.getBoundingClientRect(), {
       onSaveNote: () => void this.saveNote(target),
       onClose: () => this.close(),
       onRetry: () => {
-        if (this.current) void this.open(this.current, true);
+        if (this.#current) void this.open(this.#current, true);
       },
       onPin: (asset) => void this.pin(target, asset),
     });
@@ -96,21 +99,21 @@ export class CardController {
 
   /** Saves the post as a note with the asset and the price shown now; the card says it is saved. */
   private async saveNote(target: HoverTarget): Promise<void> {
-    const model = this.shown;
-    if (!model || this.current !== target) return;
+    const model = this.#shown;
+    if (!model || this.#current !== target) return;
     const subject = model.asset ?? model.data?.assetId ?? '';
     try {
-      await sendToBackground(saveNoteMessage, {
+      await sendToBackground(saveNoteRoute, {
         asset: subject,
         quote: target.entry.block.text.slice(0, 4000),
         url: location.href,
         detected: target.match.text,
         ...(target.match.claim ? { claim: target.match.claim } : {}),
       });
-      if (this.current === target) this.show(target, { ...model, noteSaved: true });
+      if (this.#current === target) this.#show(target, { ...model, noteSaved: true });
     } catch (err) {
-      if (this.current === target)
-        this.show(target, { ...model, error: err instanceof Error ? err.message : String(err) });
+      if (this.#current === target)
+        this.#show(target, { ...model, error: err instanceof Error ? err.message : String(err) });
     }
   }
 
@@ -118,8 +121,8 @@ export class CardController {
   private async pin(target: HoverTarget, asset: string): Promise<void> {
     const key = pinKey(target.match);
     if (!key) return;
-    await sendToBackground(pinMessage, { key, asset }).catch(() => undefined);
-    this.resolutions.clear();
+    await sendToBackground(pinRoute, { key, asset }).catch(() => undefined);
+    this.#resolutions.clear();
     await this.open(target);
   }
 }

@@ -11,71 +11,75 @@ const GAP = 6;
 const MARGIN = 8;
 
 export class CardHost {
-  private host: HTMLElement | undefined;
-  private mount: HTMLElement | undefined;
+  #host: HTMLElement | undefined;
+  #mount: HTMLElement | undefined;
 
-  constructor(private readonly doc: Document) {}
+  readonly #doc: Document;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+  }
 
   get element(): HTMLElement | undefined {
-    return this.host;
+    return this.#host;
   }
 
   isOpen(): boolean {
-    return !!this.host?.isConnected;
+    return !!this.#host?.isConnected;
   }
 
   contains(node: Node | null): boolean {
-    return !!node && !!this.host && (node === this.host || this.host.contains(node));
+    return !!node && !!this.#host && (node === this.#host || this.#host.contains(node));
   }
 
   /** Shows (or updates) the card; `anchor` is the hovered word's box, which it never covers. */
   show(model: CardModel, anchor: DOMRect, actions: CardActions): void {
-    const { host, mount } = this.ensure();
+    const { host, mount } = this.#ensure();
     host.dataset.asset = model.asset ?? '';
     host.dataset.state = model.state;
-    host.dataset.theme = pageTheme(this.doc);
+    host.dataset.theme = pageTheme(this.#doc);
     render(<Card model={model} actions={actions} />, mount);
-    this.place(anchor);
+    this.#place(anchor);
   }
 
   /** Moves keyboard focus into the card (its dialog), for keyboard and screen-reader users. */
   focus(): void {
-    this.host?.shadowRoot?.querySelector<HTMLElement>('.card')?.focus();
+    this.#host?.shadowRoot?.querySelector<HTMLElement>('.card')?.focus();
   }
 
   hide(): void {
-    if (!this.host) return;
-    if (this.mount) render(null, this.mount);
-    this.host.remove();
+    if (!this.#host) return;
+    if (this.#mount) render(null, this.#mount);
+    this.#host.remove();
   }
 
   destroy(): void {
     this.hide();
-    this.host = undefined;
-    this.mount = undefined;
+    this.#host = undefined;
+    this.#mount = undefined;
   }
 
-  private ensure(): { host: HTMLElement; mount: HTMLElement } {
-    if (!this.host || !this.mount) {
-      const host = this.doc.createElement('tickerlens-card');
+  #ensure(): { host: HTMLElement; mount: HTMLElement } {
+    if (!this.#host || !this.#mount) {
+      const host = this.#doc.createElement('tickerlens-card');
       const shadow = host.attachShadow({ mode: 'open' });
-      const style = this.doc.createElement('style');
+      const style = this.#doc.createElement('style');
       style.textContent = CARD_CSS;
-      const mount = this.doc.createElement('div');
+      const mount = this.#doc.createElement('div');
       shadow.append(style, mount);
-      this.host = host;
-      this.mount = mount;
+      this.#host = host;
+      this.#mount = mount;
     }
-    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
-    return { host: this.host, mount: this.mount };
+    if (!this.#host.isConnected) this.#doc.documentElement.append(this.#host);
+    return { host: this.#host, mount: this.#mount };
   }
 
   /** Below the word when it fits, else above; clamped to the viewport; never over the word. */
-  private place(anchor: DOMRect): void {
-    const host = this.host;
+  #place(anchor: DOMRect): void {
+    const host = this.#host;
     if (!host) return;
-    const vw = this.doc.documentElement.clientWidth;
-    const vh = this.doc.documentElement.clientHeight;
+    const vw = this.#doc.documentElement.clientWidth;
+    const vh = this.#doc.documentElement.clientHeight;
     host.style.left = '0px';
     host.style.top = '0px';
     const { width, height } = host.getBoundingClientRect();

@@ -56,102 +56,106 @@ export function findTarget(doc: Document, scanner: PageScanner, x: number, y: nu
 }
 
 export class HoverController {
-  private current: HoverTarget | null = null;
-  private pending: HoverTarget | null = null;
-  private intentTimer: ReturnType<typeof setTimeout> | undefined;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
-  private frame = 0;
-  private lastX = 0;
-  private lastY = 0;
+  #current: HoverTarget | null = null;
+  #pending: HoverTarget | null = null;
+  #intentTimer: ReturnType<typeof setTimeout> | undefined;
+  #closeTimer: ReturnType<typeof setTimeout> | undefined;
+  #frame = 0;
+  #lastX = 0;
+  #lastY = 0;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly scanner: PageScanner,
-    private readonly cb: HoverCallbacks,
-  ) {}
+  readonly #doc: Document;
+  readonly #scanner: PageScanner;
+  readonly #cb: HoverCallbacks;
+
+  constructor(doc: Document, scanner: PageScanner, cb: HoverCallbacks) {
+    this.#doc = doc;
+    this.#scanner = scanner;
+    this.#cb = cb;
+  }
 
   onPointerMove = (e: MouseEvent): void => {
-    this.lastX = e.clientX;
-    this.lastY = e.clientY;
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.evaluate(this.cb.isInsideCard(e.target as Node | null));
+    this.#lastX = e.clientX;
+    this.#lastY = e.clientY;
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#evaluate(this.#cb.isInsideCard(e.target as Node | null));
     });
   };
 
   onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && this.current) this.closeNow();
+    if (e.key === 'Escape' && this.#current) this.closeNow();
   };
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
-    clearTimeout(this.intentTimer);
-    clearTimeout(this.closeTimer);
+    cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#intentTimer);
+    clearTimeout(this.#closeTimer);
   }
 
   /** The detection whose card is open, if any. */
   get currentTarget(): HoverTarget | null {
-    return this.current;
+    return this.#current;
   }
 
   /** Opens a card at once, with no hover intent (keyboard: the "next ticker" command). */
   openNow(target: HoverTarget): void {
-    clearTimeout(this.intentTimer);
-    this.cancelClose();
-    this.pending = null;
-    this.current = target;
-    this.cb.open(target);
+    clearTimeout(this.#intentTimer);
+    this.#cancelClose();
+    this.#pending = null;
+    this.#current = target;
+    this.#cb.open(target);
   }
 
   closeNow(): void {
-    clearTimeout(this.intentTimer);
-    this.cancelClose();
-    this.current = null;
-    this.pending = null;
-    this.cb.close();
+    clearTimeout(this.#intentTimer);
+    this.#cancelClose();
+    this.#current = null;
+    this.#pending = null;
+    this.#cb.close();
   }
 
-  private evaluate(overCard: boolean): void {
+  #evaluate(overCard: boolean): void {
     if (overCard) {
-      this.cancelClose();
+      this.#cancelClose();
       return;
     }
-    const target = findTarget(this.doc, this.scanner, this.lastX, this.lastY);
-    if (target && this.current && target.match === this.current.match) {
-      this.cancelClose();
+    const target = findTarget(this.#doc, this.#scanner, this.#lastX, this.#lastY);
+    if (target && this.#current && target.match === this.#current.match) {
+      this.#cancelClose();
       return;
     }
     if (target) {
-      if (this.pending?.match !== target.match) {
-        this.pending = target;
-        clearTimeout(this.intentTimer);
-        this.intentTimer = setTimeout(() => {
-          const t = this.pending;
+      if (this.#pending?.match !== target.match) {
+        this.#pending = target;
+        clearTimeout(this.#intentTimer);
+        this.#intentTimer = setTimeout(() => {
+          const t = this.#pending;
           if (!t) return;
-          this.pending = null;
-          this.cancelClose();
-          this.current = t;
-          this.cb.open(t);
+          this.#pending = null;
+          this.#cancelClose();
+          this.#current = t;
+          this.#cb.open(t);
         }, INTENT_MS);
       }
       return;
     }
-    this.pending = null;
-    clearTimeout(this.intentTimer);
-    if (this.current && this.closeTimer === undefined) this.scheduleClose();
+    this.#pending = null;
+    clearTimeout(this.#intentTimer);
+    if (this.#current && this.#closeTimer === undefined) this.#scheduleClose();
   }
 
-  private cancelClose(): void {
-    clearTimeout(this.closeTimer);
-    this.closeTimer = undefined;
+  #cancelClose(): void {
+    clearTimeout(this.#closeTimer);
+    this.#closeTimer = undefined;
   }
 
-  private scheduleClose(): void {
-    this.closeTimer = setTimeout(() => {
-      this.closeTimer = undefined;
-      this.current = null;
-      this.cb.close();
+  #scheduleClose(): void {
+    this.#closeTimer = setTimeout(() => {
+      this.#closeTimer = undefined;
+      this.#current = null;
+      this.#cb.close();
     }, CLOSE_MS);
   }
 }

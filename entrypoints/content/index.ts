@@ -3,10 +3,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createDetector, type Match } from '@/utils/detect';
 import {
-  helloMessage,
+  helloRoute,
   nextMarkRequestSchema,
   type PageCounts,
-  pageDetectedMessage,
+  pageDetectedRoute,
   type ResolutionReply,
   type ScanItem,
   type ScanResult,
@@ -35,7 +35,7 @@ export default defineContentScript({
     const scope = globalThis as { __tickerlens?: ContentScriptContext };
     if (scope.__tickerlens?.isValid) return;
     scope.__tickerlens = ctx;
-    const hello = await sendToBackground(helloMessage, { url: location.href }).catch(() => undefined);
+    const hello = await sendToBackground(helloRoute, { url: location.href }).catch(() => undefined);
     startTickerlens(ctx, { marks: hello?.marks ?? true });
   },
 });
@@ -82,7 +82,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
       const key = JSON.stringify([counts, [...assets]]);
       if (key === lastReport || !ctx.isValid) return;
       lastReport = key;
-      sendToBackground(pageDetectedMessage, { url: location.href, counts, assets: [...assets] }).catch(
+      sendToBackground(pageDetectedRoute, { url: location.href, counts, assets: [...assets] }).catch(
         () => undefined,
       );
     }, 400);

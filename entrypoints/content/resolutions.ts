@@ -5,7 +5,7 @@
  */
 import type { Match } from '@/utils/detect';
 import type { ResolutionReply } from '@/utils/messages';
-import { resolveMessage } from '@/utils/messages';
+import { resolveRoute } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 
 /** Above this many cached texts the cache starts over: a long session on X must not grow forever. */
@@ -22,55 +22,55 @@ interface Pending {
 }
 
 export class ResolutionCache {
-  private readonly done = new Map<string, Resolutions>();
+  readonly #done = new Map<string, Resolutions>();
   /** Queued or in flight, by block text. */
-  private readonly pending = new Map<string, Pending>();
-  private queue: string[] = [];
-  private scheduled = false;
-  private readonly listeners = new Set<() => void>();
+  readonly #pending = new Map<string, Pending>();
+  #queue: string[] = [];
+  #scheduled = false;
+  readonly #listeners = new Set<() => void>();
 
   /** Cached resolutions of a block's matches, in the same order, if known. */
   get(text: string): Resolutions | undefined {
-    return this.done.get(text);
+    return this.#done.get(text);
   }
 
   /** Forgets every resolution (a pin changed how symbols read). */
   clear(): void {
-    this.done.clear();
+    this.#done.clear();
   }
 
   /** Called whenever new resolutions arrive (marks and badge refresh). */
   onResolved(fn: () => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
   }
 
   /** Asks for a block's resolutions, batched with the others asked in the same task. */
   request(text: string, matches: readonly Match[]): Promise<Resolutions> {
-    const known = this.done.get(text);
+    const known = this.#done.get(text);
     if (known) return Promise.resolve(known);
-    const pending = this.pending.get(text);
+    const pending = this.#pending.get(text);
     if (pending) return pending.promise;
     if (!matches.some(needsResolution)) {
       const local = matches.map(localResolution);
-      this.remember(text, local);
+      this.#remember(text, local);
       return Promise.resolve(local);
     }
     let settle: (r: Resolutions) => void = () => undefined;
     const promise = new Promise<Resolutions>((resolve) => {
       settle = resolve;
     });
-    this.pending.set(text, { matches, promise, settle });
-    this.queue.push(text);
-    this.schedule();
+    this.#pending.set(text, { matches, promise, settle });
+    this.#queue.push(text);
+    this.#schedule();
     return promise;
   }
 
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
     const run = (): void => {
-      this.scheduled = false;
+      this.#scheduled = false;
       void this.flush();
     };
     // In idle time, so a scroll frame is never held up by a message and its reply's parsing; the
@@ -80,32 +80,32 @@ export class ResolutionCache {
   }
 
   private async flush(): Promise<void> {
-    const texts = this.queue.splice(0, MAX_BLOCKS);
-    if (this.queue.length) this.schedule();
-    const blocks = texts.map((text) => ({ text, matches: [...(this.pending.get(text)?.matches ?? [])] }));
+    const texts = this.#queue.splice(0, MAX_BLOCKS);
+    if (this.#queue.length) this.#schedule();
+    const blocks = texts.map((text) => ({ text, matches: [...(this.#pending.get(text)?.matches ?? [])] }));
     try {
-      const reply = await sendToBackground(resolveMessage, { blocks });
+      const reply = await sendToBackground(resolveRoute, { blocks });
       blocks.forEach((b, i) => {
-        this.settle(b.text, reply.blocks[i] ?? b.matches.map(localResolution), true);
+        this.#settle(b.text, reply.blocks[i] ?? b.matches.map(localResolution), true);
       });
-      for (const fn of this.listeners) fn();
+      for (const fn of this.#listeners) fn();
     } catch {
       // The background is unreachable (extension reloaded, worker starting): answer with what the
       // detector itself knows, uncached, so a later request asks again.
-      for (const b of blocks) this.settle(b.text, b.matches.map(localResolution), false);
+      for (const b of blocks) this.#settle(b.text, b.matches.map(localResolution), false);
     }
   }
 
-  private settle(text: string, r: Resolutions, cache: boolean): void {
-    if (cache) this.remember(text, r);
-    const p = this.pending.get(text);
-    this.pending.delete(text);
+  #settle(text: string, r: Resolutions, cache: boolean): void {
+    if (cache) this.#remember(text, r);
+    const p = this.#pending.get(text);
+    this.#pending.delete(text);
     p?.settle(r);
   }
 
-  private remember(text: string, r: Resolutions): void {
-    if (this.done.size >= MAX_CACHED) this.done.clear();
-    this.done.set(text, r);
+  #remember(text: string, r: Resolutions): void {
+    if (this.#done.size >= MAX_CACHED) this.#done.clear();
+    this.#done.set(text, r);
   }
 }
 

@@ -67,8 +67,6 @@ const SLICE_MS = 4;
 const FRAME_SLICE_MS = 2;
 /** How far beyond the viewport, in viewport heights, blocks count as near. */
 const NEAR_MARGIN = 1.5;
-/** The longest marks found by slices wait to be registered while more slices follow. */
-const FLUSH_WAIT_MS = 100;
 /** The shortest time between two changes to the highlights (each one repaints the marked text). */
 const MIN_FLUSH_GAP_MS = 250;
 /** How long ranges gone out of reach stay registered, unless additions flush them sooner. */
@@ -81,33 +79,33 @@ const HIGHLIGHT_CLAIM = 'tickerlens-claim';
 const MAX_CACHED_TEXTS = 5_000;
 
 export class PageScanner {
-  private readonly entries = new Map<Element, BlockEntry>();
-  private readonly byText = new Map<string, Match[]>();
-  private readonly nodeIndex = new WeakMap<Text, { entry: BlockEntry; nodeStart: number }>();
+  readonly #entries = new Map<Element, BlockEntry>();
+  readonly #byText = new Map<string, Match[]>();
+  readonly #nodeIndex = new WeakMap<Text, { entry: BlockEntry; nodeStart: number }>();
   /** Added or changed nodes, not yet turned into roots. */
-  private readonly queue = new Set<Node>();
+  readonly #queue = new Set<Node>();
   /**
    * Roots of dequeued nodes, not yet read. A slice checks its deadline after each root, so one
    * node holding hundreds of posts (the whole body at start) is read over many slices.
    */
-  private readonly rootQueue = new Set<Node>();
-  private observer: MutationObserver | undefined;
-  private scheduled = false;
-  private sweepNeeded = false;
-  private stopped = false;
-  private readonly assetHighlight: Highlight | undefined;
-  private readonly claimHighlight: Highlight | undefined;
+  readonly #rootQueue = new Set<Node>();
+  #observer: MutationObserver | undefined;
+  #scheduled = false;
+  #sweepNeeded = false;
+  #stopped = false;
+  readonly #assetHighlight: Highlight | undefined;
+  readonly #claimHighlight: Highlight | undefined;
   /**
    * Reports units coming within NEAR_MARGIN viewports and going beyond. Only near units are read,
    * and only their blocks have highlight ranges: every registered range costs paint time.
    */
-  private readonly nearViewport: IntersectionObserver | undefined;
+  readonly #nearViewport: IntersectionObserver | undefined;
   /** Observed units with live entries, and the entries in each. */
-  private readonly units = new Map<Element, Set<BlockEntry>>();
+  readonly #units = new Map<Element, Set<BlockEntry>>();
   /** Observed units with roots waiting to be read when the unit comes near. */
-  private readonly pending = new Map<Element, Set<Node>>();
+  readonly #pending = new Map<Element, Set<Node>>();
   /** Units the observer last reported near the viewport. */
-  private readonly nearUnits = new Set<Element>();
+  readonly #nearUnits = new Set<Element>();
   /**
    * Entries whose registered ranges differ from what they should be. Any change to a highlight
    * makes Chromium rebuild every highlight marker and run a frame to repaint them, so changes are
@@ -115,74 +113,77 @@ export class PageScanner {
    * frame when scrolling brought them near), ranges to drop along with the next additions or after a
    * quiet second, since a stale range out of view shows nothing.
    */
-  private readonly dirty = new Set<BlockEntry>();
-  /** When the oldest unregistered addition was found (0: none pending). */
-  private addsPendingSince = 0;
-  private flushFrame: number | undefined;
+  readonly #dirty = new Set<BlockEntry>();
+  /** Whether ranges wait to be registered. */
+  #addsPending = false;
+  #flushFrame: number | undefined;
   /** A flush waiting for MIN_FLUSH_GAP_MS to pass since the last one. */
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** A flush of removals only, which can wait. */
-  private removalTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  #removalTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastFlushAt = Number.NEGATIVE_INFINITY;
   /** Elements flagged for the mark styles, with how many registered ranges each holds. */
-  private readonly markedParents = new Map<Element, number>();
+  readonly #markedParents = new Map<Element, number>();
 
-  constructor(
-    private readonly doc: Document,
-    private readonly detect: Detect,
-    private readonly hooks: ScannerHooks,
-  ) {
+  readonly #doc: Document;
+  readonly #detect: Detect;
+  readonly #hooks: ScannerHooks;
+
+  constructor(doc: Document, detect: Detect, hooks: ScannerHooks) {
+    this.#doc = doc;
+    this.#detect = detect;
+    this.#hooks = hooks;
     if (hooks.highlight && typeof Highlight === 'function' && 'highlights' in CSS) {
-      this.assetHighlight = new Highlight();
-      this.claimHighlight = new Highlight();
-      CSS.highlights.set(HIGHLIGHT_ASSET, this.assetHighlight);
-      CSS.highlights.set(HIGHLIGHT_CLAIM, this.claimHighlight);
+      this.#assetHighlight = new Highlight();
+      this.#claimHighlight = new Highlight();
+      CSS.highlights.set(HIGHLIGHT_ASSET, this.#assetHighlight);
+      CSS.highlights.set(HIGHLIGHT_CLAIM, this.#claimHighlight);
     }
     if (typeof IntersectionObserver === 'function') {
-      this.nearViewport = new IntersectionObserver((records) => this.onIntersect(records), {
+      this.#nearViewport = new IntersectionObserver((records) => this.#onIntersect(records), {
         rootMargin: `${NEAR_MARGIN * 100}% 0px`,
       });
     }
   }
 
-  private onIntersect(records: IntersectionObserverEntry[]): void {
+  #onIntersect(records: IntersectionObserverEntry[]): void {
     let toRead = false;
     for (const r of records) {
       const unit = r.target;
-      if (r.isIntersecting) this.nearUnits.add(unit);
-      else this.nearUnits.delete(unit);
-      for (const entry of this.units.get(unit) ?? []) this.show(entry, r.isIntersecting);
-      const roots = r.isIntersecting ? this.pending.get(unit) : undefined;
+      if (r.isIntersecting) this.#nearUnits.add(unit);
+      else this.#nearUnits.delete(unit);
+      for (const entry of this.#units.get(unit) ?? []) this.#show(entry, r.isIntersecting);
+      const roots = r.isIntersecting ? this.#pending.get(unit) : undefined;
       if (roots) {
-        this.pending.delete(unit);
-        for (const root of roots) this.rootQueue.add(root);
+        this.#pending.delete(unit);
+        for (const root of roots) this.#rootQueue.add(root);
         toRead = true;
       }
     }
-    if (toRead) this.schedule();
+    if (toRead) this.#schedule();
   }
 
   /**
    * Marks a block near the viewport or not. In a slice its ranges are registered when the slice
    * ends; from the observer, at the next frame; ranges to drop wait for the next change.
    */
-  private show(entry: BlockEntry, on: boolean, inSlice = false): void {
+  #show(entry: BlockEntry, on: boolean, inSlice = false): void {
     if (entry.shown === on) return;
     entry.shown = on;
-    if (on) this.announce(entry);
-    this.dirty.add(entry);
-    if (this.stopped) return;
+    if (on) this.#announce(entry);
+    this.#dirty.add(entry);
+    if (this.#stopped) return;
     if (on) {
-      if (!this.addsPendingSince) this.addsPendingSince = performance.now();
-      if (!inSlice) this.requestFlush();
-    } else if (this.removalTimer === undefined) {
-      this.removalTimer = setTimeout(() => this.requestFlush(), REMOVAL_WAIT_MS);
+      this.#addsPending = true;
+      if (!inSlice) this.#requestFlush();
+    } else if (this.#removalTimer === undefined) {
+      this.#removalTimer = setTimeout(() => this.#requestFlush(), REMOVAL_WAIT_MS);
     }
   }
 
   /** Whether a flush now would keep MIN_FLUSH_GAP_MS from the last one. */
-  private mayFlushNow(): boolean {
-    return performance.now() - this.lastFlushAt >= MIN_FLUSH_GAP_MS;
+  #mayFlushNow(): boolean {
+    return performance.now() - this.#lastFlushAt >= MIN_FLUSH_GAP_MS;
   }
 
   /**
@@ -190,18 +191,18 @@ export class PageScanner {
    * is: every change to the highlights repaints the text around them, so a reader scrolling
    * steadily sees marks arrive a few times a second, not at every step.
    */
-  private requestFlush(): void {
-    if (this.stopped || this.flushFrame !== undefined || this.flushTimer !== undefined) return;
-    if (this.mayFlushNow()) {
-      this.flushFrame = requestAnimationFrame(() => this.flushHighlights());
+  #requestFlush(): void {
+    if (this.#stopped || this.#flushFrame !== undefined || this.#flushTimer !== undefined) return;
+    if (this.#mayFlushNow()) {
+      this.#flushFrame = requestAnimationFrame(() => this.#flushHighlights());
       return;
     }
-    this.flushTimer = setTimeout(
+    this.#flushTimer = setTimeout(
       () => {
-        this.flushTimer = undefined;
-        this.requestFlush();
+        this.#flushTimer = undefined;
+        this.#requestFlush();
       },
-      this.lastFlushAt + MIN_FLUSH_GAP_MS - performance.now(),
+      this.#lastFlushAt + MIN_FLUSH_GAP_MS - performance.now(),
     );
   }
 
@@ -210,30 +211,30 @@ export class PageScanner {
    * shown: a live Range is updated by the browser on every DOM mutation near it, so thousands of
    * idle ones would tax X.
    */
-  private flushHighlights(): void {
-    if (this.flushFrame !== undefined) cancelAnimationFrame(this.flushFrame);
-    clearTimeout(this.flushTimer);
-    clearTimeout(this.removalTimer);
-    this.flushFrame = undefined;
-    this.flushTimer = undefined;
-    this.removalTimer = undefined;
-    this.addsPendingSince = 0;
-    this.lastFlushAt = performance.now();
-    for (const entry of this.dirty) {
-      const live = entry.shown && this.entries.get(entry.block.el) === entry;
+  #flushHighlights(): void {
+    if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
+    clearTimeout(this.#flushTimer);
+    clearTimeout(this.#removalTimer);
+    this.#flushFrame = undefined;
+    this.#flushTimer = undefined;
+    this.#removalTimer = undefined;
+    this.#addsPending = false;
+    this.#lastFlushAt = performance.now();
+    for (const entry of this.#dirty) {
+      const live = entry.shown && this.#entries.get(entry.block.el) === entry;
       if (live === entry.ranges.length > 0) continue;
-      if (live) entry.ranges = entry.matches.map((m) => this.makeRange(entry.block, m));
+      if (live) entry.ranges = entry.matches.map((m) => this.#makeRange(entry.block, m));
       entry.matches.forEach((m, i) => {
         const range = entry.ranges[i];
-        const highlight = m.kind === 'claim' ? this.claimHighlight : this.assetHighlight;
-        if (!range || !highlight || this.styledByPage(range)) return;
+        const highlight = m.kind === 'claim' ? this.#claimHighlight : this.#assetHighlight;
+        if (!range || !highlight || this.#styledByPage(range)) return;
         if (live) highlight.add(range);
         else highlight.delete(range);
-        this.markParents(entry.block, m, live);
+        this.#markParents(entry.block, m, live);
       });
       if (!live) entry.ranges = [];
     }
-    this.dirty.clear();
+    this.#dirty.clear();
   }
 
   /**
@@ -241,96 +242,96 @@ export class PageScanner {
    * `::highlight()` rule that applies to every element makes Chromium's visual-overflow pass
    * costlier on the whole page, even with no range registered.
    */
-  private markParents(block: TextBlock, m: Match, on: boolean): void {
+  #markParents(block: TextBlock, m: Match, on: boolean): void {
     for (let i = 0; i < block.nodes.length; i++) {
       const start = block.starts[i] ?? 0;
       const node = block.nodes[i];
       if (!node || start >= m.end || start + node.data.length <= m.start) continue;
       const el = node.parentElement;
       if (!el) continue;
-      const count = (this.markedParents.get(el) ?? 0) + (on ? 1 : -1);
+      const count = (this.#markedParents.get(el) ?? 0) + (on ? 1 : -1);
       if (count > 0) {
-        if (!this.markedParents.has(el)) el.setAttribute(MARK_ATTRIBUTE, '');
-        this.markedParents.set(el, count);
+        if (!this.#markedParents.has(el)) el.setAttribute(MARK_ATTRIBUTE, '');
+        this.#markedParents.set(el, count);
       } else {
-        this.markedParents.delete(el);
+        this.#markedParents.delete(el);
         el.removeAttribute(MARK_ATTRIBUTE);
       }
     }
   }
 
   /** Whether a match's text sits in an element the stylesheet marks (no range needed). */
-  private styledByPage(range: Range): boolean {
-    const selector = this.hooks.markedBySelector;
+  #styledByPage(range: Range): boolean {
+    const selector = this.#hooks.markedBySelector;
     if (!selector) return false;
     const start = range.startContainer;
     const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
     return !!el?.closest(selector);
   }
 
-  private announce(entry: BlockEntry): void {
+  #announce(entry: BlockEntry): void {
     if (entry.announced) return;
     entry.announced = true;
-    this.hooks.onNear?.(entry);
+    this.#hooks.onNear?.(entry);
   }
 
   start(): void {
-    const root = this.doc.body ?? this.doc.documentElement;
-    this.enqueue(root);
-    this.observer = new MutationObserver((records) => {
+    const root = this.#doc.body ?? this.#doc.documentElement;
+    this.#enqueue(root);
+    this.#observer = new MutationObserver((records) => {
       for (const r of records) {
         if (r.type === 'characterData') {
-          this.enqueue(r.target);
+          this.#enqueue(r.target);
           continue;
         }
-        for (const n of r.addedNodes) this.enqueue(n);
+        for (const n of r.addedNodes) this.#enqueue(n);
         let rescan = false;
         for (const n of r.removedNodes) {
           // Only a removed element can take a scanned block with it; a removed text node (X
           // replacing a post's text) disconnects nothing, so it costs no sweep of every entry.
-          if (n.nodeType === 1) this.sweepNeeded = true;
+          if (n.nodeType === 1) this.#sweepNeeded = true;
           // Text or inline markup removed from inside a block changes that block's text: rescan it.
           // Whole blocks removed from a container (X recycling timeline cells) change nothing else.
           if (n.nodeType === 3 || (n.nodeType === 1 && !isBlockElement(n as Element))) rescan = true;
         }
-        if (rescan) this.enqueue(r.target);
+        if (rescan) this.#enqueue(r.target);
       }
-      if (this.sweepNeeded) this.schedule();
+      if (this.#sweepNeeded) this.#schedule();
     });
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
   stop(): void {
-    this.stopped = true;
-    this.observer?.disconnect();
-    this.nearViewport?.disconnect();
-    if (this.flushFrame !== undefined) cancelAnimationFrame(this.flushFrame);
-    clearTimeout(this.flushTimer);
-    clearTimeout(this.removalTimer);
-    this.dirty.clear();
-    for (const el of this.markedParents.keys()) el.removeAttribute(MARK_ATTRIBUTE);
-    this.markedParents.clear();
-    this.units.clear();
-    this.pending.clear();
-    this.nearUnits.clear();
-    this.queue.clear();
-    this.rootQueue.clear();
-    this.assetHighlight?.clear();
-    this.claimHighlight?.clear();
-    if (this.assetHighlight) CSS.highlights.delete(HIGHLIGHT_ASSET);
-    if (this.claimHighlight) CSS.highlights.delete(HIGHLIGHT_CLAIM);
-    this.entries.clear();
+    this.#stopped = true;
+    this.#observer?.disconnect();
+    this.#nearViewport?.disconnect();
+    if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
+    clearTimeout(this.#flushTimer);
+    clearTimeout(this.#removalTimer);
+    this.#dirty.clear();
+    for (const el of this.#markedParents.keys()) el.removeAttribute(MARK_ATTRIBUTE);
+    this.#markedParents.clear();
+    this.#units.clear();
+    this.#pending.clear();
+    this.#nearUnits.clear();
+    this.#queue.clear();
+    this.#rootQueue.clear();
+    this.#assetHighlight?.clear();
+    this.#claimHighlight?.clear();
+    if (this.#assetHighlight) CSS.highlights.delete(HIGHLIGHT_ASSET);
+    if (this.#claimHighlight) CSS.highlights.delete(HIGHLIGHT_CLAIM);
+    this.#entries.clear();
   }
 
   /** Live blocks that hold at least one detection. */
   liveEntries(): Iterable<BlockEntry> {
-    return this.entries.values();
+    return this.#entries.values();
   }
 
   /** The detection under a caret position, if any. */
   hitTest(node: Node, offset: number): { entry: BlockEntry; match: Match } | null {
     if (node.nodeType !== 3) return null;
-    const at = this.nodeIndex.get(node as Text);
+    const at = this.#nodeIndex.get(node as Text);
     if (!at) return null;
     const g = at.nodeStart + offset;
     for (const match of at.entry.matches) {
@@ -343,7 +344,7 @@ export class PageScanner {
   rangeOf(entry: BlockEntry, match: Match): Range | undefined {
     const i = entry.matches.indexOf(match);
     if (i < 0) return undefined;
-    return entry.ranges[i] ?? this.makeRange(entry.block, match);
+    return entry.ranges[i] ?? this.#makeRange(entry.block, match);
   }
 
   /**
@@ -351,12 +352,12 @@ export class PageScanner {
    * Synchronous and read-only: cached block texts cost a lookup, new ones are detected now.
    */
   scanDocument(): ScannedMatch[] {
-    const root = this.doc.body ?? this.doc.documentElement;
+    const root = this.#doc.body ?? this.#doc.documentElement;
     const out: Array<ScannedMatch & { order: number; local: number }> = [];
     const counter = { next: 0 };
-    const blocks = this.hooks.roots(root).flatMap((r) => collectBlocks(r, counter));
+    const blocks = this.#hooks.roots(root).flatMap((r) => collectBlocks(r, counter));
     for (const block of blocks) {
-      const matches = this.matchesFor(block.text);
+      const matches = this.#matchesFor(block.text);
       matches.forEach((match, index) => {
         const n = nodeIndexAt(block, match.start);
         out.push({
@@ -374,10 +375,10 @@ export class PageScanner {
   }
 
   /** Queues a node; which parts of it are read is the roots strategy's call, made in the slice. */
-  private enqueue(node: Node): void {
-    if (this.stopped) return;
-    this.queue.add(node);
-    this.schedule();
+  #enqueue(node: Node): void {
+    if (this.#stopped) return;
+    this.#queue.add(node);
+    this.#schedule();
   }
 
   /**
@@ -385,27 +386,26 @@ export class PageScanner {
    * marks for nodes the page just added are painted with them, in the frame the page causes anyway,
    * instead of in one more frame of their own. What does not fit goes on in idle slices.
    */
-  private schedule(inFrame = true): void {
-    if (this.scheduled || this.stopped) return;
-    this.scheduled = true;
-    const hasFrames = inFrame && typeof requestAnimationFrame === 'function';
+  #schedule(inFrame = true): void {
+    if (this.#scheduled || this.#stopped) return;
+    this.#scheduled = true;
     let frame: number | undefined;
     // A hidden tab runs no frames: whichever of the two comes first runs the slice.
     const idle = schedule((deadline) => {
       if (frame !== undefined) cancelAnimationFrame(frame);
-      this.runSlice(deadline);
+      this.#runSlice(deadline);
     });
-    if (hasFrames) {
+    if (inFrame) {
       frame = requestAnimationFrame(() => {
         idle.cancel();
-        this.runSlice('frame');
+        this.#runSlice('frame');
       });
     }
   }
 
-  private runSlice(idle?: IdleDeadline | 'frame'): void {
-    this.scheduled = false;
-    if (this.stopped) return;
+  #runSlice(idle?: IdleDeadline | 'frame'): void {
+    this.#scheduled = false;
+    if (this.#stopped) return;
     // Never past SLICE_MS (FRAME_SLICE_MS inside a frame), and never past the idle period the
     // browser granted; a slice run because the idle timeout expired still gets SLICE_MS.
     const inFrame = idle === 'frame';
@@ -417,88 +417,87 @@ export class PageScanner {
           : SLICE_MS;
     const deadline = performance.now() + budget;
     let changed = false;
-    if (this.sweepNeeded) {
-      this.sweepNeeded = false;
-      for (const [el, entry] of this.entries) {
+    if (this.#sweepNeeded) {
+      this.#sweepNeeded = false;
+      for (const [el, entry] of this.#entries) {
         if (!el.isConnected) {
-          this.removeEntry(el, entry);
+          this.#removeEntry(el, entry);
           changed = true;
         }
       }
-      for (const unit of this.pending.keys()) {
+      for (const unit of this.#pending.keys()) {
         if (!unit.isConnected) {
-          this.pending.delete(unit);
-          this.release(unit);
+          this.#pending.delete(unit);
+          this.#release(unit);
         }
       }
     }
     // At least one root per slice, so a page that is never idle still makes progress.
     let first = true;
     while (first || performance.now() < deadline) {
-      const root = this.nextRoot();
+      const root = this.#nextRoot();
       if (!root) break;
       first = false;
       if (!root.isConnected) continue;
-      const unit = this.unitOfNode(root);
-      if (unit && !this.nearUnits.has(unit)) {
-        this.park(unit, root);
+      const unit = this.#unitOfNode(root);
+      if (unit && !this.#nearUnits.has(unit)) {
+        this.#park(unit, root);
         continue;
       }
-      changed = this.scanNode(root) || changed;
-      if (unit) this.release(unit);
+      changed = this.#scanNode(root) || changed;
+      if (unit) this.#release(unit);
     }
-    const more = this.queue.size > 0 || this.rootQueue.size > 0;
-    // Marks appear with the frame a frame slice runs in; from idle slices, when the work queued is
-    // read, or every FLUSH_WAIT_MS while a big page is read.
-    const waited = performance.now() - this.addsPendingSince >= FLUSH_WAIT_MS;
-    if (this.addsPendingSince && (inFrame || !more || waited)) {
-      if (this.mayFlushNow()) this.flushHighlights();
-      else this.requestFlush();
+    const more = this.#queue.size > 0 || this.#rootQueue.size > 0;
+    // Marks appear with the frame a frame slice runs in, or once idle slices have read what was
+    // queued; while a big page is read, at the pace requestFlush allows.
+    if (this.#addsPending) {
+      if ((inFrame || !more) && this.#mayFlushNow()) this.#flushHighlights();
+      else this.#requestFlush();
     }
-    if (more) this.schedule(false);
-    if (changed) this.hooks.onUpdate?.();
+    if (more) this.#schedule(false);
+    if (changed) this.#hooks.onUpdate?.();
   }
 
   /** The next root to read: queued roots first, then the roots of the next queued node. */
-  private nextRoot(): Node | undefined {
+  #nextRoot(): Node | undefined {
     for (;;) {
-      for (const root of this.rootQueue) {
-        this.rootQueue.delete(root);
+      for (const root of this.#rootQueue) {
+        this.#rootQueue.delete(root);
         return root;
       }
-      const node = this.queue.values().next();
+      const node = this.#queue.values().next();
       if (node.done) return undefined;
-      this.queue.delete(node.value);
-      if (node.value.isConnected) for (const root of this.hooks.roots(node.value)) this.rootQueue.add(root);
+      this.#queue.delete(node.value);
+      if (node.value.isConnected) for (const root of this.#hooks.roots(node.value)) this.#rootQueue.add(root);
     }
   }
 
-  private scanNode(node: Node): boolean {
+  #scanNode(node: Node): boolean {
     let changed = false;
     for (const block of collectBlocks(node)) {
-      const prev = this.entries.get(block.el);
+      const prev = this.#entries.get(block.el);
       if (prev && prev.block.text === block.text && sameNodes(prev.block, block)) continue;
-      if (prev) this.removeEntry(block.el, prev);
-      const matches = this.matchesFor(block.text);
+      if (prev) this.#removeEntry(block.el, prev);
+      const matches = this.#matchesFor(block.text);
       if (prev || matches.length) changed = true;
       if (!matches.length) continue;
-      const unit = this.hooks.unitOf?.(block.el) ?? block.el;
+      const unit = this.#hooks.unitOf?.(block.el) ?? block.el;
       const entry: BlockEntry = { block, matches, unit, ranges: [], shown: false, announced: false };
       for (let i = 0; i < block.nodes.length; i++) {
         const n = block.nodes[i];
-        if (n) this.nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
+        if (n) this.#nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
       }
-      this.entries.set(block.el, entry);
-      this.watch(entry);
+      this.#entries.set(block.el, entry);
+      this.#watch(entry);
     }
     return changed;
   }
 
   /** The unit a root is read with, or none when nothing watches the viewport (read at once). */
-  private unitOfNode(node: Node): Element | undefined {
-    if (!this.nearViewport) return undefined;
+  #unitOfNode(node: Node): Element | undefined {
+    if (!this.#nearViewport) return undefined;
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    return el ? (this.hooks.unitOf?.(el) ?? el) : undefined;
+    return el ? (this.#hooks.unitOf?.(el) ?? el) : undefined;
   }
 
   /**
@@ -506,64 +505,64 @@ export class PageScanner {
    * report comes from the observer, computed in the frame the page draws anyway (reading its rect
    * here would force a layout of the page's pending changes).
    */
-  private park(unit: Element, root: Node): void {
-    const roots = this.pending.get(unit);
+  #park(unit: Element, root: Node): void {
+    const roots = this.#pending.get(unit);
     if (roots) {
       roots.add(root);
       return;
     }
-    const observed = this.units.has(unit);
-    this.pending.set(unit, new Set([root]));
-    if (!observed) this.nearViewport?.observe(unit);
+    const observed = this.#units.has(unit);
+    this.#pending.set(unit, new Set([root]));
+    if (!observed) this.#nearViewport?.observe(unit);
   }
 
   /** Stops observing a unit that has neither entries nor roots waiting. */
-  private release(unit: Element): void {
-    if (this.units.has(unit) || this.pending.has(unit)) return;
-    this.nearUnits.delete(unit);
-    this.nearViewport?.unobserve(unit);
+  #release(unit: Element): void {
+    if (this.#units.has(unit) || this.#pending.has(unit)) return;
+    this.#nearUnits.delete(unit);
+    this.#nearViewport?.unobserve(unit);
   }
 
   /** Adds an entry to its unit (read near the viewport, so shown at once). */
-  private watch(entry: BlockEntry): void {
-    if (!this.nearViewport) {
-      this.announce(entry);
+  #watch(entry: BlockEntry): void {
+    if (!this.#nearViewport) {
+      this.#announce(entry);
       return;
     }
-    const inUnit = this.units.get(entry.unit);
+    const inUnit = this.#units.get(entry.unit);
     if (inUnit) inUnit.add(entry);
     else {
-      const observed = this.pending.has(entry.unit) || this.nearUnits.has(entry.unit);
-      this.units.set(entry.unit, new Set([entry]));
-      if (!observed) this.nearViewport.observe(entry.unit);
+      const observed = this.#pending.has(entry.unit) || this.#nearUnits.has(entry.unit);
+      this.#units.set(entry.unit, new Set([entry]));
+      if (!observed) this.#nearViewport.observe(entry.unit);
     }
-    if (this.nearUnits.has(entry.unit)) this.show(entry, true, true);
+    if (this.#nearUnits.has(entry.unit)) this.#show(entry, true, true);
   }
 
-  private removeEntry(el: Element, entry: BlockEntry): void {
-    this.show(entry, false);
-    const inUnit = this.units.get(entry.unit);
+  #removeEntry(el: Element, entry: BlockEntry): void {
+    this.#show(entry, false);
+    const inUnit = this.#units.get(entry.unit);
     inUnit?.delete(entry);
     if (inUnit && !inUnit.size) {
-      this.units.delete(entry.unit);
-      this.release(entry.unit);
+      this.#units.delete(entry.unit);
+      this.#release(entry.unit);
     }
-    for (const n of entry.block.nodes) this.nodeIndex.delete(n);
-    this.entries.delete(el);
+    for (const n of entry.block.nodes) this.#nodeIndex.delete(n);
+    this.#entries.delete(el);
   }
 
-  private matchesFor(text: string): Match[] {
-    let matches = this.byText.get(text);
+  #matchesFor(text: string): Match[] {
+    let matches = this.#byText.get(text);
     if (!matches) {
-      if (this.byText.size >= MAX_CACHED_TEXTS) this.byText.clear();
-      matches = this.detect(text);
-      this.byText.set(text, matches);
+      if (this.#byText.size >= MAX_CACHED_TEXTS) this.#byText.clear();
+      matches = this.#detect(text);
+      this.#byText.set(text, matches);
     }
     return matches;
   }
 
-  private makeRange(block: TextBlock, m: Match): Range {
-    const range = this.doc.createRange();
+  #makeRange(block: TextBlock, m: Match): Range {
+    const range = this.#doc.createRange();
     const a = locate(block, m.start);
     const b = locate(block, m.end, true);
     if (a && b) {
@@ -592,5 +591,3 @@ function schedule(fn: (idle?: IdleDeadline) => void): { cancel(): void } {
   const id = setTimeout(fn, 16);
   return { cancel: () => clearTimeout(id) };
 }
-
-export const HIGHLIGHT_NAMES = { asset: HIGHLIGHT_ASSET, claim: HIGHLIGHT_CLAIM };

@@ -31,9 +31,9 @@ export const TOK_PUNCT = 2;
  */
 export class Tokens {
   count = 0;
-  private done = false;
-  private text = '';
-  private pos = 0;
+  #done = false;
+  #text = '';
+  #pos = 0;
   readonly kind = new Uint8Array(MAX_TOKENS);
   readonly start = new Int32Array(MAX_TOKENS);
   readonly end = new Int32Array(MAX_TOKENS);
@@ -43,15 +43,15 @@ export class Tokens {
   readonly hash = new Int32Array(MAX_TOKENS);
 
   reset(text: string, i: number): void {
-    this.text = text;
-    this.pos = i;
+    this.#text = text;
+    this.#pos = i;
     this.count = 0;
-    this.done = false;
+    this.#done = false;
   }
 
   /** Whether token `t` exists, reading up to it if needed. */
   has(t: number): boolean {
-    while (this.count <= t && !this.done) this.readOne();
+    while (this.count <= t && !this.#done) this.#readOne();
     return t < this.count;
   }
 
@@ -61,8 +61,8 @@ export class Tokens {
    */
   endsAtBoundary(t: number): boolean {
     const end = this.end[t] ?? 0;
-    if (end >= this.text.length) return true;
-    const f = CLASS[this.text.charCodeAt(end)] ?? 0;
+    if (end >= this.#text.length) return true;
+    const f = CLASS[this.#text.charCodeAt(end)] ?? 0;
     return this.kind[t] === TOK_WORD ? (f & (WORD | ALPHA)) === 0 : (f & DIGIT) === 0;
   }
 
@@ -71,24 +71,24 @@ export class Tokens {
     const s = this.start[t] ?? 0;
     if ((this.end[t] ?? 0) - s !== word.length) return false;
     for (let k = 0; k < word.length; k++) {
-      if (foldAscii(this.text.charCodeAt(s + k)) !== word.charCodeAt(k)) return false;
+      if (foldAscii(this.#text.charCodeAt(s + k)) !== word.charCodeAt(k)) return false;
     }
     return true;
   }
 
-  private readOne(): void {
-    const text = this.text;
+  #readOne(): void {
+    const text = this.#text;
     const n = text.length;
-    let p = this.pos;
+    let p = this.#pos;
     while (p < n && ((CLASS[text.charCodeAt(p)] ?? 0) & SPACE) !== 0) {
       if (text.charCodeAt(p) === 0x0a) {
-        this.done = true;
+        this.#done = true;
         return;
       }
       p++;
     }
     if (p >= n || this.count >= MAX_TOKENS) {
-      this.done = true;
+      this.#done = true;
       return;
     }
     const t = this.count++;
@@ -128,7 +128,7 @@ export class Tokens {
       p++;
     }
     this.end[t] = p;
-    this.pos = p;
+    this.#pos = p;
   }
 }
 
@@ -252,13 +252,13 @@ function advance(node: TrieNode, atom: Atom): TrieNode[] {
  * by folded hash; `numberRoot` the patterns that open with a number.
  */
 export class ClaimTrie {
-  private readonly root = new TrieNode();
+  readonly #root = new TrieNode();
 
   constructor(patterns: readonly (readonly [ClaimId, string])[]) {
-    for (const [claim, source] of patterns) this.add(claim, source);
+    for (const [claim, source] of patterns) this.#add(claim, source);
   }
 
-  private add(claim: ClaimId, source: string): void {
+  #add(claim: ClaimId, source: string): void {
     const elements = source.split(' ').map(parseElement);
     const first = elements[0];
     if (
@@ -272,7 +272,7 @@ export class ClaimTrie {
       (a) => (a.kind === 'number' && a.value === 0) || (a.kind === 'word' && NEGATIVE_OPENERS.has(a.word)),
     );
     const terminal: Terminal = { claim, negative, source };
-    let frontier: TrieNode[] = [this.root];
+    let frontier: TrieNode[] = [this.#root];
     for (const el of elements) {
       const next = frontier.flatMap((node) => el.alternatives.flatMap((a) => advance(node, a)));
       frontier = el.optional ? [...frontier, ...next] : next;
@@ -283,12 +283,12 @@ export class ClaimTrie {
 
   /** Folded hashes of all first words. */
   firstWordHashes(): number[] {
-    return [...this.root.words.keys()];
+    return [...this.#root.words.keys()];
   }
 
   /** Whether some pattern opens with the word of this folded hash. */
   hasFirstWord(hash: number): boolean {
-    return this.root.words.has(hash);
+    return this.#root.words.has(hash);
   }
 
   /**
@@ -297,15 +297,15 @@ export class ClaimTrie {
    * again.
    */
   longest(tokens: Tokens): TrieMatch | null {
-    const best = this.best;
+    const best = this.#best;
     best.terminal = null;
     best.tokens = 0;
     best.value = undefined;
-    walk(this.root, tokens, 0, undefined, best);
+    walk(this.#root, tokens, 0, undefined, best);
     return best.terminal ? best : null;
   }
 
-  private readonly best: TrieMatch = { terminal: null, tokens: 0, value: undefined };
+  readonly #best: TrieMatch = { terminal: null, tokens: 0, value: undefined };
 }
 
 export interface TrieMatch {

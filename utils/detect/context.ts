@@ -190,7 +190,7 @@ export class ContextEvents {
  */
 export class AmbiguousNames {
   /** start, end pairs; a typed buffer grown by doubling (cheaper than two growing JS arrays). */
-  private spans = new Int32Array(64);
+  #spans = new Int32Array(64);
   readonly entries: NameEntry[] = [];
 
   get length(): number {
@@ -198,22 +198,22 @@ export class AmbiguousNames {
   }
 
   start(n: number): number {
-    return this.spans[2 * n] ?? 0;
+    return this.#spans[2 * n] ?? 0;
   }
 
   end(n: number): number {
-    return this.spans[2 * n + 1] ?? 0;
+    return this.#spans[2 * n + 1] ?? 0;
   }
 
   push(start: number, end: number, entry: NameEntry): void {
     const k = 2 * this.entries.length;
-    if (k + 2 > this.spans.length) {
-      const grown = new Int32Array(this.spans.length * 2);
-      grown.set(this.spans);
-      this.spans = grown;
+    if (k + 2 > this.#spans.length) {
+      const grown = new Int32Array(this.#spans.length * 2);
+      grown.set(this.#spans);
+      this.#spans = grown;
     }
-    this.spans[k] = start;
-    this.spans[k + 1] = end;
+    this.#spans[k] = start;
+    this.#spans[k + 1] = end;
     this.entries.push(entry);
   }
 }

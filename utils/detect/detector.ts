@@ -67,45 +67,45 @@ const CJK_NAME = 2;
 const CJK_CONTEXT = 4;
 
 class Scanner implements Detector {
-  private readonly symbols: ReadonlySet<string>;
-  private readonly bareSets: BareSets;
-  private readonly names: NameMatcher;
-  private readonly context: ContextVocabulary;
+  readonly #symbols: ReadonlySet<string>;
+  readonly #bareSets: BareSets;
+  readonly #names: NameMatcher;
+  readonly #context: ContextVocabulary;
   /**
    * A 64K-entry filter over the low 16 bits of a word's folded hash, saying which lookups could
    * possibly hit (claim patterns, Latin names, lower-case bare symbols). Almost every word of prose
    * hooks nothing, and a typed-array load rules it out without touching a Map.
    */
-  private readonly hooks = new Uint8Array(HOOK_MASK + 1);
+  readonly #hooks = new Uint8Array(HOOK_MASK + 1);
   /**
    * For every non-ASCII code unit, which phrase tables may start there (Chinese claims, names,
    * context words): one load per CJK character instead of three table probes.
    */
-  private readonly cjkStarts = new Uint8Array(65536);
+  readonly #cjkStarts = new Uint8Array(65536);
 
   constructor(data: DetectorData) {
-    this.symbols = data.symbols;
-    this.bareSets = { bare: data.bareSymbols ?? DEFAULT_BARE_SYMBOLS, symbols: data.symbols };
+    this.#symbols = data.symbols;
+    this.#bareSets = { bare: data.bareSymbols ?? DEFAULT_BARE_SYMBOLS, symbols: data.symbols };
     const entries = data.names ?? DEFAULT_NAMES;
-    this.names = new NameMatcher(entries);
-    this.context = new ContextVocabulary(entries);
+    this.#names = new NameMatcher(entries);
+    this.#context = new ContextVocabulary(entries);
     const mark = (hash: number, bit: number): void => {
       const k = hash & HOOK_MASK;
-      this.hooks[k] = (this.hooks[k] ?? 0) | bit;
+      this.#hooks[k] = (this.#hooks[k] ?? 0) | bit;
     };
     for (const h of CLAIM_WORD_HASHES) mark(h, HOOK_CLAIM);
-    for (const h of this.names.latinHashes()) mark(h, HOOK_NAME);
+    for (const h of this.#names.latinHashes()) mark(h, HOOK_NAME);
     for (const h of LOWERCASE_BARE_HASHES) mark(h, HOOK_LOWER_BARE);
     for (const h of ZH_ASCII_OPENER_HASHES) mark(h, HOOK_ZH_OPENER);
-    for (const h of this.context.hashes()) mark(h, HOOK_CONTEXT);
+    for (const h of this.#context.hashes()) mark(h, HOOK_CONTEXT);
     // From the tables' own first code units (a few hundred), not a sweep of all 64K: this runs on
     // every page load, before the first post can be read.
     const markCjk = (codes: Iterable<number>, bit: number): void => {
-      for (const c of codes) if (c >= 0x80) this.cjkStarts[c] = (this.cjkStarts[c] ?? 0) | bit;
+      for (const c of codes) if (c >= 0x80) this.#cjkStarts[c] = (this.#cjkStarts[c] ?? 0) | bit;
     };
     markCjk(zhClaimStartCodes(), CJK_CLAIM);
-    markCjk(this.names.cjk.startCodes(), CJK_NAME);
-    markCjk(this.context.cjk.startCodes(), CJK_CONTEXT);
+    markCjk(this.#names.cjk.startCodes(), CJK_NAME);
+    markCjk(this.#context.cjk.startCodes(), CJK_CONTEXT);
   }
 
   detect(text: string): Match[] {
@@ -133,7 +133,7 @@ class Scanner implements Detector {
           h = hashStep(h, cc);
           j++;
         }
-        const end = this.word(text, i, j, h, or, and, floor, out, ambiguous, events);
+        const end = this.#word(text, i, j, h, or, and, floor, out, ambiguous, events);
         if (end > i) {
           floor = end;
           i = end;
@@ -144,7 +144,7 @@ class Scanner implements Detector {
       }
       if (c === 0x24) {
         // '$' right after '$' never opens a cashtag ("$$NG"): skip the call on runs of dollars
-        const m = i > 0 && text.charCodeAt(i - 1) === 0x24 ? null : matchCashtagAt(text, i, this.symbols);
+        const m = i > 0 && text.charCodeAt(i - 1) === 0x24 ? null : matchCashtagAt(text, i, this.#symbols);
         if (m) {
           out.push(m);
           i = floor = m.end;
@@ -158,13 +158,14 @@ class Scanner implements Detector {
           continue;
         }
       } else if (c >= 0x80) {
-        const starts = this.cjkStarts[c] ?? 0;
+        const starts = this.#cjkStarts[c] ?? 0;
         if (starts !== 0) {
           if (starts & CJK_CONTEXT) {
-            const w = this.context.cjk.longestAt(text, i);
+            const w = this.#context.cjk.longestAt(text, i);
             if (w) events.push(i, i + w.text.length, w.payload);
           }
-          const end = starts & (CJK_CLAIM | CJK_NAME) ? this.cjk(text, i, floor, out, ambiguous, starts) : -1;
+          const end =
+            starts & (CJK_CLAIM | CJK_NAME) ? this.#cjk(text, i, floor, out, ambiguous, starts) : -1;
           if (end > i) {
             i = floor = end;
             continue;
@@ -183,7 +184,7 @@ class Scanner implements Detector {
   }
 
   /** Classifies the word run [i, j). Returns the end of what it consumed, or -1. */
-  private word(
+  #word(
     text: string,
     i: number,
     j: number,
@@ -197,17 +198,17 @@ class Scanner implements Detector {
   ): number {
     const len = j - i;
     const c0 = text.charCodeAt(i);
-    const hook = this.hooks[hash & HOOK_MASK] ?? 0;
+    const hook = this.#hooks[hash & HOOK_MASK] ?? 0;
     if (hook & HOOK_CONTEXT) {
       // recorded whatever the word turns out to be ("token" in "token launch" still counts)
-      const w = this.context.wordAt(text, i, j, hash);
+      const w = this.#context.wordAt(text, i, j, hash);
       if (w !== null) events.push(i, j, w);
     }
 
     if (len >= 3 && len <= 5 && ((c0 | 0x20) === 0x68 || (c0 | 0x20) === 0x77)) {
       const url = urlEndAt(text, i, j); // "http", "https", "www"
       if (url >= 0) {
-        this.addressesIn(text, j, url, out);
+        this.#addressesIn(text, j, url, out);
         return url;
       }
     }
@@ -241,7 +242,7 @@ class Scanner implements Detector {
       (and & UPPER && len >= 2) ||
       (hook & HOOK_LOWER_BARE && and & LOWER && LOWERCASE_BARE_HASHES.has(hash))
     ) {
-      const m = matchBare(text, i, j, and, this.bareSets);
+      const m = matchBare(text, i, j, and, this.#bareSets);
       if (m) {
         out.push(m);
         return j;
@@ -249,8 +250,8 @@ class Scanner implements Detector {
     }
 
     if (hook & HOOK_NAME) {
-      const end = this.names.matchLatin(text, i, hash);
-      const entry = this.names.lastEntry;
+      const end = this.#names.matchLatin(text, i, hash);
+      const entry = this.#names.lastEntry;
       if (end > i && entry) {
         if (entry.ambiguous) ambiguous.push(i, end, entry);
         else out.push(nameMatch(text, i, end, entry));
@@ -261,7 +262,7 @@ class Scanner implements Detector {
   }
 
   /** Chinese claims and names at a non-ASCII position. Returns the end of what it consumed, or -1. */
-  private cjk(
+  #cjk(
     text: string,
     i: number,
     floor: number,
@@ -270,7 +271,7 @@ class Scanner implements Detector {
     starts: number,
   ): number {
     const claim = starts & CJK_CLAIM ? matchZhClaimAt(text, i, floor) : null;
-    const name = starts & CJK_NAME ? this.names.cjk.longestAt(text, i) : null;
+    const name = starts & CJK_NAME ? this.#names.cjk.longestAt(text, i) : null;
     if (claim && (!name || claim.end - claim.start >= name.text.length)) {
       // a claim may have grown backwards over a percentage ("28%空投"); never over an earlier match
       if (claim.start < floor) return -1;
@@ -287,7 +288,7 @@ class Scanner implements Detector {
   }
 
   /** Addresses inside a URL span [from, to): each word run is checked on its own. */
-  private addressesIn(text: string, from: number, to: number, out: Match[]): void {
+  #addressesIn(text: string, from: number, to: number, out: Match[]): void {
     let k = from;
     while (k < to) {
       const f = CLASS[text.charCodeAt(k)] ?? 0;

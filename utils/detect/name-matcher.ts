@@ -27,7 +27,7 @@ function isCjkText(s: string): boolean {
 }
 
 export class NameMatcher {
-  private readonly latin = new Map<number, LatinEntry[]>();
+  readonly #latin = new Map<number, LatinEntry[]>();
   readonly cjk: PhraseTable<NameEntry>;
 
   constructor(entries: readonly NameEntry[]) {
@@ -44,17 +44,17 @@ export class NameMatcher {
         if (((CLASS[c] ?? 0) & WORD) === 0) break;
         h = hashStep(h, c);
       }
-      const list = this.latin.get(h) ?? [];
+      const list = this.#latin.get(h) ?? [];
       list.push({ entry, folded: entry.text.toLowerCase() });
-      this.latin.set(h, list);
+      this.#latin.set(h, list);
     }
-    for (const list of this.latin.values()) list.sort((a, b) => b.folded.length - a.folded.length);
+    for (const list of this.#latin.values()) list.sort((a, b) => b.folded.length - a.folded.length);
     this.cjk = new PhraseTable(cjk);
   }
 
   /** Folded hashes of the first words of all Latin entries. */
   latinHashes(): number[] {
-    return [...this.latin.keys()];
+    return [...this.#latin.keys()];
   }
 
   /** The entry of the last successful `matchLatin` (read right after it; saves an object per match). */
@@ -66,7 +66,7 @@ export class NameMatcher {
    * -1 when none matches.
    */
   matchLatin(text: string, i: number, hash: number): number {
-    const list = this.latin.get(hash);
+    const list = this.#latin.get(hash);
     if (!list) return -1;
     if (i > 0) {
       const p = text.charCodeAt(i - 1);

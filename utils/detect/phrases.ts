@@ -20,34 +20,34 @@ export interface Phrase<T> {
 }
 
 export class PhraseTable<T> {
-  private readonly buckets = new Map<number, Phrase<T>[]>();
-  private readonly starts = new Uint8Array(65536);
+  readonly #buckets = new Map<number, Phrase<T>[]>();
+  readonly #starts = new Uint8Array(65536);
 
   constructor(items: readonly Phrase<T>[]) {
     for (const item of items) {
       if (item.text.length === 0) continue;
       const first = foldAscii(item.text.charCodeAt(0));
-      this.starts[first] = 1;
-      const bucket = this.buckets.get(first);
+      this.#starts[first] = 1;
+      const bucket = this.#buckets.get(first);
       if (bucket) bucket.push(item);
-      else this.buckets.set(first, [item]);
+      else this.#buckets.set(first, [item]);
     }
-    for (const bucket of this.buckets.values()) bucket.sort((a, b) => b.text.length - a.text.length);
+    for (const bucket of this.#buckets.values()) bucket.sort((a, b) => b.text.length - a.text.length);
   }
 
   /** Whether some phrase may start with code unit `c` (already case-folded for ASCII). */
   mayStartWith(c: number): boolean {
-    return this.starts[c] === 1;
+    return this.#starts[c] === 1;
   }
 
   /** Every code unit some phrase starts with (ASCII folded): a few dozen, cheaper to walk than 64K. */
   startCodes(): IterableIterator<number> {
-    return this.buckets.keys();
+    return this.#buckets.keys();
   }
 
   /** The longest phrase that occurs at `i`, or null. */
   longestAt(text: string, i: number): Phrase<T> | null {
-    const bucket = this.buckets.get(foldAscii(text.charCodeAt(i)));
+    const bucket = this.#buckets.get(foldAscii(text.charCodeAt(i)));
     if (!bucket) return null;
     for (const p of bucket) {
       const len = p.text.length;
