@@ -161,6 +161,10 @@ interface RunFigures {
   nodesAfterBatches: number;
   nodesCardOpen: number;
   cardMs: number[];
+  /** Timed hovers; one whose card showed no data within 3 s has no entry in `cardMs`. */
+  hovers: number;
+  /** Marks whose card had no data to show even after a first hover (nothing cached for them). */
+  uncachedHovers: number;
   heap200: number;
   heap2000: number;
 }
@@ -244,6 +248,8 @@ async function measure(
       nodesAfterBatches,
       nodesCardOpen: none,
       cardMs: [],
+      hovers: 0,
+      uncachedHovers: 0,
       heap200: none,
       heap2000: none,
     };
@@ -251,6 +257,8 @@ async function measure(
 
   // Card ready after hover intent, on marks in view.
   const cardMs: number[] = [];
+  let hovers = 0;
+  let uncachedHovers = 0;
   let nodesCardOpen = nodesAfterBatches;
   if (withExtension) {
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -268,7 +276,8 @@ async function measure(
       }
       return out;
     });
-    for (const pt of points.slice(0, HOVERS)) {
+    /** Hovers a point; the time from hover intent to data on the card, or -1 after 3 s. */
+    const hover = async (pt: { x: number; y: number }): Promise<number> => {
       await page.mouse.move(pt.x - 40, pt.y - 40);
       await page.waitForTimeout(50);
       // A string, not a function: tsx's name-keeping helpers do not exist in the page.
@@ -277,7 +286,8 @@ async function measure(
         const onMove = () => { last = performance.now(); };
         document.addEventListener('mousemove', onMove, { capture: true });
         const mo = new MutationObserver(() => {
-          if (document.querySelector('tickerlens-card[data-state="ready"]')) {
+          // Data on screen: fresh, or cached and marked stale (the bench has no network).
+          if (document.querySelector('tickerlens-card[data-state="ready"], tickerlens-card[data-state="stale"]')) {
             mo.disconnect();
             document.removeEventListener('mousemove', onMove, { capture: true });
             resolve(performance.now() - last);
@@ -288,11 +298,22 @@ async function measure(
       })`);
       await page.mouse.move(pt.x, pt.y, { steps: 3 });
       const ms = await waitReady;
-      if (ms >= 0) cardMs.push(Math.max(0, ms - INTENT_MS));
       nodesCardOpen = await page.evaluate(() => document.getElementsByTagName('*').length);
       await page.keyboard.press('Escape');
       await page.waitForTimeout(30);
+      return ms < 0 ? -1 : Math.max(0, ms - INTENT_MS);
+    };
+    // The goal is for cached data: a first pass caches what the background can get (here, the
+    // built-in snapshot), a second is timed on the marks whose card then had data.
+    const targets = points.slice(0, HOVERS);
+    const cached: typeof targets = [];
+    for (const pt of targets) if ((await hover(pt)) >= 0) cached.push(pt);
+    for (const pt of cached) {
+      hovers++;
+      const ms = await hover(pt);
+      if (ms >= 0) cardMs.push(ms);
     }
+    uncachedHovers += targets.length - cached.length;
   }
 
   // Heap: 2,000 posts through a virtualised timeline (old cells recycled).
@@ -319,6 +340,8 @@ async function measure(
     nodesAfterBatches,
     nodesCardOpen,
     cardMs,
+    hovers,
+    uncachedHovers,
     heap200,
     heap2000,
   };
@@ -343,6 +366,8 @@ function combine(runs: RunFigures[]): RunFigures {
     nodesAfterBatches: last.nodesAfterBatches,
     nodesCardOpen: last.nodesCardOpen,
     cardMs: runs.flatMap((r) => r.cardMs),
+    hovers: runs.reduce((n, r) => n + r.hovers, 0),
+    uncachedHovers: runs.reduce((n, r) => n + r.uncachedHovers, 0),
     heap200: med((r) => r.heap200),
     heap2000: med((r) => r.heap2000),
   };
@@ -419,8 +444,10 @@ export default async function run(): Promise<BenchSection> {
       value: p95(withExt.cardMs),
       unit: 'ms',
       goal: '≤ 50 ms',
-      pass: withExt.cardMs.length > 0 && p95(withExt.cardMs) <= 50,
-      note: `${withExt.cardMs.length} hovers, median ${median(withExt.cardMs).toFixed(1)} ms`,
+      // Every hover must show data: one that never does is a failure, not a sample left out.
+      pass:
+        withExt.cardMs.length > 0 && withExt.cardMs.length === withExt.hovers && p95(withExt.cardMs) <= 50,
+      note: `${withExt.cardMs.length} of ${withExt.hovers} hovers on cached data showed it (ready, or stale: no network), median ${median(withExt.cardMs).toFixed(1)} ms; ${withExt.uncachedHovers} marks had nothing cached`,
     },
     {
       name: 'DOM nodes added to the page',
