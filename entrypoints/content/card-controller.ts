@@ -47,7 +47,7 @@ export class CardController {
     const index = entry.matches.indexOf(match);
     const resolved =
       this.#resolutions.get(entry.block.text) ??
-      (await this.#resolutions.request(entry.block.text, entry.matches));
+      (await this.#resolutions.request(entry.block.text, entry.matches, true));
     if (token !== this.#token) return;
     const res = resolved[index] ?? {};
     const base = baseModel(match, res, entry.matches);

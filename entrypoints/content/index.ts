@@ -115,7 +115,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     const found = scanner.scanDocument();
     const byText = new Map<string, ScannedMatch['matches']>();
     for (const f of found) byText.set(f.text, f.matches);
-    await Promise.all([...byText].map(([text, matches]) => resolutions.request(text, matches)));
+    await Promise.all([...byText].map(([text, matches]) => resolutions.request(text, matches, true)));
     const items = found.map((f) => toScanItem(f.match, resolutions.get(f.text)?.[f.index]));
     return { url: location.href, items };
   }

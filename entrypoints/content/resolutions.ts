@@ -12,6 +12,8 @@ import { sendToBackground } from '@/utils/messaging';
 const MAX_CACHED = 5_000;
 /** The most blocks in one message (the contract's limit). */
 const MAX_BLOCKS = 500;
+/** How long requests from reading gather before they are sent together. */
+const GATHER_MS = 250;
 
 export type Resolutions = readonly ResolutionReply[];
 
@@ -26,7 +28,10 @@ export class ResolutionCache {
   /** Queued or in flight, by block text. */
   readonly #pending = new Map<string, Pending>();
   #queue: string[] = [];
+  /** A send is due at the next idle moment. */
   #scheduled = false;
+  /** Requests from reading are gathered for GATHER_MS before a send is scheduled. */
+  #gathering: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<() => void>();
 
   /** Cached resolutions of a block's matches, in the same order, if known. */
@@ -45,12 +50,20 @@ export class ResolutionCache {
     return () => this.#listeners.delete(fn);
   }
 
-  /** Asks for a block's resolutions, batched with the others asked in the same task. */
-  request(text: string, matches: readonly Match[]): Promise<Resolutions> {
+  /**
+   * Asks for a block's resolutions. Requests gather for GATHER_MS into one message: while a
+   * reader scrolls, blocks are read a few at a time, and every message costs the page's main
+   * thread. An `urgent` request (a card waiting, the scan message) sends at the next idle moment,
+   * with whatever has gathered.
+   */
+  request(text: string, matches: readonly Match[], urgent = false): Promise<Resolutions> {
     const known = this.#done.get(text);
     if (known) return Promise.resolve(known);
     const pending = this.#pending.get(text);
-    if (pending) return pending.promise;
+    if (pending) {
+      if (urgent && this.#queue.includes(text)) this.#schedule(true);
+      return pending.promise;
+    }
     if (!matches.some(needsResolution)) {
       const local = matches.map(localResolution);
       this.#remember(text, local);
@@ -62,12 +75,21 @@ export class ResolutionCache {
     });
     this.#pending.set(text, { matches, promise, settle });
     this.#queue.push(text);
-    this.#schedule();
+    this.#schedule(urgent);
     return promise;
   }
 
-  #schedule(): void {
+  #schedule(urgent: boolean): void {
     if (this.#scheduled) return;
+    if (!urgent) {
+      this.#gathering ??= setTimeout(() => {
+        this.#gathering = undefined;
+        this.#schedule(true);
+      }, GATHER_MS);
+      return;
+    }
+    clearTimeout(this.#gathering);
+    this.#gathering = undefined;
     this.#scheduled = true;
     const run = (): void => {
       this.#scheduled = false;
@@ -81,7 +103,7 @@ export class ResolutionCache {
 
   private async flush(): Promise<void> {
     const texts = this.#queue.splice(0, MAX_BLOCKS);
-    if (this.#queue.length) this.#schedule();
+    if (this.#queue.length) this.#schedule(true);
     const blocks = texts.map((text) => ({ text, matches: [...(this.#pending.get(text)?.matches ?? [])] }));
     try {
       const reply = await sendToBackground(resolveRoute, { blocks });
