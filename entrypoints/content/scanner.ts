@@ -122,6 +122,8 @@ export class PageScanner {
   /** A flush of removals only, which can wait. */
   #removalTimer: ReturnType<typeof setTimeout> | undefined;
   #lastFlushAt = Number.NEGATIVE_INFINITY;
+  /** For each entry with ranges, which of them the highlights hold. */
+  readonly #registered = new WeakMap<BlockEntry, boolean[]>();
   /** Elements flagged for the mark styles, with how many registered ranges each holds. */
   readonly #markedParents = new Map<Element, number>();
 
@@ -223,16 +225,28 @@ export class PageScanner {
     for (const entry of this.#dirty) {
       const live = entry.shown && this.#entries.get(entry.block.el) === entry;
       if (live === entry.ranges.length > 0) continue;
-      if (live) entry.ranges = entry.matches.map((m) => this.#makeRange(entry.block, m));
+      if (live) {
+        entry.ranges = entry.matches.map((m) => this.#makeRange(entry.block, m));
+        // Which ranges the highlights hold, decided once: a range whose text was removed from the
+        // page points elsewhere by the time it is dropped, and must not be judged again.
+        this.#registered.set(
+          entry,
+          entry.ranges.map((r) => !!(this.#assetHighlight && !this.#styledByPage(r))),
+        );
+      }
+      const registered = this.#registered.get(entry) ?? [];
       entry.matches.forEach((m, i) => {
         const range = entry.ranges[i];
         const highlight = m.kind === 'claim' ? this.#claimHighlight : this.#assetHighlight;
-        if (!range || !highlight || this.#styledByPage(range)) return;
+        if (!range || !highlight || !registered[i]) return;
         if (live) highlight.add(range);
         else highlight.delete(range);
         this.#markParents(entry.block, m, live);
       });
-      if (!live) entry.ranges = [];
+      if (!live) {
+        entry.ranges = [];
+        this.#registered.delete(entry);
+      }
     }
     this.#dirty.clear();
   }

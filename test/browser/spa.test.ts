@@ -80,6 +80,22 @@ describe('single-page app behaviour', () => {
         }),
       )
       .toBe(true);
+    // And so are their flags: the elements flagged for the mark styles are exactly the parents of
+    // the ranges the highlights hold (a flag left behind would tint text nobody marked).
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const parents = new Set<Element>();
+          for (const name of ['tickerlens-asset', 'tickerlens-claim']) {
+            for (const r of (CSS.highlights.get(name) ?? []) as Iterable<Range>) {
+              if (r.startContainer.parentElement) parents.add(r.startContainer.parentElement);
+            }
+          }
+          const flagged = [...document.querySelectorAll('[data-tickerlens-mark]')];
+          return flagged.length === parents.size && flagged.every((el) => parents.has(el));
+        }),
+      )
+      .toBe(true);
     await page.close();
   });
 });
