@@ -56,6 +56,11 @@ function isSourceHealthy(outcome: FetchOutcome<unknown>): boolean {
 
 export class Politeness {
   private state: PolitenessState = {};
+  /**
+   * Resets per source. A request out when its source is reset answered for the old endpoint: its
+   * outcome must not set backoff or trip the breaker of the new one.
+   */
+  private readonly resets = new Map<SourceId, number>();
   private readonly breakerCfg: BreakerConfig;
   private readonly backoffCfg: BackoffConfig;
   private readonly random: () => number;
@@ -87,6 +92,7 @@ export class Politeness {
    * did says nothing about the new one.
    */
   reset(source: SourceId): void {
+    this.resets.set(source, (this.resets.get(source) ?? 0) + 1);
     delete this.state[source];
     this.options.onChange?.(this.snapshot());
   }
@@ -155,8 +161,9 @@ export class Politeness {
       this.set(source, { ...s, bucket: token.state, breaker: admission.state });
       break;
     }
+    const epoch = this.resets.get(source) ?? 0;
     const outcome = await request();
-    this.record(source, outcome);
+    if ((this.resets.get(source) ?? 0) === epoch) this.record(source, outcome);
     return outcome;
   }
 

@@ -210,6 +210,20 @@ describe('Politeness', () => {
     expect(p.breakerStatus('goplus')).toBe('open');
   });
 
+  it('does not let a request that was out during a reset count against the new endpoint', async () => {
+    const { p } = setup();
+    let answer: (o: FetchOutcome<number>) => void = () => undefined;
+    const pending = p.run('coingecko', () => new Promise<FetchOutcome<number>>((r) => (answer = r)));
+    await Promise.resolve();
+    p.reset('coingecko');
+    answer(fail500);
+    // The old endpoint's failure still reaches its caller, but leaves the new one unblocked.
+    expect((await pending).ok).toBe(false);
+    expect(p.blockedUntil('coingecko')).toBe(0);
+    expect(p.breakerStatus('coingecko')).toBe('closed');
+    expect((await p.run('coingecko', async () => ok)).ok).toBe(true);
+  });
+
   it('does not count a 404 (the thing asked for is missing) against the source', async () => {
     const { p } = setup();
     for (let i = 0; i < 5; i++)
