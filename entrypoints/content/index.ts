@@ -48,7 +48,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   const scanner = new PageScanner(document, (text) => detector.detect(text), {
     highlight: options.marks,
     roots: onX ? xRoots(document) : genericRoots,
-    ...(onX ? { markedBySelector: X_LINK_MARKS, unitOf: xUnitOf } : {}),
+    ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf } : {}),
     onUpdate: () => reportSoon(),
     // Resolution waits until a block nears the viewport: the page's first hundreds of posts are not
     // all resolved (one reply parse each batch) before anyone scrolls to them.
@@ -66,9 +66,11 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
 
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let lastReport = '';
+  /** Reports the page's detections to the background at most every 400 ms while they change. */
   function reportSoon(): void {
-    clearTimeout(reportTimer);
+    if (reportTimer !== undefined) return;
     reportTimer = setTimeout(() => {
+      reportTimer = undefined;
       const counts: PageCounts = { ticker: 0, name: 0, handle: 0, address: 0, claim: 0 };
       const assets = new Set<string>();
       for (const entry of scanner.liveEntries()) {

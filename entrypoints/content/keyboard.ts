@@ -9,7 +9,7 @@ import type { PageScanner } from './scanner';
 /** Detections whose marks are in the viewport now, in reading order (top to bottom, then left). */
 export function visibleTargets(scanner: PageScanner, view: { width: number; height: number }): HoverTarget[] {
   const near = collect(scanner, view, true);
-  // Right after a page change the near-viewport observer may not have reported yet: look at all.
+  // Right after a page change the marked window may not have been placed yet: look at all.
   return near.length ? near : collect(scanner, view, false);
 }
 
@@ -20,7 +20,7 @@ function collect(
 ): HoverTarget[] {
   const out: Array<HoverTarget & { top: number; left: number }> = [];
   for (const entry of scanner.liveEntries()) {
-    if (nearOnly && !entry.shown) continue;
+    if (nearOnly && !entry.ranges.length) continue;
     for (const match of entry.matches) {
       const range = scanner.rangeOf(entry, match);
       if (!range) continue;

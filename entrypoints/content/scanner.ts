@@ -4,10 +4,13 @@
  * never sees a long task from us. Results are keyed by block text, so React re-rendering the same
  * text costs a Map lookup, and a node scanned twice yields the same result.
  *
- * Only what is near the viewport is read: each root's unit (on X, the post's timeline cell) is
- * watched by an IntersectionObserver, and its text is read when the unit comes within
- * `NEAR_MARGIN` viewports. Posts scrolled past unseen cost an observation, not a reading; the scan
- * message (`scanDocument`) still reads the whole document when asked.
+ * Everything added is read (detection is cheap; the badge and the scan message count it all), but
+ * only what is near the viewport is marked and resolved. Every registered highlight range costs
+ * Chromium work whenever the page's DOM or style changes (it rebuilds every highlight marker), and
+ * every change to the highlights repaints the text around them. So the marked units form one window
+ * around the viewport, placed when marks are added and moved only when scrolling brings unmarked
+ * units near: a reader scrolling through a timeline causes a change every few screens, not every
+ * few posts, and X adding posts below the fold is marked in the frame X draws them in.
  */
 import type { Match } from '@/utils/detect';
 import type { RootsOf } from './roots';
@@ -18,12 +21,10 @@ export type Detect = (text: string) => Match[];
 export interface BlockEntry {
   block: TextBlock;
   matches: Match[];
-  /** The element watched for nearness to the viewport (`unitOf`); blocks share it. */
+  /** The element whose place on the page stands for the block's (`unitOf`); blocks share it. */
   unit: Element;
-  /** The ranges registered as highlights now (empty while the block is not near the viewport). */
+  /** The ranges registered as highlights now (empty while the block is outside the marked window). */
   ranges: Range[];
-  /** Whether the block is near the viewport, so its ranges are (or are about to be) registered. */
-  shown: boolean;
   /** Whether `onNear` was called for it. */
   announced: boolean;
 }
@@ -41,8 +42,8 @@ export interface ScannerHooks {
   /** Called (at most once per slice) after detections changed. */
   onUpdate?: () => void;
   /**
-   * Called once for each block holding detections when it is read (near the viewport): what is
-   * about to be seen is resolved, not the whole scrolled-by page.
+   * Called once for each block holding detections when it is first marked (near the viewport):
+   * what is about to be seen is resolved, not the whole page.
    */
   onNear?: (entry: BlockEntry) => void;
   /** Registers ranges with the CSS Custom Highlight API. */
@@ -50,14 +51,13 @@ export interface ScannerHooks {
   /** Which parts of an added or changed node are read (roots.ts). */
   roots: RootsOf;
   /**
-   * Elements whose text the page's stylesheet marks already (X's cashtag and mention links): a
-   * match inside one gets no highlight range.
+   * Links (`a` elements) whose text the page's stylesheet marks already (X's cashtag and mention
+   * links): a match inside one gets no highlight range.
    */
-  markedBySelector?: string;
+  markedLinks?: string;
   /**
-   * The element whose nearness to the viewport stands for a root's or a block's (default: itself).
-   * On X it is the post's timeline cell: one observed element per post instead of one per text
-   * block, and a shallow one, which Chromium's IntersectionObserver computes for a third of the cost.
+   * The element whose place on the page stands for a block's (default: the block itself). On X it
+   * is the post's timeline cell: one element per post to place, whatever the post holds.
    */
   unitOf?: (el: Element) => Element;
 }
@@ -65,12 +65,24 @@ export interface ScannerHooks {
 const SLICE_MS = 4;
 /** A slice at the start of a frame the page is drawing gets less: the frame has work of its own. */
 const FRAME_SLICE_MS = 2;
-/** How far beyond the viewport, in viewport heights, blocks count as near. */
+/** How far beyond the viewport, in viewport heights, marks must already be in place. */
 const NEAR_MARGIN = 1.5;
+/**
+ * How far the marked window reaches when it is placed, in viewport heights: far ahead in the
+ * direction the reader last scrolled, a little behind. Scrolling on for WINDOW_AHEAD less
+ * NEAR_MARGIN needs no change to the highlights; what is left behind is dropped with the next
+ * change.
+ */
+const WINDOW_AHEAD = 10;
+const WINDOW_BEHIND = 2;
 /** The shortest time between two changes to the highlights (each one repaints the marked text). */
 const MIN_FLUSH_GAP_MS = 250;
-/** How long ranges gone out of reach stay registered, unless additions flush them sooner. */
+/** How long the ranges of removed text stay registered, unless another change takes them sooner. */
 const REMOVAL_WAIT_MS = 1000;
+/** While the page keeps adding text faster than it is read, marks are still added this often. */
+const STARVED_FLUSH_MS = 1000;
+/** The shortest time between two looks at where the marked window is, while scrolling. */
+const CHECK_GAP_MS = 100;
 const HIGHLIGHT_ASSET = 'tickerlens-asset';
 /** The attribute on elements holding marked text (card-style.ts selects it). */
 export const MARK_ATTRIBUTE = 'data-tickerlens-mark';
@@ -95,26 +107,17 @@ export class PageScanner {
   #stopped = false;
   readonly #assetHighlight: Highlight | undefined;
   readonly #claimHighlight: Highlight | undefined;
-  /**
-   * Reports units coming within NEAR_MARGIN viewports and going beyond. Only near units are read,
-   * and only their blocks have highlight ranges: every registered range costs paint time.
-   */
-  readonly #nearViewport: IntersectionObserver | undefined;
-  /** Observed units with live entries, and the entries in each. */
+  /** Units with live entries, and the entries in each. */
   readonly #units = new Map<Element, Set<BlockEntry>>();
-  /** Observed units with roots waiting to be read when the unit comes near. */
-  readonly #pending = new Map<Element, Set<Node>>();
-  /** Units the observer last reported near the viewport. */
-  readonly #nearUnits = new Set<Element>();
-  /**
-   * Entries whose registered ranges differ from what they should be. Any change to a highlight
-   * makes Chromium rebuild every highlight marker and run a frame to repaint them, so changes are
-   * applied together: ranges to add when the slices have read what was queued (or at the next
-   * frame when scrolling brought them near), ranges to drop along with the next additions or after a
-   * quiet second, since a stale range out of view shows nothing.
-   */
+  /** The units of `#units` in document order (top to bottom on the page), for binary search. */
+  #order: Element[] = [];
+  /** Whether `#order` holds units that are gone. */
+  #orderStale = false;
+  /** The units whose entries' ranges are registered: the marked window. */
+  #window = new Set<Element>();
+  /** Entries read or removed since the last flush, whose ranges may have to change. */
   readonly #dirty = new Set<BlockEntry>();
-  /** Whether ranges wait to be registered. */
+  /** Whether new entries wait to be marked. */
   #addsPending = false;
   #flushFrame: number | undefined;
   /** A flush waiting for MIN_FLUSH_GAP_MS to pass since the last one. */
@@ -122,10 +125,21 @@ export class PageScanner {
   /** A flush of removals only, which can wait. */
   #removalTimer: ReturnType<typeof setTimeout> | undefined;
   #lastFlushAt = Number.NEGATIVE_INFINITY;
+  /** A look at whether the viewport nears unmarked units, at the next frame. */
+  #checkFrame: number | undefined;
+  #checkTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastCheckAt = Number.NEGATIVE_INFINITY;
+  /**
+   * A unit of the window and its top when the window was placed, to tell which way the reader
+   * scrolls since (no scroll offset is read: that forces a layout of whatever the page changed).
+   */
+  #anchor: { unit: Element; top: number } | undefined;
+  #scrollingDown = true;
   /** For each entry with ranges, which of them the highlights hold. */
   readonly #registered = new WeakMap<BlockEntry, boolean[]>();
   /** Elements flagged for the mark styles, with how many registered ranges each holds. */
   readonly #markedParents = new Map<Element, number>();
+  readonly #onScroll = () => this.#requestCheck();
 
   readonly #doc: Document;
   readonly #detect: Detect;
@@ -141,46 +155,97 @@ export class PageScanner {
       CSS.highlights.set(HIGHLIGHT_ASSET, this.#assetHighlight);
       CSS.highlights.set(HIGHLIGHT_CLAIM, this.#claimHighlight);
     }
-    if (typeof IntersectionObserver === 'function') {
-      this.#nearViewport = new IntersectionObserver((records) => this.#onIntersect(records), {
-        rootMargin: `${NEAR_MARGIN * 100}% 0px`,
-      });
-    }
-  }
-
-  #onIntersect(records: IntersectionObserverEntry[]): void {
-    let toRead = false;
-    for (const r of records) {
-      const unit = r.target;
-      if (r.isIntersecting) this.#nearUnits.add(unit);
-      else this.#nearUnits.delete(unit);
-      for (const entry of this.#units.get(unit) ?? []) this.#show(entry, r.isIntersecting);
-      const roots = r.isIntersecting ? this.#pending.get(unit) : undefined;
-      if (roots) {
-        this.#pending.delete(unit);
-        for (const root of roots) this.#rootQueue.add(root);
-        toRead = true;
-      }
-    }
-    if (toRead) this.#schedule();
   }
 
   /**
-   * Marks a block near the viewport or not. In a slice its ranges are registered when the slice
-   * ends; from the observer, at the next frame; ranges to drop wait for the next change.
+   * Looks, at the next frame (at most every CHECK_GAP_MS), whether units near the viewport are
+   * unmarked: scrolling and the page's own changes move the viewport over the page.
    */
-  #show(entry: BlockEntry, on: boolean, inSlice = false): void {
-    if (entry.shown === on) return;
-    entry.shown = on;
-    if (on) this.#announce(entry);
-    this.#dirty.add(entry);
-    if (this.#stopped) return;
-    if (on) {
-      this.#addsPending = true;
-      if (!inSlice) this.#requestFlush();
-    } else if (this.#removalTimer === undefined) {
-      this.#removalTimer = setTimeout(() => this.#requestFlush(), REMOVAL_WAIT_MS);
+  #requestCheck(): void {
+    if (this.#stopped || this.#checkFrame !== undefined || this.#checkTimer !== undefined) return;
+    const wait = this.#lastCheckAt + CHECK_GAP_MS - performance.now();
+    if (wait > 0) {
+      this.#checkTimer = setTimeout(() => {
+        this.#checkTimer = undefined;
+        this.#requestCheck();
+      }, wait);
+      return;
     }
+    this.#checkFrame = requestAnimationFrame(() => {
+      this.#checkFrame = undefined;
+      this.#lastCheckAt = performance.now();
+      if (this.#nearUnmarked()) {
+        const anchor = this.#anchor;
+        if (anchor?.unit.isConnected) {
+          const top = anchor.unit.getBoundingClientRect().top;
+          if (top !== anchor.top) this.#scrollingDown = top < anchor.top;
+        }
+        if (this.#mayFlushNow()) this.#flushHighlights();
+        else this.#requestFlush();
+      }
+    });
+  }
+
+  /** Whether a unit within NEAR_MARGIN viewports is outside the marked window. */
+  #nearUnmarked(): boolean {
+    for (const unit of this.#unitsWithin(NEAR_MARGIN, NEAR_MARGIN)) if (!this.#window.has(unit)) return true;
+    return false;
+  }
+
+  /**
+   * The units from `above` viewport heights above the viewport to `below` under it: a binary search
+   * over the units in document order for the first one reaching that far up, then each one down to
+   * the bottom edge.
+   * Called at the start of a frame, when the page's layout is current or about to be computed for
+   * the frame anyway, so the rects read cost no extra layout.
+   */
+  #unitsWithin(above: number, below: number): Element[] {
+    this.#compactOrder();
+    const order = this.#order;
+    const height = this.#doc.defaultView?.innerHeight ?? 0;
+    const top = -above * height;
+    const bottom = height + below * height;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((order[mid] as Element).getBoundingClientRect().bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Element[] = [];
+    for (let i = lo; i < order.length; i++) {
+      const unit = order[i] as Element;
+      if (unit.getBoundingClientRect().top > bottom) break;
+      out.push(unit);
+    }
+    return out;
+  }
+
+  #compactOrder(): void {
+    if (!this.#orderStale) return;
+    this.#orderStale = false;
+    this.#order = this.#order.filter((unit) => this.#units.has(unit));
+  }
+
+  /** Adds a unit to `#order` at its place in the document (on X, nearly always the end). */
+  #insertOrdered(unit: Element): void {
+    this.#compactOrder();
+    const order = this.#order;
+    const follows = (a: Element, b: Element) =>
+      (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    const last = order[order.length - 1];
+    if (!last || follows(last, unit)) {
+      order.push(unit);
+      return;
+    }
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (follows(order[mid] as Element, unit)) lo = mid + 1;
+      else hi = mid;
+    }
+    order.splice(lo, 0, unit);
   }
 
   /** Whether a flush now would keep MIN_FLUSH_GAP_MS from the last one. */
@@ -190,8 +255,7 @@ export class PageScanner {
 
   /**
    * Flushes at the next frame, or, while the last flush is less than MIN_FLUSH_GAP_MS old, once it
-   * is: every change to the highlights repaints the text around them, so a reader scrolling
-   * steadily sees marks arrive a few times a second, not at every step.
+   * is: every change to the highlights repaints the text around them.
    */
   #requestFlush(): void {
     if (this.#stopped || this.#flushFrame !== undefined || this.#flushTimer !== undefined) return;
@@ -209,9 +273,9 @@ export class PageScanner {
   }
 
   /**
-   * Registers or drops the ranges of every changed block, in one go. Ranges exist only while
-   * shown: a live Range is updated by the browser on every DOM mutation near it, so thousands of
-   * idle ones would tax X.
+   * Places the marked window around the viewport and registers or drops ranges to match, in one
+   * go. Ranges exist only inside the window: a live Range is updated by the browser on every DOM
+   * mutation near it, and every registered one is rebuilt whenever the page changes.
    */
   #flushHighlights(): void {
     if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
@@ -222,8 +286,22 @@ export class PageScanner {
     this.#removalTimer = undefined;
     this.#addsPending = false;
     this.#lastFlushAt = performance.now();
+    const down = this.#scrollingDown;
+    const next = new Set(
+      this.#unitsWithin(down ? WINDOW_BEHIND : WINDOW_AHEAD, down ? WINDOW_AHEAD : WINDOW_BEHIND),
+    );
+    for (const unit of this.#window) {
+      if (!next.has(unit)) for (const entry of this.#units.get(unit) ?? []) this.#dirty.add(entry);
+    }
+    for (const unit of next) {
+      if (!this.#window.has(unit)) for (const entry of this.#units.get(unit) ?? []) this.#dirty.add(entry);
+    }
+    this.#window = next;
+    const anchor = next.values().next().value;
+    this.#anchor = anchor && { unit: anchor, top: anchor.getBoundingClientRect().top };
     for (const entry of this.#dirty) {
-      const live = entry.shown && this.#entries.get(entry.block.el) === entry;
+      const live = next.has(entry.unit) && this.#entries.get(entry.block.el) === entry;
+      if (live) this.#announce(entry);
       if (live === entry.ranges.length > 0) continue;
       if (live) {
         entry.ranges = entry.matches.map((m) => this.#makeRange(entry.block, m));
@@ -274,13 +352,14 @@ export class PageScanner {
     }
   }
 
-  /** Whether a match's text sits in an element the stylesheet marks (no range needed). */
+  /** Whether a match's text sits in a link the stylesheet marks (no range needed). */
   #styledByPage(range: Range): boolean {
-    const selector = this.#hooks.markedBySelector;
+    const selector = this.#hooks.markedLinks;
     if (!selector) return false;
     const start = range.startContainer;
     const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
-    return !!el?.closest(selector);
+    // A plain `closest('a')` first: most matches are in no link, and the marks selector is costly.
+    return !!el?.closest('a')?.matches(selector);
   }
 
   #announce(entry: BlockEntry): void {
@@ -313,21 +392,27 @@ export class PageScanner {
       if (this.#sweepNeeded) this.#schedule();
     });
     this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
+    // Capture: a scroll in any scroller (X's dialogs, an article's panes), not only the page's.
+    this.#doc.addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
+    this.#doc.defaultView?.addEventListener('resize', this.#onScroll, { passive: true });
   }
 
   stop(): void {
     this.#stopped = true;
     this.#observer?.disconnect();
-    this.#nearViewport?.disconnect();
+    this.#doc.removeEventListener('scroll', this.#onScroll, { capture: true });
+    this.#doc.defaultView?.removeEventListener('resize', this.#onScroll);
     if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
+    if (this.#checkFrame !== undefined) cancelAnimationFrame(this.#checkFrame);
     clearTimeout(this.#flushTimer);
     clearTimeout(this.#removalTimer);
+    clearTimeout(this.#checkTimer);
     this.#dirty.clear();
     for (const el of this.#markedParents.keys()) el.removeAttribute(MARK_ATTRIBUTE);
     this.#markedParents.clear();
     this.#units.clear();
-    this.#pending.clear();
-    this.#nearUnits.clear();
+    this.#order = [];
+    this.#window.clear();
     this.#queue.clear();
     this.#rootQueue.clear();
     this.#assetHighlight?.clear();
@@ -354,7 +439,7 @@ export class PageScanner {
     return null;
   }
 
-  /** The Range of a match in a live entry (made on demand when its block is not shown). */
+  /** The Range of a match in a live entry (made on demand when its block is not marked). */
   rangeOf(entry: BlockEntry, match: Match): Range | undefined {
     const i = entry.matches.indexOf(match);
     if (i < 0) return undefined;
@@ -439,12 +524,6 @@ export class PageScanner {
           changed = true;
         }
       }
-      for (const unit of this.#pending.keys()) {
-        if (!unit.isConnected) {
-          this.#pending.delete(unit);
-          this.#release(unit);
-        }
-      }
     }
     // At least one root per slice, so a page that is never idle still makes progress.
     let first = true;
@@ -453,20 +532,16 @@ export class PageScanner {
       if (!root) break;
       first = false;
       if (!root.isConnected) continue;
-      const unit = this.#unitOfNode(root);
-      if (unit && !this.#nearUnits.has(unit)) {
-        this.#park(unit, root);
-        continue;
-      }
       changed = this.#scanNode(root) || changed;
-      if (unit) this.#release(unit);
     }
     const more = this.#queue.size > 0 || this.#rootQueue.size > 0;
-    // Marks appear with the frame a frame slice runs in, or once idle slices have read what was
-    // queued; while a big page is read, at the pace requestFlush allows.
+    // Marks are added once what was queued is read: in the frame a first slice runs in when it
+    // reads all (the page's own frame, which repaints anyway), else when the idle slices are done.
+    // A page that keeps the queue full still sees its marks every STARVED_FLUSH_MS.
     if (this.#addsPending) {
-      if ((inFrame || !more) && this.#mayFlushNow()) this.#flushHighlights();
-      else this.#requestFlush();
+      const starved = performance.now() - this.#lastFlushAt > STARVED_FLUSH_MS;
+      if (!more && this.#mayFlushNow()) this.#flushHighlights();
+      else if (!more || starved) this.#requestFlush();
     }
     if (more) this.#schedule(false);
     if (changed) this.#hooks.onUpdate?.();
@@ -496,7 +571,7 @@ export class PageScanner {
       if (prev || matches.length) changed = true;
       if (!matches.length) continue;
       const unit = this.#hooks.unitOf?.(block.el) ?? block.el;
-      const entry: BlockEntry = { block, matches, unit, ranges: [], shown: false, announced: false };
+      const entry: BlockEntry = { block, matches, unit, ranges: [], announced: false };
       for (let i = 0; i < block.nodes.length; i++) {
         const n = block.nodes[i];
         if (n) this.#nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
@@ -507,62 +582,33 @@ export class PageScanner {
     return changed;
   }
 
-  /** The unit a root is read with, or none when nothing watches the viewport (read at once). */
-  #unitOfNode(node: Node): Element | undefined {
-    if (!this.#nearViewport) return undefined;
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    return el ? (this.#hooks.unitOf?.(el) ?? el) : undefined;
-  }
-
-  /**
-   * Keeps a root until its unit comes near. A unit seen for the first time is observed; its first
-   * report comes from the observer, computed in the frame the page draws anyway (reading its rect
-   * here would force a layout of the page's pending changes).
-   */
-  #park(unit: Element, root: Node): void {
-    const roots = this.#pending.get(unit);
-    if (roots) {
-      roots.add(root);
-      return;
-    }
-    const observed = this.#units.has(unit);
-    this.#pending.set(unit, new Set([root]));
-    if (!observed) this.#nearViewport?.observe(unit);
-  }
-
-  /** Stops observing a unit that has neither entries nor roots waiting. */
-  #release(unit: Element): void {
-    if (this.#units.has(unit) || this.#pending.has(unit)) return;
-    this.#nearUnits.delete(unit);
-    this.#nearViewport?.unobserve(unit);
-  }
-
-  /** Adds an entry to its unit (read near the viewport, so shown at once). */
+  /** Adds an entry to its unit; it is marked at the next flush if the unit is in the window. */
   #watch(entry: BlockEntry): void {
-    if (!this.#nearViewport) {
-      this.#announce(entry);
-      return;
-    }
     const inUnit = this.#units.get(entry.unit);
     if (inUnit) inUnit.add(entry);
     else {
-      const observed = this.#pending.has(entry.unit) || this.#nearUnits.has(entry.unit);
       this.#units.set(entry.unit, new Set([entry]));
-      if (!observed) this.#nearViewport.observe(entry.unit);
+      this.#insertOrdered(entry.unit);
     }
-    if (this.#nearUnits.has(entry.unit)) this.#show(entry, true, true);
+    this.#dirty.add(entry);
+    this.#addsPending = true;
   }
 
   #removeEntry(el: Element, entry: BlockEntry): void {
-    this.#show(entry, false);
     const inUnit = this.#units.get(entry.unit);
     inUnit?.delete(entry);
     if (inUnit && !inUnit.size) {
       this.#units.delete(entry.unit);
-      this.#release(entry.unit);
+      this.#orderStale = true;
     }
     for (const n of entry.block.nodes) this.#nodeIndex.delete(n);
     this.#entries.delete(el);
+    if (!entry.ranges.length) return;
+    // Its ranges go with the next change, or after a quiet second: a stale range shows nothing.
+    this.#dirty.add(entry);
+    if (this.#removalTimer === undefined && !this.#stopped) {
+      this.#removalTimer = setTimeout(() => this.#requestFlush(), REMOVAL_WAIT_MS);
+    }
   }
 
   #matchesFor(text: string): Match[] {

@@ -78,10 +78,11 @@ describe('content script on X', () => {
     await page.close();
   });
 
-  it('reads what nears the viewport, and badges the tab with what it has read (content → background)', async () => {
-    // A long timeline: the posts far below the fold are read when scrolling brings them near.
+  it('badges the tab with every detection, and marks only a window around the viewport that follows scrolling (content → background)', async () => {
+    // A long timeline: every post is read and counted, but highlight ranges (each one costs
+    // Chromium work whenever the page changes) exist only for posts around the viewport.
     const all = [...writtenPosts, ...realPosts];
-    const posts = Array.from({ length: 60 }, (_, i) => {
+    const posts = Array.from({ length: 120 }, (_, i) => {
       const post = all[i % all.length] as (typeof all)[number];
       return { ...post, id: `${post.id}-${i}` };
     });
@@ -90,19 +91,33 @@ describe('content script on X', () => {
     const tabId = await h.tabIdOf(page);
     const total = (await scanWhenReady(tabId)).items.length;
     const badge = () => h.inWorker((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    await expect.poll(badge).not.toBe('');
-    // Give the scanner time to read anything else it would read without scrolling.
-    await page.waitForTimeout(1000);
-    const before = Number(await badge());
-    expect(before).toBeGreaterThan(0);
-    expect(before).toBeLessThan(total);
-    // Scrolled through to the end, everything has been read and counted.
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    for (let y = 0; y < height; y += 600) {
-      await page.evaluate((top) => window.scrollTo(0, top), y);
-      await page.waitForTimeout(60);
-    }
     await expect.poll(badge, { timeout: 5000 }).toBe(String(total));
+    /** Where the marked posts are, in viewport heights from the top of the viewport. */
+    const marked = () =>
+      page.evaluate(() => {
+        const tops: number[] = [];
+        for (const name of ['tickerlens-asset', 'tickerlens-claim']) {
+          for (const r of (CSS.highlights.get(name) ?? []) as Iterable<Range>) {
+            tops.push(r.getBoundingClientRect().top / innerHeight);
+          }
+        }
+        return { count: tops.length, lowest: Math.max(...tops), highest: Math.min(...tops) };
+      });
+    await expect.poll(async () => (await marked()).count).toBeGreaterThan(0);
+    const atTop = await marked();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight / innerHeight);
+    // The page is far longer than the window: posts near its end are not marked yet.
+    expect(height).toBeGreaterThan(20);
+    expect(atTop.lowest).toBeLessThan(height - 2);
+    // Scrolled to the end, the window follows: the posts there are marked, those at the top are not.
+    for (let y = 0; y <= height; y += 0.8) {
+      await page.evaluate((top) => window.scrollTo(0, top * innerHeight), y);
+      await page.waitForTimeout(40);
+    }
+    await expect.poll(async () => (await marked()).lowest, { timeout: 5000 }).toBeGreaterThan(0);
+    const atEnd = await marked();
+    expect(atEnd.highest).toBeGreaterThan(-height + 3);
+    expect(atEnd.count).toBeGreaterThan(0);
     await page.close();
   });
 
