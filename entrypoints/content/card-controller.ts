@@ -58,12 +58,14 @@ export class CardController {
       return;
     }
     const remembered = this.#memory.get(subject);
-    if (remembered && !force && Date.now() - remembered.at < MEMORY_MS) {
+    const recent = !!remembered && !force && Date.now() - remembered.at < MEMORY_MS;
+    if (recent) {
+      // What was shown a moment ago shows at once; if the background was refreshing it then, the
+      // card waits for that refresh and updates in place.
       this.#show(target, withReply(base, remembered.reply));
-      return;
-    }
-    this.#show(target, { ...base, state: 'loading' });
-    let reply = await this.fetchCard(subject, force);
+      if (!remembered.reply.refreshing) return;
+    } else this.#show(target, { ...base, state: 'loading' });
+    let reply = await this.fetchCard(subject, force || recent);
     if (token !== this.#token) return;
     this.#show(target, withReply(base, reply));
     if (reply.refreshing) {
@@ -75,7 +77,7 @@ export class CardController {
   private async fetchCard(asset: string, wait: boolean): Promise<CardReply> {
     try {
       const reply = await sendToBackground(cardRoute, { asset, wait });
-      if (!reply.refreshing && reply.card) {
+      if (reply.card) {
         if (this.#memory.size >= MAX_MEMORY) this.#memory.clear();
         this.#memory.set(asset, { reply, at: Date.now() });
       }
