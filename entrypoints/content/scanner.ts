@@ -507,7 +507,6 @@ export class PageScanner {
     if (this.#stopped) return;
     // Never past SLICE_MS (FRAME_SLICE_MS inside a frame), and never past the idle period the
     // browser granted; a slice run because the idle timeout expired still gets SLICE_MS.
-    const inFrame = idle === 'frame';
     const budget =
       idle === 'frame'
         ? FRAME_SLICE_MS
@@ -587,6 +586,9 @@ export class PageScanner {
     const inUnit = this.#units.get(entry.unit);
     if (inUnit) inUnit.add(entry);
     else {
+      // A unit emptied a moment ago (React re-rendering its only post text) is still in the order,
+      // awaiting compaction: compacted first, so it is not listed twice.
+      this.#compactOrder();
       this.#units.set(entry.unit, new Set([entry]));
       this.#insertOrdered(entry.unit);
     }
