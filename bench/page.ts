@@ -110,9 +110,9 @@ function onExtensionStack(profile: Profile): (id: number) => boolean {
 }
 
 /**
- * BENCH_TOP=1: the extension's hottest functions (and the browser functions it calls) by self time, summed over the given profiles, so a
- * regression can be traced without opening DevTools (names: build with TICKERLENS_UNMINIFIED=1
- * into a copy and point BENCH_EXTENSION_DIR at it).
+ * BENCH_TOP=1: the extension's hottest functions (and the browser functions they call) by self
+ * time, summed over the given profiles, so a regression can be traced without opening DevTools
+ * (names: build with TICKERLENS_UNMINIFIED=1 into a copy and point BENCH_EXTENSION_DIR at it).
  */
 function printTopFunctions(label: string, profiles: Profile[], count = 25): void {
   const byName = new Map<string, number>();

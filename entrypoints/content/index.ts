@@ -50,8 +50,8 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     roots: onX ? xRoots(document) : genericRoots,
     ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf } : {}),
     onUpdate: () => reportSoon(),
-    // Resolution waits until a block nears the viewport: the page's first hundreds of posts are not
-    // all resolved (one reply parse each batch) before anyone scrolls to them.
+    // Resolution waits until a block enters the marked window around the viewport: the page's first
+    // hundreds of posts are not all resolved (one reply parse each batch) before anyone scrolls to them.
     onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
   resolutions.onResolved(() => reportSoon());
