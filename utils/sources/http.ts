@@ -20,6 +20,8 @@ export interface FetchJsonOptions {
   fetch?: typeof fetch;
   /** Lowers the body cap for one call (never raises it above MAX_BODY_BYTES). */
   maxBytes?: number;
+  /** Cookies for the source's own site (Yahoo's quote endpoint wants its session cookie). */
+  credentials?: RequestCredentials;
 }
 
 export async function fetchJson<S extends z.ZodType>(
@@ -27,6 +29,28 @@ export async function fetchJson<S extends z.ZodType>(
   schema: S,
   options: FetchJsonOptions = {},
 ): Promise<FetchOutcome<z.output<S>>> {
+  const out = await fetchText(url, { ...options, accept: 'application/json' });
+  if (!out.ok) return out;
+  let json: unknown;
+  try {
+    json = JSON.parse(out.data);
+  } catch {
+    return { ok: false, status: out.status, reason: 'malformed JSON', ms: out.ms };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unexpected shape';
+    return { ok: false, status: out.status, reason: `unexpected answer shape (${where})`, ms: out.ms };
+  }
+  return { ok: true, data: parsed.data, status: out.status, ms: out.ms };
+}
+
+/** A request whose answer is read as text (capped, with the same timeout and failure reasons). */
+export async function fetchText(
+  url: string,
+  options: FetchJsonOptions & { accept?: string } = {},
+): Promise<FetchOutcome<string>> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   const timeout = AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS);
@@ -34,7 +58,11 @@ export async function fetchJson<S extends z.ZodType>(
   let res: Response;
   try {
     const doFetch = options.fetch ?? fetch;
-    res = await doFetch(url, { headers: { accept: 'application/json', ...options.headers }, signal });
+    res = await doFetch(url, {
+      headers: { accept: options.accept ?? 'text/plain, */*', ...options.headers },
+      signal,
+      ...(options.credentials ? { credentials: options.credentials } : {}),
+    });
   } catch (err) {
     const timedOut = timeout.aborted;
     return { ok: false, reason: timedOut ? 'timed out' : `network error: ${describe(err)}`, ms: ms() };
@@ -57,28 +85,14 @@ export async function fetchJson<S extends z.ZodType>(
     await res.body?.cancel().catch(() => undefined);
     return { ok: false, status: res.status, reason: `answer too large (${length} bytes)`, ms: ms() };
   }
-  let text: string;
   try {
-    text = await readCapped(res, cap);
+    return { ok: true, data: await readCapped(res, cap), status: res.status, ms: ms() };
   } catch (err) {
     // A body that trickles in past the deadline is aborted by the same timeout signal: say so
     // plainly rather than surfacing the runtime's abort message.
     const reason = timeout.aborted ? 'timed out' : describe(err);
     return { ok: false, status: res.status, reason, ms: ms() };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, status: res.status, reason: 'malformed JSON', ms: ms() };
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unexpected shape';
-    return { ok: false, status: res.status, reason: `unexpected answer shape (${where})`, ms: ms() };
-  }
-  return { ok: true, data: parsed.data, status: res.status, ms: ms() };
 }
 
 async function readCapped(res: Response, cap: number): Promise<string> {
