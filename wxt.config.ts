@@ -13,6 +13,8 @@ export const DATA_API_HOSTS = [
   'https://defillama-datasets.llama.fi/*',
   'https://api.gopluslabs.io/*',
   'https://query1.finance.yahoo.com/*',
+  // Sets the Yahoo session cookie that the quote endpoint's crumb (market caps) belongs to.
+  'https://fc.yahoo.com/*',
 ];
 
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];

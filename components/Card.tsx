@@ -92,7 +92,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           </button>
         </p>
       ) : null}
-      {d ? <Sources data={d} /> : null}
+      {d ? <Sources data={d} stock={!!model.asset?.startsWith('stock:')} /> : null}
     </div>
   );
 }
@@ -137,7 +137,13 @@ function Figures({ model, actions }: { model: CardModel; actions: CardActions })
           </button>
         </p>
       ) : null}
-      {s ? (
+      {s && model.asset?.startsWith('stock:') ? (
+        // A share has no token supply: its market cap and the session's trading volume.
+        <dl class="grid">
+          <Row k="cardMarketCap" v={usd(s.marketCapUsd)} />
+          {s.volume24hUsd !== null ? <Row k="cardVolume" v={usd(s.volume24hUsd)} /> : null}
+        </dl>
+      ) : s ? (
         <dl class="grid">
           <Row k="cardMarketCap" v={usd(s.marketCapUsd)} />
           <Row k="cardFdv" v={usd(s.fdvUsd)} />
@@ -215,7 +221,9 @@ function Treasury({ tr }: { tr: NonNullable<CardData['treasury']>['value'] }) {
         ))}
       </ul>
       <p class="meta">
-        {tr.mNav !== null ? t('cardMnav', tr.mNav.toFixed(2)) : (tr.mNavNote ?? t('cardMnavUnknown'))}
+        {tr.mNav !== null
+          ? t('cardMnav', tr.mNav.toFixed(2))
+          : t(tr.mNavNote === 'noHoldingsValue' ? 'cardMnavNoHoldingsValue' : 'cardMnavUnknown')}
       </p>
     </section>
   );
@@ -327,12 +335,13 @@ interface Provenance {
   snapshotDate?: string | undefined;
 }
 
-function Sources({ data }: { data: CardData }) {
+function Sources({ data, stock }: { data: CardData; stock: boolean }) {
   // Only the figures the card shows: an asset with no unlock schedule or no revenue data lists none.
   const revenueShown = !!(data.revenue?.value.revenue || data.revenue?.value.holdersRevenue);
   const rows: Array<[MessageKey, Provenance | undefined]> = [
     ['cardPrice', data.price],
-    ['cardSupply', data.supply],
+    // A share's figures there are its market cap and volume, not a token supply.
+    [stock ? 'cardMarketCap' : 'cardSupply', data.supply],
     ['cardUnlocks', data.unlocks?.value.listed ? data.unlocks : undefined],
     ['cardTreasury', data.treasury],
     ['cardRevenue', revenueShown ? data.revenue : undefined],

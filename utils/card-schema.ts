@@ -102,7 +102,7 @@ export const cardSchema = z.object({
         ),
         totalValueUsd: numOrNull,
         mNav: numOrNull,
-        mNavNote: z.optional(z.string()),
+        mNavNote: z.optional(z.enum(['noMarketCap', 'noHoldingsValue'])),
       }),
     ),
   ),

@@ -22,6 +22,7 @@ beforeAll(async () => {
       post('1', 'Bitcoin holds while $TAO runs.'),
       post('2', 'Is $STRK cheap here?'),
       post('3', '@HyperliquidX: no VC, no insiders, 28% airdrop.'),
+      post('4', 'Apple reports on Thursday: $AAPL into the print.'),
     ]),
   );
 });
@@ -65,6 +66,23 @@ describe('card with data', () => {
     expect(
       h.sources.requests('coingecko').some((u) => u.startsWith('/coins/markets?') && u.includes('bitcoin')),
     ).toBe(true);
+    await page.close();
+  });
+
+  it('shows a stock with its market cap from the quote endpoint, and no token supply', async () => {
+    await h.useLocalApi();
+    const { page } = await openCards();
+    await hoverText(page, '$AAPL', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card[data-asset="stock:AAPL"][data-state="ready"]');
+    await card.waitFor({ state: 'attached', timeout: 15_000 });
+    // Yahoo's recorded chart (price 220.003) and quote (market cap 3,674,405,863,424 USD).
+    await expect.poll(async () => (await card.locator('.card').textContent()) ?? '').toContain('$3.67T');
+    const text = (await card.locator('.card').textContent()) ?? '';
+    expect(text).toContain('220.00');
+    expect(text).toContain('Volume (session)');
+    expect(text).not.toContain('Max supply');
+    expect(text).toMatch(/Market cap: Stock quotes \(Yahoo\) · (just now|\d+ min ago)/);
+    expect(h.sources.requests('stocks')).toContain('/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ');
     await page.close();
   });
 

@@ -70,6 +70,9 @@ function json(
   return true;
 }
 
+/** How the v7 quote answers: normally, with a broken body, or 401 once (a crumb that expired). */
+export type QuoteMode = 'ok' | 'malformed' | 'expire-once';
+
 export interface SourcesServer {
   api: ApiServer;
   settings: Settings;
@@ -77,6 +80,9 @@ export interface SourcesServer {
   fault(source: SourceId, fault: Fault | null): void;
   /** Serves the emissions document with `body` as an object or as a JSON string. */
   emissionForm(form: 'object' | 'string'): void;
+  /** Whether Yahoo's crumb endpoint gives a crumb (true) or refuses it with 401, as without a cookie. */
+  crumb(given: boolean): void;
+  quote(mode: QuoteMode): void;
   /** Requests a source received (after the prefix), in order. */
   requests(source: SourceId): string[];
   clearLog(): void;
@@ -105,6 +111,20 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
       if (meta && meta.dataGranularity === '1d' && !yahoo.has(meta.symbol)) yahoo.set(meta.symbol, body);
     }
   }
+  // The recorded v7 quote answers, by symbol, and the crumb their request carried.
+  const yahooQuotes = new Map<string, unknown>();
+  let recordedCrumb = '';
+  for (const f of readdirSync(sharedFixture('stocks/yahoo'))) {
+    if (!f.startsWith('quote-')) continue;
+    const w = JSON.parse(readFileSync(sharedFixture('stocks/yahoo', f), 'utf8')) as {
+      request: { url: string };
+      response: { bodyJson: { quoteResponse: { result: Array<{ symbol: string }> } } };
+    };
+    recordedCrumb = new URL(w.request.url).searchParams.get('crumb') ?? recordedCrumb;
+    for (const row of w.response.bodyJson.quoteResponse.result) yahooQuotes.set(row.symbol, row);
+  }
+  let crumbGiven = true;
+  let quoteMode: QuoteMode = 'ok';
   const emissionObject = fixtureText('defillama', 'emission-hyperliquid.object.json');
   const emissionString = fixtureText('defillama', 'emission-hyperliquid.string.json');
   const fees = fixtureJson('defillama', 'summary-fees-hyperliquid.json');
@@ -232,6 +252,24 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
         return reply(200, { code: 1, message: 'OK', result: {} });
       }
       case 'stocks': {
+        if (rest === '/v1/test/getcrumb') {
+          // Yahoo answers the crumb as plain text, or 401 without its session cookie.
+          const status = crumbGiven ? 200 : 401;
+          res.writeHead(status, { 'content-type': 'text/plain' }).end(crumbGiven ? recordedCrumb : '');
+          return true;
+        }
+        if (rest === '/v7/finance/quote') {
+          if (quoteMode === 'malformed') return reply(200, '{"quoteResponse": {"result": [');
+          if (url.searchParams.get('crumb') !== recordedCrumb || quoteMode === 'expire-once') {
+            if (quoteMode === 'expire-once') quoteMode = 'ok';
+            return reply(401, {
+              finance: { result: null, error: { code: 'Unauthorized', description: 'Invalid Crumb' } },
+            });
+          }
+          const symbols = (url.searchParams.get('symbols') ?? '').split(',');
+          const result = symbols.map((s) => yahooQuotes.get(s.toUpperCase())).filter(Boolean);
+          return reply(200, { quoteResponse: { result, error: null } });
+        }
         const m = /^\/v8\/finance\/chart\/(.+)$/.exec(rest);
         const body = m?.[1] ? yahoo.get(decodeURIComponent(m[1]).toUpperCase()) : undefined;
         return body
@@ -255,6 +293,12 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
   return {
     api,
     settings,
+    crumb: (given) => {
+      crumbGiven = given;
+    },
+    quote: (mode) => {
+      quoteMode = mode;
+    },
     fault: (source, f) => {
       if (f) faults.set(source, f);
       else faults.delete(source);

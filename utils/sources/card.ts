@@ -95,7 +95,8 @@ export interface TreasuryValue {
   totalValueUsd: number | null;
   /** Market cap ÷ crypto holdings value; null when the market cap is unknown (see `mNavNote`). */
   mNav: number | null;
-  mNavNote?: string;
+  /** Why mNAV is missing: no market cap for the company, or its holdings could not be valued. */
+  mNavNote?: 'noMarketCap' | 'noHoldingsValue';
 }
 
 export interface RevenueValue {
@@ -210,10 +211,7 @@ function treasuryValue(
     mNav,
     ...(mNav === null
       ? {
-          mNavNote:
-            marketCapUsd === null
-              ? 'market cap unknown (the chart source has no share count)'
-              : 'holdings value unknown',
+          mNavNote: marketCapUsd === null ? ('noMarketCap' as const) : ('noHoldingsValue' as const),
         }
       : {}),
   };

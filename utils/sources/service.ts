@@ -60,7 +60,7 @@ import {
   tokenSecuritySchema,
   tokenSecurityUrl,
 } from './goplus';
-import { type FetchOutcome, fetchJson, REQUEST_TIMEOUT_MS } from './http';
+import { type FetchJsonOptions, type FetchOutcome, fetchJson, fetchText, REQUEST_TIMEOUT_MS } from './http';
 import {
   feesSummarySchema,
   feesSummaryUrl,
@@ -86,7 +86,18 @@ import {
   unlockEvents,
 } from './llama-datasets';
 import { type Snapshot, snapshotRecords } from './snapshot';
-import { chartSchema, chartUrl, parseChart } from './stocks';
+import {
+  chartSchema,
+  chartUrl,
+  cookiePrimerUrl,
+  crumbUrl,
+  isCrumb,
+  parseChart,
+  parseQuotes,
+  QUOTE_BATCH,
+  quoteSchema,
+  quoteUrl,
+} from './stocks';
 
 export interface DataServiceOptions {
   db: TickerlensDb;
@@ -146,6 +157,8 @@ const LIST_TTL_MS = 24 * 3_600_000;
 const SECURITY_TTL_MS = 6 * 3_600_000;
 const SPARKLINE_POINTS = 84;
 const DAY_MS = 86_400_000;
+/** After Yahoo refuses a crumb, market caps are not asked for again before this long. */
+const CRUMB_RETRY_MS = 30 * 60_000;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v);
@@ -233,18 +246,43 @@ export function createDataService(options: DataServiceOptions) {
     source: SourceId,
     url: string,
     schema: S,
-    extra: { maxBytes?: number } = {},
+    extra: { maxBytes?: number; credentials?: RequestCredentials } = {},
   ): Promise<FetchOutcome<z.output<S>>> {
+    return logged(source, url, () => fetchJson(url, schema, fetchOptions(source, extra)));
+  }
+
+  /** A request whose answer is text (Yahoo's crumb), logged and paced like the others. */
+  async function requestText(
+    source: SourceId,
+    url: string,
+    extra: { maxBytes?: number; credentials?: RequestCredentials } = {},
+  ): Promise<FetchOutcome<string>> {
+    return logged(source, url, () => fetchText(url, fetchOptions(source, extra)));
+  }
+
+  function fetchOptions(
+    source: SourceId,
+    extra: { maxBytes?: number; credentials?: RequestCredentials },
+  ): FetchJsonOptions {
+    return {
+      headers: headersFor(source),
+      timeoutMs,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(extra.maxBytes ? { maxBytes: extra.maxBytes } : {}),
+      ...(extra.credentials ? { credentials: extra.credentials } : {}),
+    };
+  }
+
+  async function logged<T>(
+    source: SourceId,
+    url: string,
+    call: () => Promise<FetchOutcome<T>>,
+  ): Promise<FetchOutcome<T>> {
     await ready;
     let wentOut = false;
     const outcome = await politeness.run(source, () => {
       wentOut = true;
-      return fetchJson(url, schema, {
-        headers: headersFor(source),
-        timeoutMs,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(extra.maxBytes ? { maxBytes: extra.maxBytes } : {}),
-      });
+      return call();
     });
     if (wentOut) {
       const u = new URL(url);
@@ -428,6 +466,114 @@ export function createDataService(options: DataServiceOptions) {
     return { ok: true, source: 'stocks' };
   }
 
+  // ── market caps: stocks ───────────────────────────────────────────────────────────────────────
+
+  /** Yahoo's crumb for the quote endpoint, kept for the worker's life once given. */
+  let crumb: string | undefined;
+  /** After a refusal, no new ask before this time (a page of cards must not ask every time). */
+  let crumbRetryAt = 0;
+  let crumbRefusal = '';
+  /** The base URL the crumb state is for: pointing the source elsewhere starts it over. */
+  let crumbBase = '';
+
+  /**
+   * Yahoo's own hosts get Yahoo's cookies (the crumb is tied to them); a proxy the user points the
+   * source at gets none.
+   */
+  function yahooCookies(): { credentials?: RequestCredentials } {
+    return cookiePrimerUrl(base('stocks')) ? { credentials: 'include' } : {};
+  }
+
+  async function yahooCrumb(): Promise<{ ok: true; crumb: string } | { ok: false; reason: string }> {
+    if (crumbBase !== base('stocks')) {
+      crumbBase = base('stocks');
+      crumb = undefined;
+      crumbRetryAt = 0;
+    }
+    if (crumb) return { ok: true, crumb };
+    if (now() < crumbRetryAt) return { ok: false, reason: crumbRefusal };
+    const ask = () => requestText('stocks', crumbUrl(base('stocks')), { ...yahooCookies(), maxBytes: 4096 });
+    let out = await ask();
+    const primer = cookiePrimerUrl(crumbBase);
+    // No crumb without Yahoo's session cookie: a visit to the page that sets it, then once more.
+    if (primer && !(out.ok && isCrumb(out.data)) && (out.ok || out.status === 401 || out.status === 403)) {
+      await requestText('stocks', primer, { ...yahooCookies(), maxBytes: 256 * 1024 });
+      out = await ask();
+    }
+    if (out.ok && isCrumb(out.data)) {
+      crumb = out.data.trim();
+      return { ok: true, crumb };
+    }
+    crumbRetryAt = now() + CRUMB_RETRY_MS;
+    crumbRefusal = `no Yahoo crumb for market caps (${out.ok ? 'not a crumb' : out.reason})`;
+    return { ok: false, reason: crumbRefusal };
+  }
+
+  /**
+   * Market caps of stocks already priced (the chart lacks them): one quote call per batch. A
+   * failure marks the last market figures stale and leaves the price alone.
+   */
+  async function loadStockMarkets(symbols: readonly string[]): Promise<Map<string, boolean>> {
+    const done = new Map(symbols.map((s) => [s, false]));
+    const ids = symbols.map((s) => `stock:${s}`);
+    const fail = (reason: string) =>
+      db.updateQuotes(ids, (old) =>
+        old?.market ? markStale(old, `stocks: ${reason}`, ['market']) : undefined,
+      );
+    let given = await yahooCrumb();
+    if (!given.ok) {
+      await fail(given.reason);
+      return done;
+    }
+    let out = await request(
+      'stocks',
+      quoteUrl(base('stocks'), symbols, given.crumb),
+      quoteSchema,
+      yahooCookies(),
+    );
+    if (!out.ok && (out.status === 401 || out.status === 403)) {
+      // The crumb expired with its cookie: one new crumb, one more try.
+      crumb = undefined;
+      given = await yahooCrumb();
+      if (given.ok) {
+        out = await request(
+          'stocks',
+          quoteUrl(base('stocks'), symbols, given.crumb),
+          quoteSchema,
+          yahooCookies(),
+        );
+      }
+    }
+    if (!out.ok) {
+      await fail(`quote: ${out.reason}`);
+      return done;
+    }
+    const markets = parseQuotes(out.data);
+    const at = now();
+    await db.updateQuotes(ids, (old, id) => {
+      if (!old) return undefined;
+      const m = markets.get(id.slice(6));
+      if (!m) return old.market ? markStale(old, 'stocks: not in the quote answer', ['market']) : undefined;
+      done.set(id.slice(6), true);
+      return {
+        ...old,
+        market: {
+          source: 'stocks',
+          fetchedAt: at,
+          marketCapUsd: m.marketCapUsd,
+          fdvUsd: null,
+          volume24hUsd: m.volumeUsd,
+          circulatingSupply: null,
+          totalSupply: null,
+          maxSupply: null,
+          rank: null,
+        },
+        fetchedAt: Math.max(old.fetchedAt, at),
+      };
+    });
+    return done;
+  }
+
   const coinBatcher = new KeyBatcher<string, QuoteStatus>({
     loadMany: async (ids) => loadCoins(ids).then((m) => new Map([...m].map(([k, v]) => [k.slice(3), v]))),
     maxBatch: MARKETS_BATCH,
@@ -439,13 +585,35 @@ export function createDataService(options: DataServiceOptions) {
     maxBatch: 1,
     windowMs: options.batchWindowMs ?? 20,
   });
+  const stockMarketBatcher = new KeyBatcher<string, boolean>({
+    // Must not throw: a full database leaves the market caps as they were.
+    loadMany: (symbols) => loadStockMarkets(symbols).catch(() => new Map<string, boolean>()),
+    maxBatch: QUOTE_BATCH,
+    windowMs: options.batchWindowMs ?? 20,
+  });
+
+  /**
+   * Quote refreshes in flight, by asset id, each settling when that asset's figures are in (a
+   * stock's market cap lands after its price): a card asked for meanwhile waits for the one going.
+   */
+  const quotesInFlight = new Map<string, Promise<unknown>>();
 
   async function refreshQuotes(assetIds: readonly string[]): Promise<QuotesReport> {
     const cg = assetIds.filter((a) => a.startsWith('cg:')).map((a) => a.slice(3));
     const stocks = assetIds.filter((a) => a.startsWith('stock:')).map((a) => a.slice(6).toUpperCase());
+    const coinRun = cg.length ? coinBatcher.load(cg) : undefined;
+    const stockRun = stocks.length ? loadStocks(stocks) : undefined;
+    track(
+      cg.map((id) => `cg:${id}`),
+      coinRun,
+    );
+    track(
+      stocks.map((sym) => `stock:${sym}`),
+      stockRun,
+    );
     const [c, s] = await Promise.all([
-      cg.length ? coinBatcher.load(cg) : new Map<string, QuoteStatus | undefined>(),
-      stocks.length ? stockBatcher.load(stocks) : new Map<string, QuoteStatus | undefined>(),
+      coinRun ?? new Map<string, QuoteStatus | undefined>(),
+      stockRun ?? new Map<string, QuoteStatus | undefined>(),
     ]);
     const results = new Map<string, QuoteStatus>();
     const lost: QuoteStatus = { ok: false, reason: 'request lost', servedStale: true };
@@ -456,6 +624,23 @@ export function createDataService(options: DataServiceOptions) {
         results.set(a, { ok: false, reason: 'not a quotable asset id', servedStale: false });
     await persist();
     return { results };
+  }
+
+  /** Prices (one chart per symbol), then the market caps of those priced (one quote call). */
+  async function loadStocks(symbols: readonly string[]): Promise<Map<string, QuoteStatus | undefined>> {
+    const s = await stockBatcher.load(symbols);
+    const priced = [...s].filter(([, st]) => st?.ok).map(([sym]) => sym);
+    if (priced.length) await stockMarketBatcher.load(priced);
+    return s;
+  }
+
+  function track(ids: readonly string[], run: Promise<unknown> | undefined): void {
+    if (!run) return;
+    for (const id of ids) quotesInFlight.set(id, run);
+    const forget = () => {
+      for (const id of ids) if (quotesInFlight.get(id) === run) quotesInFlight.delete(id);
+    };
+    run.then(forget, forget);
   }
 
   // ── contract prices ───────────────────────────────────────────────────────────────────────────
@@ -978,6 +1163,11 @@ export function createDataService(options: DataServiceOptions) {
 
   return {
     refreshQuotes,
+    /**
+     * The quote refresh in flight for an asset, if any: a stock's price lands before its market
+     * cap, so a card read between the two waits for the rest.
+     */
+    quoteRefreshOf: (assetId: string): Promise<unknown> | undefined => quotesInFlight.get(assetId),
     refreshContractPrices,
     refreshUnlocks,
     refreshRevenue,

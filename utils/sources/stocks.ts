@@ -97,3 +97,88 @@ export function parseChart(
     },
   };
 }
+
+/*
+ * Market capitalisation: Yahoo's v7 quote endpoint (`/v7/finance/quote?symbols=A,B&crumb=…`), which
+ * the chart lacks. It answers only with a "crumb", a short token tied to Yahoo's session cookie:
+ * `/v1/test/getcrumb` gives it as plain text once the cookie is set (a visit to fc.yahoo.com sets
+ * it). Without one the quote answers 401, and the card says the market cap is unknown.
+ */
+
+/** At most this many symbols in one quote call. */
+export const QUOTE_BATCH = 50;
+
+export function crumbUrl(baseUrl: string): string {
+  return `${baseUrl}/v1/test/getcrumb`;
+}
+
+/** The page whose visit sets the cookie the crumb belongs to (only for Yahoo's own hosts). */
+export function cookiePrimerUrl(baseUrl: string): string | undefined {
+  try {
+    return /(^|\.)yahoo\.com$/.test(new URL(baseUrl).hostname) ? 'https://fc.yahoo.com/' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A crumb is a short opaque token; an HTML page or an error document is not one. */
+export function isCrumb(text: string): boolean {
+  return /^[A-Za-z0-9./_-]{4,64}$/.test(text.trim());
+}
+
+export function quoteUrl(baseUrl: string, symbols: readonly string[], crumb: string): string {
+  const list = symbols.map(encodeURIComponent).join(',');
+  return `${baseUrl}/v7/finance/quote?symbols=${list}&crumb=${encodeURIComponent(crumb.trim())}`;
+}
+
+const quoteRowSchema = z.object({
+  symbol: z.string(),
+  currency: z.string().nullish(),
+  quoteType: z.string().nullish(),
+  marketCap: nullableNumber.optional(),
+  sharesOutstanding: nullableNumber.optional(),
+  regularMarketVolume: nullableNumber.optional(),
+  regularMarketPrice: nullableNumber.optional(),
+  /** Unix seconds. */
+  regularMarketTime: nullableNumber.optional(),
+});
+
+export const quoteSchema = z.object({
+  quoteResponse: z.object({
+    // One odd row must not cost the others: rows are checked one by one in `parseQuotes`.
+    result: z.array(z.unknown()).nullish(),
+    error: z.unknown().nullish(),
+  }),
+});
+export type QuoteAnswer = z.infer<typeof quoteSchema>;
+
+export interface StockMarket {
+  symbol: string;
+  marketCapUsd: number | null;
+  sharesOutstanding: number | null;
+  /** Shares traded in the regular session, in USD at the session price. */
+  volumeUsd: number | null;
+  /** ms since epoch. */
+  asOf: number | null;
+}
+
+/** Market figures by upper-case symbol; rows not in US dollars are left out (no currency guessing). */
+export function parseQuotes(answer: QuoteAnswer): Map<string, StockMarket> {
+  const out = new Map<string, StockMarket>();
+  for (const raw of answer.quoteResponse.result ?? []) {
+    const row = quoteRowSchema.safeParse(raw);
+    if (!row.success || (row.data.currency ?? 'USD') !== 'USD') continue;
+    const q = row.data;
+    const positive = (v: number | null | undefined) => (typeof v === 'number' && v > 0 ? v : null);
+    const volume = positive(q.regularMarketVolume);
+    const price = positive(q.regularMarketPrice);
+    out.set(q.symbol.toUpperCase(), {
+      symbol: q.symbol.toUpperCase(),
+      marketCapUsd: positive(q.marketCap),
+      sharesOutstanding: positive(q.sharesOutstanding),
+      volumeUsd: volume !== null && price !== null ? volume * price : null,
+      asOf: q.regularMarketTime ? q.regularMarketTime * 1000 : null,
+    });
+  }
+  return out;
+}

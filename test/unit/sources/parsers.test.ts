@@ -25,7 +25,15 @@ import {
   unlockEvents,
 } from '../../../utils/sources/llama-datasets';
 import { bundledSnapshot, snapshotRecords } from '../../../utils/sources/snapshot';
-import { chartSchema, parseChart } from '../../../utils/sources/stocks';
+import {
+  chartSchema,
+  cookiePrimerUrl,
+  isCrumb,
+  parseChart,
+  parseQuotes,
+  quoteSchema,
+  quoteUrl,
+} from '../../../utils/sources/stocks';
 import { loadCoingeckoRecordings } from '../../support/api-server';
 import { sharedFixture } from '../../support/paths';
 import { fixtureJson, pythonLiteral, top250, yahooBody } from '../../support/sources-server';
@@ -197,6 +205,41 @@ describe('GoPlus', () => {
       ok: false,
       rateLimited: true,
     });
+  });
+});
+
+describe('Yahoo v7 quote', () => {
+  it('reads market cap, shares and session volume from the recorded answer', () => {
+    const answer = quoteSchema.parse(yahooBody('quote-AAPL.json'));
+    const m = parseQuotes(answer).get('AAPL');
+    expect(m).toEqual({
+      symbol: 'AAPL',
+      marketCapUsd: 3674405863424,
+      sharesOutstanding: 15022100480,
+      volumeUsd: expect.any(Number),
+      asOf: 1739566800_000,
+    });
+  });
+  it('drops rows not in US dollars or of the wrong shape, keeping the rest', () => {
+    const row = (yahooBody('quote-AAPL.json') as { quoteResponse: { result: unknown[] } }).quoteResponse
+      .result[0] as Record<string, unknown>;
+    const answer = quoteSchema.parse({
+      quoteResponse: {
+        result: [row, { ...row, symbol: 'AAPL.L', currency: 'GBp' }, { symbol: 42 }, null],
+        error: null,
+      },
+    });
+    expect([...parseQuotes(answer).keys()]).toEqual(['AAPL']);
+  });
+  it('builds one batched URL with the crumb, and tells a crumb from an error page', () => {
+    expect(quoteUrl('https://query1.finance.yahoo.com', ['MSTR', 'BRK-B'], 'a/b.c ')).toBe(
+      'https://query1.finance.yahoo.com/v7/finance/quote?symbols=MSTR,BRK-B&crumb=a%2Fb.c',
+    );
+    expect(isCrumb('haT3oykhHqZ')).toBe(true);
+    expect(isCrumb('<html><body>Too Many Requests</body></html>')).toBe(false);
+    expect(isCrumb('')).toBe(false);
+    expect(cookiePrimerUrl('https://query1.finance.yahoo.com')).toBe('https://fc.yahoo.com/');
+    expect(cookiePrimerUrl('http://127.0.0.1:8080/yahoo')).toBeUndefined();
   });
 });
 

@@ -65,7 +65,12 @@ describe('quotes', () => {
     expect([...results.values()].every((r) => r.ok)).toBe(true);
     expect(server.requests('coingecko')).toHaveLength(1);
     expect(server.requests('coingecko')[0]).toContain('ids=bitcoin,ethereum,hyperliquid');
-    expect(server.requests('stocks')).toEqual(['/v8/finance/chart/AAPL?range=1mo&interval=1d']);
+    // The chart per symbol, then market caps for all priced stocks in one quote call (with a crumb).
+    expect(server.requests('stocks')).toEqual([
+      '/v8/finance/chart/AAPL?range=1mo&interval=1d',
+      '/v1/test/getcrumb',
+      '/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ',
+    ]);
 
     server.clearLog();
     clock.advance(30_000);
@@ -80,6 +85,13 @@ describe('quotes', () => {
     expect(card?.supply?.value).toMatchObject({ circulating: 19822040, max: 21000000, rank: 1 });
     const aapl = await svc.getCard('stock:AAPL');
     expect(aapl?.price).toMatchObject({ source: 'stocks', value: { usd: 220.003, change24hPct: null } });
+    // Yahoo's recorded quote: market cap 3,674,405,863,424 USD; a regular session of 42,111,640
+    // shares at 244.60.
+    expect(aapl?.supply).toMatchObject({
+      source: 'stocks',
+      stale: false,
+      value: { marketCapUsd: 3674405863424, fdvUsd: null, circulating: null, rank: null },
+    });
     expect(await svc.getCard('cg:never-seen')).toBeNull();
   });
 
@@ -94,7 +106,91 @@ describe('quotes', () => {
     ]);
     expect(server.requests('coingecko')).toHaveLength(1);
     expect(server.requests('coingecko')[0]).toContain('ids=bitcoin,ethereum,solana');
-    expect(server.requests('stocks')).toHaveLength(1);
+    const stocks = server.requests('stocks');
+    expect(stocks.filter((r) => r.startsWith('/v8/finance/chart/'))).toHaveLength(1);
+    expect(stocks.filter((r) => r.startsWith('/v7/finance/quote'))).toHaveLength(1);
+    expect(stocks.filter((r) => r.startsWith('/v1/test/getcrumb'))).toHaveLength(1);
+  });
+
+  it('tells a card which refresh is going for its asset, settling once the market cap is in', async () => {
+    const svc = service();
+    const run = svc.refreshQuotes(['cg:bitcoin', 'stock:AAPL']);
+    const going = svc.quoteRefreshOf('stock:AAPL');
+    expect(going).toBeDefined();
+    expect(svc.quoteRefreshOf('cg:bitcoin')).toBeDefined();
+    expect(svc.quoteRefreshOf('cg:ethereum')).toBeUndefined();
+    await going;
+    expect((await svc.getCard('stock:AAPL'))?.supply?.value.marketCapUsd).toBe(3674405863424);
+    await run;
+    expect(svc.quoteRefreshOf('stock:AAPL')).toBeUndefined();
+  });
+
+  it('prices a stock without its market cap when Yahoo gives no crumb, and asks again later', async () => {
+    server.crumb(false);
+    try {
+      const svc = service();
+      const r = await svc.refreshQuotes(['stock:AAPL']);
+      expect(r.results.get('stock:AAPL')).toEqual({ ok: true, source: 'stocks' });
+      expect(server.requests('stocks')).toEqual([
+        '/v8/finance/chart/AAPL?range=1mo&interval=1d',
+        '/v1/test/getcrumb',
+      ]);
+      const card = await svc.getCard('stock:AAPL');
+      expect(card?.price?.value.usd).toBe(220.003);
+      expect(card?.supply).toBeUndefined();
+      // A refused crumb is not the source failing: no backoff for the chart, and no new crumb ask
+      // for half an hour.
+      expect(svc.breakerStatus('stocks')).toBe('closed');
+      server.clearLog();
+      clock.advance(5 * 60_000);
+      expect((await svc.refreshQuotes(['stock:AAPL'])).results.get('stock:AAPL')?.ok).toBe(true);
+      expect(server.requests('stocks')).toEqual(['/v8/finance/chart/AAPL?range=1mo&interval=1d']);
+      server.crumb(true);
+      server.clearLog();
+      clock.advance(30 * 60_000);
+      await svc.refreshQuotes(['stock:AAPL']);
+      expect(server.requests('stocks')).toEqual([
+        '/v8/finance/chart/AAPL?range=1mo&interval=1d',
+        '/v1/test/getcrumb',
+        '/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ',
+      ]);
+      expect((await svc.getCard('stock:AAPL'))?.supply?.value.marketCapUsd).toBe(3674405863424);
+    } finally {
+      server.crumb(true);
+    }
+  });
+
+  it('asks for a new crumb once when the quote endpoint refuses the one it has', async () => {
+    const svc = service();
+    await svc.refreshQuotes(['stock:AAPL']);
+    server.clearLog();
+    server.quote('expire-once');
+    clock.advance(10 * 60_000);
+    await svc.refreshQuotes(['stock:AAPL']);
+    expect(server.requests('stocks')).toEqual([
+      '/v8/finance/chart/AAPL?range=1mo&interval=1d',
+      '/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ',
+      '/v1/test/getcrumb',
+      '/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ',
+    ]);
+    expect((await svc.getCard('stock:AAPL'))?.supply).toMatchObject({ stale: false, ageMs: 0 });
+  });
+
+  it('keeps the last market cap, marked stale, when the quote call fails', async () => {
+    const svc = service();
+    await svc.refreshQuotes(['stock:AAPL']);
+    clock.advance(10 * 60_000);
+    // The chart answers; the quote endpoint's answer breaks off.
+    server.quote('malformed');
+    try {
+      expect((await svc.refreshQuotes(['stock:AAPL'])).results.get('stock:AAPL')?.ok).toBe(true);
+    } finally {
+      server.quote('ok');
+    }
+    const card = await svc.getCard('stock:AAPL');
+    expect(card?.price).toMatchObject({ stale: false, ageMs: 0 });
+    expect(card?.supply).toMatchObject({ stale: true, value: { marketCapUsd: 3674405863424 } });
+    expect(card?.supply?.staleReason).toMatch(/quote: malformed JSON/);
   });
 
   it('reports an id CoinGecko does not know, after asking DefiLlama, without inventing data', async () => {
@@ -350,9 +446,41 @@ describe('treasuries', () => {
       valueUsd: 158245 * 96114.08481738689,
     });
     expect(t?.mNav).toBeNull();
-    expect(t?.mNavNote).toMatch(/market cap unknown/);
+    // No recorded Yahoo answer for MSTR: no market cap, so no mNAV (and the card says why).
+    expect(t?.mNavNote).toBe('noMarketCap');
     // GLXY is listed on TSE in this answer: not a US ticker, so no card for stock:GLXY.
     expect((await svc.getCard('stock:GLXY'))?.treasury).toBeUndefined();
+  });
+
+  it('computes mNAV as market cap over the live value of all holdings', async () => {
+    const svc = service();
+    await svc.refreshQuotes(['cg:bitcoin', 'cg:ethereum']);
+    await svc.refreshTreasuries();
+    // No Yahoo recording for MSTR: its quote record is written here with a stated test market cap.
+    const at = clock.now();
+    const prov = { source: 'stocks' as const, fetchedAt: at };
+    await db.updateQuotes(['stock:MSTR'], () => ({
+      assetId: 'stock:MSTR',
+      symbol: 'MSTR',
+      name: 'Strategy',
+      price: { ...prov, usd: 300, change24hPct: null, change7dPct: null, asOf: at },
+      market: {
+        ...prov,
+        marketCapUsd: 30e9,
+        fdvUsd: null,
+        volume24hUsd: null,
+        circulatingSupply: null,
+        totalSupply: null,
+        maxSupply: null,
+        rank: null,
+      },
+      fetchedAt: at,
+    }));
+    const t = (await svc.getCard('stock:MSTR'))?.treasury?.value;
+    expect(t?.totalValueUsd).toBeGreaterThan(0);
+    expect(t?.holdings.map((h) => h.valueBasis)).toEqual(['live price', 'live price']);
+    expect(t?.mNav).toBeCloseTo(30e9 / (t?.totalValueUsd ?? Number.NaN), 12);
+    expect(t?.mNavNote).toBeUndefined();
   });
 
   it('keeps holdings, marked stale, when the answer breaks', async () => {
