@@ -7,8 +7,11 @@ import type { Registry } from '@/utils/registry';
 import type { Card } from '@/utils/sources/card';
 import { currentRegistry, database, dataService } from './runtime';
 
-/** Coins whose unlocks and revenue were asked for in this worker's life (the plan keeps them fresh). */
-const detailsAsked = new Set<string>();
+/**
+ * Coins whose unlocks, revenue and profile were asked for in this worker's life (the plan keeps
+ * them fresh), with that ask while it is going: a card asked for again meanwhile waits for it.
+ */
+const detailsAsked = new Map<string, { going: Promise<unknown> | undefined }>();
 
 function needsQuote(card: Card | null): boolean {
   return !card?.price || card.price.stale || card.price.source === 'snapshot';
@@ -18,16 +21,30 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
   const service = await dataService();
   let card = await service.getCard(asset);
   const refreshes: Array<Promise<unknown>> = [];
-  const quote = needsQuote(card) ? service.refreshQuotes([asset]) : Promise.resolve();
-  if (needsQuote(card)) refreshes.push(quote);
-  if (asset.startsWith('cg:') && !detailsAsked.has(asset)) {
-    detailsAsked.add(asset);
+  // A refresh already going (the page's prefetch) counts: its price may be in, its market cap not yet.
+  const going = service.quoteRefreshOf(asset);
+  const quote = going ?? (needsQuote(card) ? service.refreshQuotes([asset]) : undefined);
+  if (quote) refreshes.push(quote);
+  const asked = detailsAsked.get(asset);
+  if (asked?.going) refreshes.push(asked.going);
+  else if (asset.startsWith('cg:') && !asked) {
     const cgId = asset.slice(3);
-    if (!card?.unlocks) refreshes.push(service.refreshUnlocks(cgId));
-    if (!card?.revenue) refreshes.push(service.refreshRevenue(cgId));
+    const details: Array<Promise<unknown>> = [];
+    if (!card?.unlocks) details.push(service.refreshUnlocks(cgId));
+    if (!card?.revenue) details.push(service.refreshRevenue(cgId));
     // The coin's profile (X handle, categories): asked once, so its @handle resolves from now on.
     // It shares CoinGecko's budget with the price, so it waits until the price has been asked.
-    if (!card?.profile) refreshes.push(quote.then(() => service.refreshAssetDetails(cgId)));
+    if (!card?.profile)
+      details.push((quote ?? Promise.resolve()).then(() => service.refreshAssetDetails(cgId)));
+    const entry: { going: Promise<unknown> | undefined } = { going: undefined };
+    if (details.length) {
+      const going = Promise.allSettled(details).then(() => {
+        entry.going = undefined;
+      });
+      entry.going = going;
+      refreshes.push(going);
+    }
+    detailsAsked.set(asset, entry);
   }
   // Treasuries only for the companies known to hold BTC or ETH (MSTR and its kin).
   if (
