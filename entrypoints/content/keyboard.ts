@@ -4,23 +4,24 @@
  * detection in view, in reading order, and moves focus into it. Esc closes it.
  */
 import type { HoverTarget } from './hover';
-import type { PageScanner } from './scanner';
+import type { BlockEntry, PageScanner } from './scanner';
 
 /** Detections whose marks are in the viewport now, in reading order (top to bottom, then left). */
 export function visibleTargets(scanner: PageScanner, view: { width: number; height: number }): HoverTarget[] {
-  const near = collect(scanner, view, true);
-  // Right after a page change the marked window may not have been placed yet: look at all.
-  return near.length ? near : collect(scanner, view, false);
+  // The entries of the posts on screen, whether their marks are in place yet or not (the list must
+  // not change while the reader steps through it). The search assumes units run top to bottom in
+  // document order; when it finds none on screen, every entry is looked at.
+  const near = collect(scanner.entriesInView(), scanner, view);
+  return near.length ? near : collect(scanner.liveEntries(), scanner, view);
 }
 
 function collect(
+  entries: Iterable<BlockEntry>,
   scanner: PageScanner,
   view: { width: number; height: number },
-  nearOnly: boolean,
 ): HoverTarget[] {
   const out: Array<HoverTarget & { top: number; left: number }> = [];
-  for (const entry of scanner.liveEntries()) {
-    if (nearOnly && !entry.ranges.length) continue;
+  for (const entry of entries) {
     for (const match of entry.matches) {
       const range = scanner.rangeOf(entry, match);
       if (!range) continue;

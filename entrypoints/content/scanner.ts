@@ -117,8 +117,9 @@ export class PageScanner {
   #window = new Set<Element>();
   /** Entries read or removed since the last flush, whose ranges may have to change. */
   readonly #dirty = new Set<BlockEntry>();
-  /** Whether new entries wait to be marked. */
+  /** Whether new entries wait to be marked, and since when. */
   #addsPending = false;
+  #addsPendingSince = 0;
   #flushFrame: number | undefined;
   /** A flush waiting for MIN_FLUSH_GAP_MS to pass since the last one. */
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -427,6 +428,17 @@ export class PageScanner {
     return this.#entries.values();
   }
 
+  /**
+   * Live entries of the units on screen now, in document order (keyboard access): found by the
+   * same binary search as the marked window, whether or not their marks are in place yet.
+   */
+  entriesInView(): BlockEntry[] {
+    const out: BlockEntry[] = [];
+    for (const unit of this.#unitsWithin(0, 0))
+      for (const entry of this.#units.get(unit) ?? []) out.push(entry);
+    return out;
+  }
+
   /** The detection under a caret position, if any. */
   hitTest(node: Node, offset: number): { entry: BlockEntry; match: Match } | null {
     if (node.nodeType !== 3) return null;
@@ -538,7 +550,9 @@ export class PageScanner {
     // reads all (the page's own frame, which repaints anyway), else when the idle slices are done.
     // A page that keeps the queue full still sees its marks every STARVED_FLUSH_MS.
     if (this.#addsPending) {
-      const starved = performance.now() - this.#lastFlushAt > STARVED_FLUSH_MS;
+      // Starved: marks have waited that long for reading to end (not: the last flush is that old,
+      // which at start would mark the first slice's reading alone, and the rest a flush later).
+      const starved = performance.now() - this.#addsPendingSince > STARVED_FLUSH_MS;
       if (!more && this.#mayFlushNow()) this.#flushHighlights();
       else if (!more || starved) this.#requestFlush();
     }
@@ -593,6 +607,7 @@ export class PageScanner {
       this.#insertOrdered(entry.unit);
     }
     this.#dirty.add(entry);
+    if (!this.#addsPending) this.#addsPendingSince = performance.now();
     this.#addsPending = true;
   }
 
