@@ -49,8 +49,9 @@ export const SOURCE_BUDGETS: Record<SourceId, RateBudget> = {
   // GoPlus: about 30 calls/min on the free tier (the figure the issue names; its error code 4029
   // "request limit reached" arrives inside a 200 answer). We take 20/min.
   goplus: { perMinute: 20, burst: 5, basis: 'free tier ≈ 30/min; 20/min' },
-  // Yahoo's chart endpoint is unofficial and undocumented: no published limit, throttles with 429
-  // and sometimes 999. Be conservative: one symbol per call, 10 calls/min.
+  // Yahoo's chart and quote endpoints are unofficial and undocumented: no published limit, throttles
+  // with 429 and sometimes 999. Be conservative: 10 calls/min, shared by the charts (one symbol per
+  // call) and the quote call that follows them (every symbol at once, and a crumb once a session).
   stocks: { perMinute: 10, burst: 4, basis: 'unofficial endpoint, no published limit: conservative' },
 };
 
