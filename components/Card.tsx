@@ -137,20 +137,23 @@ function Figures({ model, actions }: { model: CardModel; actions: CardActions })
           </button>
         </p>
       ) : null}
-      {s && model.asset?.startsWith('stock:') ? (
-        // A share has no token supply: its market cap and the session's trading volume.
+      {s ? (
         <dl class="grid">
           <Row k="cardMarketCap" v={usd(s.marketCapUsd)} />
-          {s.volume24hUsd !== null ? <Row k="cardVolume" v={usd(s.volume24hUsd)} /> : null}
-        </dl>
-      ) : s ? (
-        <dl class="grid">
-          <Row k="cardMarketCap" v={usd(s.marketCapUsd)} />
-          <Row k="cardFdv" v={usd(s.fdvUsd)} />
-          <Row k="cardCirculating" v={amount(s.circulating)} />
-          <Row k="cardTotalSupply" v={amount(s.total)} />
-          <Row k="cardMaxSupply" v={s.max === null ? '∞' : amount(s.max)} />
-          {s.rank ? <Row k="cardRank" v={`#${s.rank}`} /> : null}
+          {model.asset?.startsWith('stock:') ? (
+            // A share has no token supply: its market cap and the session's trading volume.
+            s.volume24hUsd !== null ? (
+              <Row k="cardVolume" v={usd(s.volume24hUsd)} />
+            ) : null
+          ) : (
+            <>
+              <Row k="cardFdv" v={usd(s.fdvUsd)} />
+              <Row k="cardCirculating" v={amount(s.circulating)} />
+              <Row k="cardTotalSupply" v={amount(s.total)} />
+              <Row k="cardMaxSupply" v={s.max === null ? '∞' : amount(s.max)} />
+              {s.rank ? <Row k="cardRank" v={`#${s.rank}`} /> : null}
+            </>
+          )}
         </dl>
       ) : null}
       {d.unlocks ? <Unlocks u={d.unlocks.value} /> : null}

@@ -9,36 +9,32 @@ const locale = (): string => {
   }
 };
 
+/** A number to show (null, undefined, NaN and infinities are not). */
+const finite = (x: number | null | undefined): x is number => Number.isFinite(x);
+
 /** $70,187 · $0.4312 · $0.00001234 · $1.38T (compact from a million up). */
 export function usd(x: number | null | undefined, compactFrom = 1e6): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  if (!finite(x)) return '—';
   const abs = Math.abs(x);
-  if (abs >= compactFrom) {
-    return new Intl.NumberFormat(locale(), {
-      style: 'currency',
-      currency: 'USD',
-      notation: 'compact',
-      maximumFractionDigits: 2,
-    }).format(x);
-  }
-  const digits = abs >= 1000 ? 0 : abs >= 1 ? 2 : abs >= 0.01 ? 4 : 8;
+  const compact = abs >= compactFrom;
+  const digits = compact ? 2 : abs >= 1000 ? 0 : abs >= 1 ? 2 : abs >= 0.01 ? 4 : 8;
   return new Intl.NumberFormat(locale(), {
     style: 'currency',
     currency: 'USD',
+    ...(compact ? { notation: 'compact' } : { minimumFractionDigits: Math.min(2, digits) }),
     maximumFractionDigits: digits,
-    minimumFractionDigits: abs >= 1000 ? 0 : Math.min(2, digits),
   }).format(x);
 }
 
 /** 1.2B · 21M · 845.3K · 950 */
 export function amount(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  if (!finite(x)) return '—';
   return new Intl.NumberFormat(locale(), { notation: 'compact', maximumFractionDigits: 2 }).format(x);
 }
 
 /** +3.2% · −12% */
 export function pct(x: number | null | undefined, signed = true): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  if (!finite(x)) return '—';
   const abs = Math.abs(x);
   const s = abs < 10 ? abs.toFixed(2) : abs < 100 ? abs.toFixed(1) : Math.round(abs).toString();
   return `${signed ? (x > 0 ? '+' : x < 0 ? '−' : '') : x < 0 ? '−' : ''}${s}%`;
