@@ -37,7 +37,7 @@ const pages = new Map<string, string>([
       'Bitcoin and chip stocks rally (demo article)',
       [
         'Bitcoin rose above $100,000 as NVIDIA and TSMC reported strong demand. 比特幣 and 台積電 led Asian trading.',
-        'Tickerlens runs on X by default. Enabling it on other sites arrives with a later version; this page shows that it stays off here until then.',
+        'Tickerlens runs on X by default. On any other site it stays off until you turn it on from the popup ("Enable on this site"): open the popup on this tab to try it.',
       ],
       'const ignored = "$BTC inside code is never read";',
     ),
