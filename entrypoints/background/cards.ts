@@ -2,9 +2,12 @@
  * The card of an asset, read from IndexedDB (never the network on this path), with a refresh
  * started behind it when its figures are missing or old: stale-while-revalidate.
  */
+
+import { t } from '@/utils/i18n';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
 import type { Registry } from '@/utils/registry';
 import type { Card } from '@/utils/sources/card';
+import { nextTryTime, readableReason } from '@/utils/sources/reasons';
 import { currentRegistry, database, dataService } from './runtime';
 
 /**
@@ -57,9 +60,21 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
   if (wait && refreshes.length) {
     await all;
     card = await service.getCard(asset);
-    return { card, refreshing: false };
+    return { card: forReaders(card), refreshing: false };
   }
-  return { card, refreshing: refreshes.length > 0 };
+  return { card: forReaders(card), refreshing: refreshes.length > 0 };
+}
+
+/** The card with its stale reasons said for a reader (utils/sources/reasons.ts). */
+function forReaders(card: Card | null): Card | null {
+  if (!card) return card;
+  const out: Record<string, unknown> = { ...card };
+  for (const [key, part] of Object.entries(card)) {
+    const reason = (part as { staleReason?: unknown } | null)?.staleReason;
+    if (typeof reason === 'string')
+      out[key] = { ...part, staleReason: readableReason(reason, t, (ms) => nextTryTime(ms)) };
+  }
+  return out as unknown as Card;
 }
 
 /** A note saved from the card keeps the price it showed at that moment (from IndexedDB). */

@@ -50,6 +50,12 @@ describe('card with data', () => {
     const text = (await card.locator('.card').textContent()) ?? '';
     expect(text).toMatch(/snapshot of \d{4}-\d{2}-\d{2}/);
     expect(text).toContain('Retry');
+    // Why, for a reader: the source and what went wrong (the local server answers 503), not the
+    // service's technical reason with its ISO timestamps. It shows once the refresh has failed.
+    await expect
+      .poll(async () => (await card.locator('.card').textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/CoinGecko: (answered with error 503|paused after repeated failures)/);
+    expect(await card.locator('.card').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     await page.close();
   });
 
