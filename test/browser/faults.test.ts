@@ -32,7 +32,9 @@ describe('a source that refuses', () => {
     await expect.poll(() => card.getAttribute('data-state')).toBe('stale');
     await expect
       .poll(async () => (await card.locator('.card').textContent()) ?? '')
-      .toContain('rate limited (429)');
+      // The reason as a reader gets it (utils/sources/reasons.ts): the source, and the 429 as
+      // "rate limited".
+      .toContain('CoinGecko: rate limited');
     // Nothing lost: the snapshot's price is still on the card.
     expect(await card.locator('.price').textContent()).toMatch(/\$96,114/);
     expect(h.sources.requests('coingecko').some((u) => u.startsWith('/coins/markets'))).toBe(true);
