@@ -49,6 +49,9 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
     }
     detailsAsked.set(asset, entry);
   }
+  // A stock's share count (its market cap) once it is priced, the first time a card shows it.
+  if (asset.startsWith('stock:') && card?.supply?.source !== 'stocks')
+    refreshes.push((quote ?? Promise.resolve()).then(() => service.refreshStockMarkets([asset])));
   // Treasuries only for the companies known to hold BTC or ETH (MSTR and its kin).
   if (
     !card?.treasury &&

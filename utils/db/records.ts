@@ -37,6 +37,12 @@ export interface MarketPart extends Provenance {
   totalSupply: number | null;
   maxSupply: number | null;
   rank: number | null;
+  /**
+   * Stocks: the share count behind the market cap (Yahoo's quote, every class) and when it was
+   * read. Each new price gives the market cap again; the count is read again once a day.
+   */
+  shares?: number;
+  sharesAt?: number;
 }
 
 export interface SparklinePart extends Provenance {

@@ -51,7 +51,7 @@ export const SOURCE_BUDGETS: Record<SourceId, RateBudget> = {
   goplus: { perMinute: 20, burst: 5, basis: 'free tier ≈ 30/min; 20/min' },
   // Yahoo's chart and quote endpoints are unofficial and undocumented: no published limit, throttles
   // with 429 and sometimes 999. Be conservative: 10 calls/min, shared by the charts (one symbol per
-  // call) and the quote call that follows them (every symbol at once, and a crumb once a session).
+  // call) and the daily quote call for share counts (every stock due at once; a crumb per worker).
   stocks: { perMinute: 10, burst: 4, basis: 'unofficial endpoint, no published limit: conservative' },
 };
 

@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import type { TickerlensDb } from '../db';
 import type {
+  MarketPart,
   QuoteRecord,
   RequestLogRecord,
   RevenueRecord,
@@ -455,7 +456,7 @@ export function createDataService(options: DataServiceOptions) {
         previousClose: q.previousClose,
         asOf: q.asOf,
       },
-      ...(old?.market ? { market: old.market } : {}),
+      ...(old?.market ? { market: stockMarketAt(old.market, q.price, q.volume, at) } : {}),
       ...(q.closes.length >= 2
         ? { sparkline: { ...prov, points: q.closes, spanDays: 30 } }
         : old?.sparkline
@@ -467,6 +468,37 @@ export function createDataService(options: DataServiceOptions) {
   }
 
   // ── market caps: stocks ───────────────────────────────────────────────────────────────────────
+
+  /**
+   * A stock's market figures at a new price: the market cap from the share count last read (when
+   * there is one), the session volume from the chart. Anything else stays as it was.
+   */
+  function stockMarketAt(market: MarketPart, price: number, volume: number | null, at: number): MarketPart {
+    if (!market.shares || market.source !== 'stocks') return market;
+    const { stale: _s, error: _e, ...rest } = market;
+    return { ...rest, fetchedAt: at, marketCapUsd: price * market.shares, volume24hUsd: volume };
+  }
+
+  /** Share counts are read again after this long (they change with filings, not with prices). */
+  const SHARES_TTL_MS = 24 * 3_600_000;
+
+  /**
+   * Reads the share counts behind stocks' market caps where they are missing or a day old: one
+   * quote call for all of them (plus a crumb, once a worker's life). Stocks not priced yet are
+   * left for after their price.
+   */
+  async function refreshStockMarkets(assetIds: readonly string[]): Promise<void> {
+    const ids = assetIds.filter((a) => a.startsWith('stock:'));
+    if (!ids.length) return;
+    const stored = await db.getQuotes(ids);
+    const due = ids
+      .filter((id) => {
+        const q = stored.get(id);
+        return q && q.price.source === 'stocks' && now() - (q.market?.sharesAt ?? 0) >= SHARES_TTL_MS;
+      })
+      .map((id) => id.slice(6));
+    if (due.length) await stockMarketBatcher.load(due);
+  }
 
   /** Yahoo's crumb for the quote endpoint, kept for the worker's life once given. */
   let crumb: string | undefined;
@@ -567,6 +599,8 @@ export function createDataService(options: DataServiceOptions) {
           totalSupply: null,
           maxSupply: null,
           rank: null,
+          ...(m.impliedShares ? { shares: m.impliedShares } : {}),
+          sharesAt: at,
         },
         fetchedAt: Math.max(old.fetchedAt, at),
       };
@@ -593,8 +627,8 @@ export function createDataService(options: DataServiceOptions) {
   });
 
   /**
-   * Quote refreshes in flight, by asset id, each settling when that asset's figures are in (a
-   * stock's market cap lands after its price): a card asked for meanwhile waits for the one going.
+   * Quote refreshes in flight, by asset id: a card asked for meanwhile (the page's prefetch is
+   * going) waits for the one going instead of answering without its figures.
    */
   const quotesInFlight = new Map<string, Promise<unknown>>();
 
@@ -626,12 +660,9 @@ export function createDataService(options: DataServiceOptions) {
     return { results };
   }
 
-  /** Prices (one chart per symbol), then the market caps of those priced (one quote call). */
-  async function loadStocks(symbols: readonly string[]): Promise<Map<string, QuoteStatus | undefined>> {
-    const s = await stockBatcher.load(symbols);
-    const priced = [...s].filter(([, st]) => st?.ok).map(([sym]) => sym);
-    if (priced.length) await stockMarketBatcher.load(priced);
-    return s;
+  /** Prices: one chart per symbol (the market cap follows each price; see `stockMarketAt`). */
+  function loadStocks(symbols: readonly string[]): Promise<Map<string, QuoteStatus | undefined>> {
+    return stockBatcher.load(symbols);
   }
 
   function track(ids: readonly string[], run: Promise<unknown> | undefined): void {
@@ -1153,7 +1184,8 @@ export function createDataService(options: DataServiceOptions) {
   /** Runs a plan; every part fails soft (stale data stays), so one broken source never blocks the rest. */
   async function runPlan(p: RefreshPlan): Promise<void> {
     await Promise.all([
-      p.quotes.length ? refreshQuotes(p.quotes) : undefined,
+      // Stocks' share counts (market caps) after their prices, once a day.
+      p.quotes.length ? refreshQuotes(p.quotes).then(() => refreshStockMarkets(p.quotes)) : undefined,
       ...p.unlocks.map((id) => refreshUnlocks(id)),
       ...p.revenue.map((id) => refreshRevenue(id)),
       p.treasuries ? refreshTreasuries() : undefined,
@@ -1163,10 +1195,8 @@ export function createDataService(options: DataServiceOptions) {
 
   return {
     refreshQuotes,
-    /**
-     * The quote refresh in flight for an asset, if any: a stock's price lands before its market
-     * cap, so a card read between the two waits for the rest.
-     */
+    refreshStockMarkets,
+    /** The quote refresh in flight for an asset, if any. */
     quoteRefreshOf: (assetId: string): Promise<unknown> | undefined => quotesInFlight.get(assetId),
     refreshContractPrices,
     refreshUnlocks,

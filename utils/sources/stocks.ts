@@ -18,6 +18,8 @@ const resultSchema = z.object({
     regularMarketPrice: z.number(),
     /** Unix seconds. */
     regularMarketTime: nullableNumber.optional(),
+    /** Shares traded in the current (or last) regular session. */
+    regularMarketVolume: nullableNumber.optional(),
     /** Present with some ranges; with range=1mo only `chartPreviousClose` (a month ago) is sure. */
     previousClose: nullableNumber.optional(),
     longName: z.string().nullish(),
@@ -49,6 +51,8 @@ export interface StockQuote {
   asOf: number | null;
   /** Daily closes over the last month, oldest first. */
   closes: number[];
+  /** The session's traded volume in the quote currency (shares × price), when given. */
+  volume: number | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -94,13 +98,14 @@ export function parseChart(
       change24hPct,
       asOf,
       closes: series.map((p) => p.close),
+      volume: m.regularMarketVolume ? m.regularMarketVolume * m.regularMarketPrice : null,
     },
   };
 }
 
 /*
  * Market capitalisation: Yahoo's v7 quote endpoint (`/v7/finance/quote?symbols=A,B&crumb=…`), which
- * the chart lacks. It answers only with a "crumb", a short token tied to Yahoo's session cookie:
+ * the chart lacks, read for the share count behind it (once a day; each price then gives the cap). It answers only with a "crumb", a short token tied to Yahoo's session cookie:
  * `/v1/test/getcrumb` gives it as plain text once the cookie is set (a visit to fc.yahoo.com sets
  * it). Without one the quote answers 401, and the card says the market cap is unknown.
  */
@@ -155,6 +160,12 @@ export type QuoteAnswer = z.infer<typeof quoteSchema>;
 export interface StockMarket {
   symbol: string;
   marketCapUsd: number | null;
+  /**
+   * Market cap ÷ price at the quote: the share count Yahoo's market cap stands for, every share
+   * class included (its `sharesOutstanding` can be one class only). Price × this is the market
+   * cap at any later price.
+   */
+  impliedShares: number | null;
   sharesOutstanding: number | null;
   /** Shares traded in the regular session, in USD at the session price. */
   volumeUsd: number | null;
@@ -172,9 +183,11 @@ export function parseQuotes(answer: QuoteAnswer): Map<string, StockMarket> {
     const positive = (v: number | null | undefined) => (typeof v === 'number' && v > 0 ? v : null);
     const volume = positive(q.regularMarketVolume);
     const price = positive(q.regularMarketPrice);
+    const cap = positive(q.marketCap);
     out.set(q.symbol.toUpperCase(), {
       symbol: q.symbol.toUpperCase(),
-      marketCapUsd: positive(q.marketCap),
+      marketCapUsd: cap,
+      impliedShares: cap !== null && price !== null ? cap / price : null,
       sharesOutstanding: positive(q.sharesOutstanding),
       volumeUsd: volume !== null && price !== null ? volume * price : null,
       asOf: q.regularMarketTime ? q.regularMarketTime * 1000 : null,

@@ -215,6 +215,8 @@ describe('Yahoo v7 quote', () => {
     expect(m).toEqual({
       symbol: 'AAPL',
       marketCapUsd: 3674405863424,
+      // The count the market cap stands for: 3,674,405,863,424 ÷ 244.60.
+      impliedShares: 3674405863424 / 244.6,
       sharesOutstanding: 15022100480,
       volumeUsd: expect.any(Number),
       asOf: 1739566800_000,

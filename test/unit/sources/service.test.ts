@@ -65,12 +65,7 @@ describe('quotes', () => {
     expect([...results.values()].every((r) => r.ok)).toBe(true);
     expect(server.requests('coingecko')).toHaveLength(1);
     expect(server.requests('coingecko')[0]).toContain('ids=bitcoin,ethereum,hyperliquid');
-    // The chart per symbol, then market caps for all priced stocks in one quote call (with a crumb).
-    expect(server.requests('stocks')).toEqual([
-      '/v8/finance/chart/AAPL?range=1mo&interval=1d',
-      '/v1/test/getcrumb',
-      '/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ',
-    ]);
+    expect(server.requests('stocks')).toEqual(['/v8/finance/chart/AAPL?range=1mo&interval=1d']);
 
     server.clearLog();
     clock.advance(30_000);
@@ -85,14 +80,39 @@ describe('quotes', () => {
     expect(card?.supply?.value).toMatchObject({ circulating: 19822040, max: 21000000, rank: 1 });
     const aapl = await svc.getCard('stock:AAPL');
     expect(aapl?.price).toMatchObject({ source: 'stocks', value: { usd: 220.003, change24hPct: null } });
-    // Yahoo's recorded quote: market cap 3,674,405,863,424 USD; a regular session of 42,111,640
-    // shares at 244.60.
-    expect(aapl?.supply).toMatchObject({
+    expect(await svc.getCard('cg:never-seen')).toBeNull();
+  });
+
+  it('reads a stock’s share count once a day, and gives its market cap at every new price', async () => {
+    const svc = service();
+    await svc.refreshQuotes(['stock:AAPL']);
+    server.clearLog();
+    await svc.refreshStockMarkets(['stock:AAPL', 'cg:bitcoin', 'stock:NEVERPRICED']);
+    // One quote call for the priced stocks, with the crumb Yahoo ties to its session cookie.
+    expect(server.requests('stocks')).toEqual([
+      '/v1/test/getcrumb',
+      '/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ',
+    ]);
+    // Yahoo's recorded quote: market cap 3,674,405,863,424 USD at 244.60.
+    expect((await svc.getCard('stock:AAPL'))?.supply).toMatchObject({
       source: 'stocks',
       stale: false,
       value: { marketCapUsd: 3674405863424, fdvUsd: null, circulating: null, rank: null },
     });
-    expect(await svc.getCard('cg:never-seen')).toBeNull();
+    // The next price (the recorded chart: 220.003) carries the market cap with it; no quote call.
+    server.clearLog();
+    clock.advance(15 * 60_000);
+    await svc.refreshQuotes(['stock:AAPL']);
+    await svc.refreshStockMarkets(['stock:AAPL']);
+    expect(server.requests('stocks')).toEqual(['/v8/finance/chart/AAPL?range=1mo&interval=1d']);
+    const later = await svc.getCard('stock:AAPL');
+    expect(later?.supply).toMatchObject({ stale: false, ageMs: 0 });
+    expect(later?.supply?.value.marketCapUsd).toBeCloseTo((220.003 * 3674405863424) / 244.6, 0);
+    // A day on, the share count is read again.
+    server.clearLog();
+    clock.advance(24 * 3_600_000);
+    await svc.refreshStockMarkets(['stock:AAPL']);
+    expect(server.requests('stocks')).toEqual(['/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ']);
   });
 
   it('coalesces the same asset and batches asks made together into one request', async () => {
@@ -106,21 +126,17 @@ describe('quotes', () => {
     ]);
     expect(server.requests('coingecko')).toHaveLength(1);
     expect(server.requests('coingecko')[0]).toContain('ids=bitcoin,ethereum,solana');
-    const stocks = server.requests('stocks');
-    expect(stocks.filter((r) => r.startsWith('/v8/finance/chart/'))).toHaveLength(1);
-    expect(stocks.filter((r) => r.startsWith('/v7/finance/quote'))).toHaveLength(1);
-    expect(stocks.filter((r) => r.startsWith('/v1/test/getcrumb'))).toHaveLength(1);
+    expect(server.requests('stocks')).toHaveLength(1);
   });
 
-  it('tells a card which refresh is going for its asset, settling once the market cap is in', async () => {
+  it('tells a card which refresh is going for its asset', async () => {
     const svc = service();
     const run = svc.refreshQuotes(['cg:bitcoin', 'stock:AAPL']);
-    const going = svc.quoteRefreshOf('stock:AAPL');
-    expect(going).toBeDefined();
+    expect(svc.quoteRefreshOf('stock:AAPL')).toBeDefined();
     expect(svc.quoteRefreshOf('cg:bitcoin')).toBeDefined();
     expect(svc.quoteRefreshOf('cg:ethereum')).toBeUndefined();
-    await going;
-    expect((await svc.getCard('stock:AAPL'))?.supply?.value.marketCapUsd).toBe(3674405863424);
+    await svc.quoteRefreshOf('stock:AAPL');
+    expect((await svc.getCard('stock:AAPL'))?.price?.value.usd).toBe(220.003);
     await run;
     expect(svc.quoteRefreshOf('stock:AAPL')).toBeUndefined();
   });
@@ -129,12 +145,10 @@ describe('quotes', () => {
     server.crumb(false);
     try {
       const svc = service();
-      const r = await svc.refreshQuotes(['stock:AAPL']);
-      expect(r.results.get('stock:AAPL')).toEqual({ ok: true, source: 'stocks' });
-      expect(server.requests('stocks')).toEqual([
-        '/v8/finance/chart/AAPL?range=1mo&interval=1d',
-        '/v1/test/getcrumb',
-      ]);
+      await svc.refreshQuotes(['stock:AAPL']);
+      server.clearLog();
+      await svc.refreshStockMarkets(['stock:AAPL']);
+      expect(server.requests('stocks')).toEqual(['/v1/test/getcrumb']);
       const card = await svc.getCard('stock:AAPL');
       expect(card?.price?.value.usd).toBe(220.003);
       expect(card?.supply).toBeUndefined();
@@ -144,13 +158,13 @@ describe('quotes', () => {
       server.clearLog();
       clock.advance(5 * 60_000);
       expect((await svc.refreshQuotes(['stock:AAPL'])).results.get('stock:AAPL')?.ok).toBe(true);
+      await svc.refreshStockMarkets(['stock:AAPL']);
       expect(server.requests('stocks')).toEqual(['/v8/finance/chart/AAPL?range=1mo&interval=1d']);
       server.crumb(true);
       server.clearLog();
       clock.advance(30 * 60_000);
-      await svc.refreshQuotes(['stock:AAPL']);
+      await svc.refreshStockMarkets(['stock:AAPL']);
       expect(server.requests('stocks')).toEqual([
-        '/v8/finance/chart/AAPL?range=1mo&interval=1d',
         '/v1/test/getcrumb',
         '/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ',
       ]);
@@ -163,12 +177,12 @@ describe('quotes', () => {
   it('asks for a new crumb once when the quote endpoint refuses the one it has', async () => {
     const svc = service();
     await svc.refreshQuotes(['stock:AAPL']);
+    await svc.refreshStockMarkets(['stock:AAPL']);
     server.clearLog();
     server.quote('expire-once');
-    clock.advance(10 * 60_000);
-    await svc.refreshQuotes(['stock:AAPL']);
+    clock.advance(25 * 3_600_000);
+    await svc.refreshStockMarkets(['stock:AAPL']);
     expect(server.requests('stocks')).toEqual([
-      '/v8/finance/chart/AAPL?range=1mo&interval=1d',
       '/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ',
       '/v1/test/getcrumb',
       '/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ',
@@ -179,16 +193,16 @@ describe('quotes', () => {
   it('keeps the last market cap, marked stale, when the quote call fails', async () => {
     const svc = service();
     await svc.refreshQuotes(['stock:AAPL']);
-    clock.advance(10 * 60_000);
-    // The chart answers; the quote endpoint's answer breaks off.
+    await svc.refreshStockMarkets(['stock:AAPL']);
+    clock.advance(25 * 3_600_000);
+    // The share count is due again; the quote endpoint's answer breaks off.
     server.quote('malformed');
     try {
-      expect((await svc.refreshQuotes(['stock:AAPL'])).results.get('stock:AAPL')?.ok).toBe(true);
+      await svc.refreshStockMarkets(['stock:AAPL']);
     } finally {
       server.quote('ok');
     }
     const card = await svc.getCard('stock:AAPL');
-    expect(card?.price).toMatchObject({ stale: false, ageMs: 0 });
     expect(card?.supply).toMatchObject({ stale: true, value: { marketCapUsd: 3674405863424 } });
     expect(card?.supply?.staleReason).toMatch(/quote: malformed JSON/);
   });
