@@ -24,7 +24,7 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
   const service = await dataService();
   let card = await service.getCard(asset);
   const refreshes: Array<Promise<unknown>> = [];
-  // A refresh already going (the page's prefetch) counts: its price may be in, its market cap not yet.
+  // A refresh already going (the page's prefetch) counts: the card waits for it, not without it.
   const going = service.quoteRefreshOf(asset);
   const quote = going ?? (needsQuote(card) ? service.refreshQuotes([asset]) : undefined);
   if (quote) refreshes.push(quote);
