@@ -636,7 +636,8 @@ export function createDataService(options: DataServiceOptions) {
     const cg = assetIds.filter((a) => a.startsWith('cg:')).map((a) => a.slice(3));
     const stocks = assetIds.filter((a) => a.startsWith('stock:')).map((a) => a.slice(6).toUpperCase());
     const coinRun = cg.length ? coinBatcher.load(cg) : undefined;
-    const stockRun = stocks.length ? loadStocks(stocks) : undefined;
+    // One chart per symbol; the market cap follows each price (`stockMarketAt`).
+    const stockRun = stocks.length ? stockBatcher.load(stocks) : undefined;
     track(
       cg.map((id) => `cg:${id}`),
       coinRun,
@@ -658,11 +659,6 @@ export function createDataService(options: DataServiceOptions) {
         results.set(a, { ok: false, reason: 'not a quotable asset id', servedStale: false });
     await persist();
     return { results };
-  }
-
-  /** Prices: one chart per symbol (the market cap follows each price; see `stockMarketAt`). */
-  function loadStocks(symbols: readonly string[]): Promise<Map<string, QuoteStatus | undefined>> {
-    return stockBatcher.load(symbols);
   }
 
   function track(ids: readonly string[], run: Promise<unknown> | undefined): void {

@@ -105,9 +105,10 @@ export function parseChart(
 
 /*
  * Market capitalisation: Yahoo's v7 quote endpoint (`/v7/finance/quote?symbols=A,B&crumb=…`), which
- * the chart lacks, read for the share count behind it (once a day; each price then gives the cap). It answers only with a "crumb", a short token tied to Yahoo's session cookie:
- * `/v1/test/getcrumb` gives it as plain text once the cookie is set (a visit to fc.yahoo.com sets
- * it). Without one the quote answers 401, and the card says the market cap is unknown.
+ * the chart lacks, read for the share count behind it (once a day; each price then gives the cap).
+ * It answers only with a "crumb", a short token tied to Yahoo's session cookie: `/v1/test/getcrumb`
+ * gives it as plain text once the cookie is set (a visit to fc.yahoo.com sets it). Without one the
+ * quote answers 401, and the card says the market cap is unknown.
  */
 
 /** At most this many symbols in one quote call. */
