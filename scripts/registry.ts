@@ -42,7 +42,7 @@ const registryJson = `${JSON.stringify(registry)}\n`;
 writeFileSync(resolve(dataDir, 'registry.json'), registryJson);
 
 const symbols = detectSymbols(input);
-// Front-coded (see utils/registry/detect-data.ts): this file is bundled into the content script.
+// Front-coded (see utils/registry/detect-data.ts): this file is bundled with the detector (background worker).
 const detect = {
   generated: input.generated,
   sources: [input.coins.label, input.ranks.label, input.sec.label],

@@ -107,6 +107,25 @@ export const resolutionSchema = z.object({
 });
 export type ResolutionReply = z.infer<typeof resolutionSchema>;
 
+/**
+ * Detects and resolves text blocks (a post, a paragraph) in the background: the detector and its
+ * name tables (megabytes of heap) live in the extension's worker, not in every page, where each
+ * garbage collection would walk them and each page load would build them. The text stays inside the
+ * browser. Each block's matches come with their resolutions, in the same order.
+ */
+export const detectRoute = {
+  type: 'tickerlens:detect',
+  reply: z.object({
+    blocks: z.array(z.object({ matches: z.array(matchSchema), resolutions: z.array(resolutionSchema) })),
+  }),
+} as const;
+export const detectMessage = {
+  ...detectRoute,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({ texts: z.array(z.string().check(z.maxLength(100_000))).check(z.maxLength(500)) }),
+  ),
+} as const;
+
 /** A content script starts on a page: it gets the settings it obeys. */
 export const helloRoute = {
   type: 'tickerlens:hello',
@@ -250,6 +269,7 @@ export const backgroundApi = {
   [helloMessage.type]: helloMessage,
   [checkSourceMessage.type]: checkSourceMessage,
   [resolveMessage.type]: resolveMessage,
+  [detectMessage.type]: detectMessage,
   [cardMessage.type]: cardMessage,
   [saveNoteMessage.type]: saveNoteMessage,
   [recentNotesMessage.type]: recentNotesMessage,

@@ -1,14 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { Match } from '@/utils/detect';
 import { NEXT_MARK_MESSAGE } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
-import { resolve } from '@/utils/registry';
-import { withLearntHandles } from '@/utils/registry/learnt-handles';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
-import { candidateInfo, cardFor, saveNote } from './cards';
-import { currentPins, currentRegistry, database, setPin } from './runtime';
+import { cardFor, saveNote } from './cards';
+import { detectBlocks, pageDetector, resolveBlocks } from './detection';
+import { database, setPin } from './runtime';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
@@ -52,6 +50,8 @@ export default defineBackground(() => {
   listenInBackground({
     'tickerlens:hello': async () => {
       const settings = await loadSettings();
+      // The page's first texts follow: the detector is built while the answer travels.
+      setTimeout(pageDetector, 0);
       return { version: browser.runtime.getManifest().version, marks: settings.marks };
     },
     'tickerlens:check-source': async ({ source }) => {
@@ -69,25 +69,8 @@ export default defineBackground(() => {
             ...(out.status ? { status: out.status } : {}),
           };
     },
-    'tickerlens:resolve': async ({ blocks }) => {
-      const reg = await currentRegistry();
-      const pins = await currentPins();
-      const replies = blocks.map((b) => {
-        const matches = b.matches as Match[];
-        return matches.map((m) => {
-          const r = resolve(reg, m, { text: b.text, matches }, pins);
-          return {
-            ...(r.asset ? { asset: r.asset } : {}),
-            ...(r.candidates?.length
-              ? { candidates: r.candidates, candidateInfo: r.candidates.map((id) => candidateInfo(reg, id)) }
-              : {}),
-            ...(r.unknownAddress ? { unknownAddress: r.unknownAddress } : {}),
-          };
-        });
-      });
-      await withLearntHandles(blocks, replies, (keys) => database().assetsByHandles(keys));
-      return { blocks: replies };
-    },
+    'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveBlocks(blocks) }),
+    'tickerlens:detect': async ({ texts }) => ({ blocks: await detectBlocks(texts) }),
     'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
     'tickerlens:save-note': async (note) => saveNote(note),
     'tickerlens:recent-notes': async ({ limit }) => ({

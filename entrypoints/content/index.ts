@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createDetector, type Match } from '@/utils/detect';
+import type { Match } from '@/utils/detect';
 import {
+  detectRoute,
   helloRoute,
   nextMarkRequestSchema,
   type PageCounts,
@@ -14,7 +15,6 @@ import {
   stopRequestSchema,
 } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
-import { detectorData } from '@/utils/registry/detect-data';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
 import { MARK_CSS, xLinkMarkCss } from './card-style';
@@ -41,17 +41,27 @@ export default defineContentScript({
 });
 
 function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean }): void {
-  const detector = createDetector(detectorData());
   const onX = isXHost(location.hostname);
   const card = new CardHost(document);
   const resolutions = new ResolutionCache();
-  const scanner = new PageScanner(document, (text) => detector.detect(text), {
+  /** The background detects and resolves in one answer; the resolutions are kept for the cards. */
+  const detect = async (texts: string[]): Promise<Match[][]> => {
+    const reply = await sendToBackground(detectRoute, { texts });
+    return texts.map((text, i) => {
+      const block = reply.blocks[i];
+      if (!block) return [];
+      const matches = block.matches as Match[];
+      if (matches.length) resolutions.remember(text, block.resolutions);
+      return matches;
+    });
+  };
+  const scanner = new PageScanner(document, detect, {
     highlight: options.marks,
     roots: onX ? xRoots(document) : genericRoots,
     ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf } : {}),
     onUpdate: () => reportSoon(),
-    // Resolution waits until a block enters the marked window around the viewport: the page's first
-    // hundreds of posts are not all resolved (one reply parse each batch) before anyone scrolls to them.
+    // Detection answers with resolutions; a block whose were dropped since (a pin changed) asks
+    // again once it nears the viewport.
     onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
   resolutions.onResolved(() => reportSoon());
@@ -114,7 +124,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
 
   /** Contract §2: every detection in the whole document now, in order, resolved. */
   async function scanWholeDocument(): Promise<ScanResult> {
-    const found = scanner.scanDocument();
+    const found = await scanner.scanDocument();
     const byText = new Map<string, ScannedMatch['matches']>();
     for (const f of found) byText.set(f.text, f.matches);
     await Promise.all([...byText].map(([text, matches]) => resolutions.request(text, matches, true)));

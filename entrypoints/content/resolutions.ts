@@ -1,7 +1,8 @@
 /**
- * Resolutions of detections to assets, asked of the background (which holds the full registry) and
- * cached by block text, so a post React re-renders, or the same post seen twice, costs nothing.
- * Requests from one scan slice go out as one batched message.
+ * Resolutions of detections to assets, cached by block text, so a post React re-renders, or the same
+ * post seen twice, costs nothing. They come with each block's detection (the background detects and
+ * resolves in one answer); after a pin drops them, they are asked of the background again, the
+ * requests of a moment going out as one batched message.
  */
 import type { Match } from '@/utils/detect';
 import type { ResolutionReply } from '@/utils/messages';
@@ -37,6 +38,11 @@ export class ResolutionCache {
   /** Cached resolutions of a block's matches, in the same order, if known. */
   get(text: string): Resolutions | undefined {
     return this.#done.get(text);
+  }
+
+  /** Keeps resolutions that came with a block's detection. */
+  remember(text: string, r: Resolutions): void {
+    this.#remember(text, r);
   }
 
   /** Forgets every resolution (a pin changed how symbols read). */

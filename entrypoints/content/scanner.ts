@@ -1,11 +1,13 @@
 /**
  * Watches a document and keeps its detections current. The MutationObserver callback only queues
  * added nodes; the work happens later in slices with a deadline, so a busy page (X's timeline)
- * never sees a long task from us. Results are keyed by block text, so React re-rendering the same
- * text costs a Map lookup, and a node scanned twice yields the same result.
+ * never sees a long task from us. The texts a slice reads for the first time go to the background
+ * in one request, and their blocks are settled when the answer comes. Results are keyed by block
+ * text, so React re-rendering the same text costs a Map lookup, and a node scanned twice yields the
+ * same result.
  *
- * Everything added is read (detection is cheap; the badge and the scan message count it all), but
- * only what is near the viewport is marked and resolved. Every registered highlight range costs
+ * Everything added is read (the badge and the scan message count it all), but only what is near
+ * the viewport is marked. Every registered highlight range costs
  * Chromium work whenever the page's DOM or style changes (it rebuilds every highlight marker), and
  * every change to the highlights repaints the text around them. So the marked units form one window
  * around the viewport, placed when marks are added and moved only when scrolling brings unmarked
@@ -16,7 +18,11 @@ import type { Match } from '@/utils/detect';
 import type { RootsOf } from './roots';
 import { collectBlocks, isBlockElement, locate, type TextBlock } from './text-blocks';
 
-export type Detect = (text: string) => Match[];
+/**
+ * Detects texts not seen before, answering with their matches in the same order. The detector runs
+ * in the background (messages.ts, `detectRoute`): asked once per slice, for every new text it read.
+ */
+export type Detect = (texts: string[]) => Promise<Match[][]>;
 
 export interface BlockEntry {
   block: TextBlock;
@@ -89,10 +95,26 @@ export const MARK_ATTRIBUTE = 'data-tickerlens-mark';
 const HIGHLIGHT_CLAIM = 'tickerlens-claim';
 /** Above this many cached texts the cache is dropped: a long session on X must not grow forever. */
 const MAX_CACHED_TEXTS = 5_000;
+/** The most texts in one request (the message's limit). */
+const MAX_ASK = 500;
+/** While reading goes on, texts are asked for once this many have gathered (else when it ends). */
+const ASK_BATCH = 100;
+/** When the background did not answer (its worker restarting), the texts are asked again after this, doubling. */
+const RETRY_MS = 1000;
+const MAX_RETRY_MS = 60_000;
 
 export class PageScanner {
   readonly #entries = new Map<Element, BlockEntry>();
   readonly #byText = new Map<string, Match[]>();
+  /** Blocks read whose text awaits detection, by element (a newer read of it replaces the older). */
+  readonly #parked = new Map<Element, TextBlock>();
+  /** Texts to ask for at the end of the slice, and texts asked for and not yet answered. */
+  readonly #toAsk = new Set<string>();
+  readonly #asking = new Set<string>();
+  /** Answers arrived: the next slice settles the parked blocks whose text they hold. */
+  #answered = false;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #retryMs = RETRY_MS;
   readonly #nodeIndex = new WeakMap<Text, { entry: BlockEntry; nodeStart: number }>();
   /** Added or changed nodes, not yet turned into roots. */
   readonly #queue = new Set<Node>();
@@ -408,7 +430,10 @@ export class PageScanner {
     clearTimeout(this.#flushTimer);
     clearTimeout(this.#removalTimer);
     clearTimeout(this.#checkTimer);
+    clearTimeout(this.#retryTimer);
     this.#dirty.clear();
+    this.#parked.clear();
+    this.#toAsk.clear();
     for (const el of this.#markedParents.keys()) el.removeAttribute(MARK_ATTRIBUTE);
     this.#markedParents.clear();
     this.#units.clear();
@@ -459,16 +484,34 @@ export class PageScanner {
   }
 
   /**
-   * Every detection in the whole document right now, in document order (automation contract §2).
-   * Synchronous and read-only: cached block texts cost a lookup, new ones are detected now.
+   * Every detection in the whole document as it is now, in document order (automation contract
+   * §2). Read-only: cached block texts cost a lookup, new ones are asked for at once.
    */
-  scanDocument(): ScannedMatch[] {
+  async scanDocument(): Promise<ScannedMatch[]> {
     const root = this.#doc.body ?? this.#doc.documentElement;
     const out: Array<ScannedMatch & { order: number; local: number }> = [];
     const counter = { next: 0 };
     const blocks = this.#hooks.roots(root).flatMap((r) => collectBlocks(r, counter));
+    const found = new Map<string, Match[]>();
+    const unknown: string[] = [];
+    for (const { text } of blocks) {
+      const known = this.#byText.get(text);
+      if (known) found.set(text, known);
+      else if (!found.has(text)) {
+        found.set(text, []);
+        unknown.push(text);
+      }
+    }
+    for (let i = 0; i < unknown.length; i += MAX_ASK) {
+      const texts = unknown.slice(i, i + MAX_ASK);
+      const all = await this.#detect(texts);
+      texts.forEach((text, j) => {
+        found.set(text, all[j] ?? []);
+        this.#remember(text, all[j] ?? []);
+      });
+    }
     for (const block of blocks) {
-      const matches = this.#matchesFor(block.text);
+      const matches = found.get(block.text) ?? [];
       matches.forEach((match, index) => {
         const n = nodeIndexAt(block, match.start);
         out.push({
@@ -536,6 +579,10 @@ export class PageScanner {
         }
       }
     }
+    if (this.#answered) {
+      this.#answered = false;
+      changed = this.#settleParked(deadline) || changed;
+    }
     // At least one root per slice, so a page that is never idle still makes progress.
     let first = true;
     while (first || performance.now() < deadline) {
@@ -545,7 +592,8 @@ export class PageScanner {
       if (!root.isConnected) continue;
       changed = this.#scanNode(root) || changed;
     }
-    const more = this.#queue.size > 0 || this.#rootQueue.size > 0;
+    const more = this.#queue.size > 0 || this.#rootQueue.size > 0 || this.#answered;
+    if (this.#toAsk.size >= (more ? ASK_BATCH : 1)) this.#ask();
     // Marks are added once what was queued is read: in the frame a first slice runs in when it
     // reads all (the page's own frame, which repaints anyway), else when the idle slices are done.
     // A page that keeps the queue full still sees its marks every STARVED_FLUSH_MS.
@@ -577,22 +625,96 @@ export class PageScanner {
   #scanNode(node: Node): boolean {
     let changed = false;
     for (const block of collectBlocks(node)) {
-      const prev = this.#entries.get(block.el);
-      if (prev && prev.block.text === block.text && sameNodes(prev.block, block)) continue;
-      if (prev) this.#removeEntry(block.el, prev);
-      const matches = this.#matchesFor(block.text);
-      if (prev || matches.length) changed = true;
-      if (!matches.length) continue;
-      const unit = this.#hooks.unitOf?.(block.el) ?? block.el;
-      const entry: BlockEntry = { block, matches, unit, ranges: [], announced: false };
-      for (let i = 0; i < block.nodes.length; i++) {
-        const n = block.nodes[i];
-        if (n) this.#nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
+      const matches = this.#byText.get(block.text);
+      if (matches) {
+        this.#parked.delete(block.el);
+        changed = this.#settle(block, matches) || changed;
+        continue;
       }
-      this.#entries.set(block.el, entry);
-      this.#watch(entry);
+      // New text: what the block showed before is gone; its matches come with the answer.
+      const prev = this.#entries.get(block.el);
+      if (prev) {
+        this.#removeEntry(block.el, prev);
+        changed = true;
+      }
+      this.#parked.set(block.el, block);
+      if (!this.#asking.has(block.text)) this.#toAsk.add(block.text);
     }
     return changed;
+  }
+
+  /** Settles the parked blocks whose text was answered, until the deadline (the rest wait). */
+  #settleParked(deadline: number): boolean {
+    let changed = false;
+    for (const [el, block] of this.#parked) {
+      const matches = this.#byText.get(block.text);
+      if (!matches) continue;
+      if (performance.now() >= deadline) {
+        this.#answered = true;
+        break;
+      }
+      this.#parked.delete(el);
+      if (el.isConnected) changed = this.#settle(block, matches) || changed;
+    }
+    return changed;
+  }
+
+  /** Makes a block's entry from its matches (none: no entry); whether detections changed. */
+  #settle(block: TextBlock, matches: Match[]): boolean {
+    const prev = this.#entries.get(block.el);
+    if (prev && prev.block.text === block.text && sameNodes(prev.block, block)) return false;
+    if (prev) this.#removeEntry(block.el, prev);
+    if (!matches.length) return !!prev;
+    const unit = this.#hooks.unitOf?.(block.el) ?? block.el;
+    const entry: BlockEntry = { block, matches, unit, ranges: [], announced: false };
+    for (let i = 0; i < block.nodes.length; i++) {
+      const n = block.nodes[i];
+      if (n) this.#nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
+    }
+    this.#entries.set(block.el, entry);
+    this.#watch(entry);
+    return true;
+  }
+
+  /** Asks for the gathered texts, in requests of at most MAX_ASK. */
+  #ask(): void {
+    while (this.#toAsk.size) {
+      const texts: string[] = [];
+      for (const text of this.#toAsk) {
+        this.#toAsk.delete(text);
+        this.#asking.add(text);
+        texts.push(text);
+        if (texts.length === MAX_ASK) break;
+      }
+      this.#detect(texts).then(
+        (all) => {
+          this.#retryMs = RETRY_MS;
+          texts.forEach((text, i) => {
+            this.#asking.delete(text);
+            this.#remember(text, all[i] ?? []);
+          });
+          if (this.#stopped) return;
+          this.#answered = true;
+          this.#schedule();
+        },
+        () => {
+          for (const text of texts) this.#asking.delete(text);
+          this.#retryLater();
+        },
+      );
+    }
+  }
+
+  /** The background did not answer: the parked texts are asked for again after a while. */
+  #retryLater(): void {
+    if (this.#stopped || this.#retryTimer !== undefined) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      for (const block of this.#parked.values())
+        if (!this.#byText.has(block.text) && !this.#asking.has(block.text)) this.#toAsk.add(block.text);
+      if (this.#toAsk.size) this.#ask();
+    }, this.#retryMs);
+    this.#retryMs = Math.min(this.#retryMs * 2, MAX_RETRY_MS);
   }
 
   /** Adds an entry to its unit; it is marked at the next flush if the unit is in the window. */
@@ -628,14 +750,9 @@ export class PageScanner {
     }
   }
 
-  #matchesFor(text: string): Match[] {
-    let matches = this.#byText.get(text);
-    if (!matches) {
-      if (this.#byText.size >= MAX_CACHED_TEXTS) this.#byText.clear();
-      matches = this.#detect(text);
-      this.#byText.set(text, matches);
-    }
-    return matches;
+  #remember(text: string, matches: Match[]): void {
+    if (this.#byText.size >= MAX_CACHED_TEXTS) this.#byText.clear();
+    this.#byText.set(text, matches);
   }
 
   #makeRange(block: TextBlock, m: Match): Range {

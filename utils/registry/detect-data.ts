@@ -1,8 +1,9 @@
 /**
- * What the content script's detector carries: the symbol set built by `npm run registry`. The full
- * registry stays in the background.
+ * What the detector carries: the symbol set built by `npm run registry`. The detector runs in the
+ * background worker (entrypoints/background/detection.ts), beside the full registry.
  *
- * The set ships front-coded, because it is most of the content script's data: the symbols sorted,
+ * The set ships front-coded (it was most of the content script's data when the detector ran in the
+ * page, and it still keeps the worker's bundle and start-up small): the symbols sorted,
  * each written as one lower-case letter telling how many leading characters it shares with the one
  * before ('a' none, 'b' one, ...) followed by the rest of it. Symbols are upper case, digits, '.'
  * and '-', so the letter also separates them: no delimiter, no quotes. ~35% of the JSON array.

@@ -1,6 +1,6 @@
 /**
  * The asset registry (background worker): load the bundled or refreshed data once, then resolve
- * detected matches to asset ids. The content script imports detect-data.ts only, never this module.
+ * detected matches to asset ids. Both run in the background: the content script imports neither this module nor the detector.
  */
 export { explorerUrl } from './addresses';
 export { bundledRegistry } from './bundled';

@@ -182,7 +182,7 @@ export function buildRegistry(input: BuildInput): RegistryData {
 }
 
 /**
- * The symbol set the content script's detector carries (DetectorData.symbols):
+ * The symbol set the detector carries (DetectorData.symbols):
  * - every CoinGecko symbol the 2012 cashtag rule (1–6 letters) would not accept on its own: longer
  *   symbols and symbols with digits ($BITCOIN, $FARTCOIN, $1INCH); all-digit ones are excluded
  *   (a "$2026" is a price);

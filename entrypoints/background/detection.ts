@@ -1,0 +1,57 @@
+/**
+ * Detection and resolution of page text, for the content scripts. The detector lives here, built
+ * once per worker: its symbol set and name tables are megabytes of heap that would otherwise sit in
+ * every page (walked by each of the page's garbage collections) and be built at every page load, on
+ * the page's main thread. A content script sends the text of the blocks it reads and gets their
+ * matches with their resolutions in one answer. The text stays inside the browser.
+ */
+import { createDetector, type Detector, type Match } from '@/utils/detect';
+import type { ResolutionReply } from '@/utils/messages';
+import { resolve } from '@/utils/registry';
+import { detectorData } from '@/utils/registry/detect-data';
+import { withLearntHandles } from '@/utils/registry/learnt-handles';
+import { candidateInfo } from './cards';
+import { currentPins, currentRegistry, database } from './runtime';
+
+let detector: Detector | undefined;
+
+/** The worker's detector, built on first use (a content script's hello warms it up). */
+export function pageDetector(): Detector {
+  detector ??= createDetector(detectorData());
+  return detector;
+}
+
+/** Resolves each block's matches with the block's text as context, pins and learnt handles. */
+export async function resolveBlocks(
+  blocks: ReadonlyArray<{ text: string; matches: readonly Match[] }>,
+): Promise<ResolutionReply[][]> {
+  const reg = await currentRegistry();
+  const pins = await currentPins();
+  const replies = blocks.map((b) => {
+    const matches = b.matches as Match[];
+    return matches.map((m): ResolutionReply => {
+      const r = resolve(reg, m, { text: b.text, matches }, pins);
+      return {
+        ...(r.asset ? { asset: r.asset } : {}),
+        ...(r.candidates?.length
+          ? { candidates: r.candidates, candidateInfo: r.candidates.map((id) => candidateInfo(reg, id)) }
+          : {}),
+        ...(r.unknownAddress ? { unknownAddress: r.unknownAddress } : {}),
+      };
+    });
+  });
+  await withLearntHandles(blocks, replies, (keys) => database().assetsByHandles(keys));
+  return replies;
+}
+
+/** Detects each text and resolves what it finds; blocks with nothing found cost no resolution. */
+export async function detectBlocks(
+  texts: readonly string[],
+): Promise<Array<{ matches: Match[]; resolutions: ResolutionReply[] }>> {
+  const d = pageDetector();
+  const blocks = texts.map((text) => ({ text, matches: d.detect(text) }));
+  const found = blocks.filter((b) => b.matches.length > 0);
+  const resolved = found.length ? await resolveBlocks(found) : [];
+  const byBlock = new Map(found.map((b, i) => [b, resolved[i] ?? []]));
+  return blocks.map((b) => ({ matches: b.matches, resolutions: byBlock.get(b) ?? [] }));
+}
