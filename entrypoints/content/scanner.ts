@@ -123,6 +123,12 @@ export class PageScanner {
    * node holding hundreds of posts (the whole body at start) is read over many slices.
    */
   readonly #rootQueue = new Set<Node>();
+  /**
+   * Roots read since the page last changed (the observer's last callback): a root reached again
+   * through another of the same changes (X adds a cell, then sets the text inside it) is not read
+   * twice, since nothing in it can have changed in between.
+   */
+  readonly #readSinceChange = new Set<Node>();
   #observer: MutationObserver | undefined;
   #scheduled = false;
   #sweepNeeded = false;
@@ -395,6 +401,7 @@ export class PageScanner {
     const root = this.#doc.body ?? this.#doc.documentElement;
     this.#enqueue(root);
     this.#observer = new MutationObserver((records) => {
+      this.#readSinceChange.clear();
       for (const r of records) {
         if (r.type === 'characterData') {
           this.#enqueue(r.target);
@@ -441,6 +448,7 @@ export class PageScanner {
     this.#window.clear();
     this.#queue.clear();
     this.#rootQueue.clear();
+    this.#readSinceChange.clear();
     this.#assetHighlight?.clear();
     this.#claimHighlight?.clear();
     if (this.#assetHighlight) CSS.highlights.delete(HIGHLIGHT_ASSET);
@@ -613,6 +621,8 @@ export class PageScanner {
     for (;;) {
       for (const root of this.#rootQueue) {
         this.#rootQueue.delete(root);
+        if (this.#readSinceChange.has(root)) continue;
+        this.#readSinceChange.add(root);
         return root;
       }
       const node = this.#queue.values().next();
