@@ -25,6 +25,9 @@ import { genericRoots, xRoots, xUnitOf } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
 import { isXHost, X_LINK_MARKS, X_MATCHES } from './x-selectors';
 
+/** The shortest time between two reports of the page's detections. */
+const REPORT_MS = 1000;
+
 export default defineContentScript({
   matches: X_MATCHES,
   runAt: 'document_idle',
@@ -76,7 +79,11 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
 
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let lastReport = '';
-  /** Reports the page's detections to the background at most every 400 ms while they change. */
+  /**
+   * Reports the page's detections to the background (the badge, prefetch of what is on screen) at
+   * most once a second while they change: each report counts every live detection and costs a
+   * message, and a timeline changes every few hundred milliseconds while it is scrolled.
+   */
   function reportSoon(): void {
     if (reportTimer !== undefined) return;
     reportTimer = setTimeout(() => {
@@ -97,7 +104,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
       sendToBackground(pageDetectedRoute, { url: location.href, counts, assets: [...assets] }).catch(
         () => undefined,
       );
-    }, 400);
+    }, REPORT_MS);
   }
 
   const onMessage = (message: unknown): Promise<ScanResult> | undefined => {
