@@ -7,12 +7,12 @@
  * same result.
  *
  * Everything added is read (the badge and the scan message count it all), but only what is near
- * the viewport is marked. Every registered highlight range costs
- * Chromium work whenever the page's DOM or style changes (it rebuilds every highlight marker), and
- * every change to the highlights repaints the text around them. So the marked units form one window
- * around the viewport, placed when marks are added and moved only when scrolling brings unmarked
- * units near: a reader scrolling through a timeline causes a change every few screens, not every
- * few posts, and X adding posts below the fold is marked in the frame X draws them in.
+ * the viewport is marked. Every registered highlight range costs Chromium work whenever the page's
+ * DOM or style changes (it rebuilds every highlight marker), and every change to the highlights
+ * repaints the text around them. So the marked units form one window around the viewport, placed
+ * when marks are added and moved only when scrolling brings unmarked units near: a reader scrolling
+ * through a timeline causes a change every few screens, not every few posts, and posts X adds below
+ * the fold are marked in one change once their answer is in.
  */
 import type { Match } from '@/utils/detect';
 import type { RootsOf } from './roots';
@@ -99,7 +99,10 @@ const MAX_CACHED_TEXTS = 5_000;
 const MAX_ASK = 500;
 /** While reading goes on, texts are asked for once this many have gathered (else when it ends). */
 const ASK_BATCH = 100;
-/** When the background did not answer (its worker restarting), the texts are asked again after this, doubling. */
+/**
+ * When the background did not answer (its worker restarting), the texts are asked for again after
+ * this long, doubling up to MAX_RETRY_MS.
+ */
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 60_000;
 
