@@ -552,29 +552,19 @@ export function createDataService(options: DataServiceOptions) {
       db.updateQuotes(ids, (old) =>
         old?.market ? markStale(old, `stocks: ${reason}`, ['market']) : undefined,
       );
+    const ask = (c: string) =>
+      request('stocks', quoteUrl(base('stocks'), symbols, c), quoteSchema, yahooCookies());
     let given = await yahooCrumb();
     if (!given.ok) {
       await fail(given.reason);
       return done;
     }
-    let out = await request(
-      'stocks',
-      quoteUrl(base('stocks'), symbols, given.crumb),
-      quoteSchema,
-      yahooCookies(),
-    );
+    let out = await ask(given.crumb);
     if (!out.ok && (out.status === 401 || out.status === 403)) {
       // The crumb expired with its cookie: one new crumb, one more try.
       crumb = undefined;
       given = await yahooCrumb();
-      if (given.ok) {
-        out = await request(
-          'stocks',
-          quoteUrl(base('stocks'), symbols, given.crumb),
-          quoteSchema,
-          yahooCookies(),
-        );
-      }
+      if (given.ok) out = await ask(given.crumb);
     }
     if (!out.ok) {
       await fail(`quote: ${out.reason}`);
