@@ -87,8 +87,6 @@ const MIN_FLUSH_GAP_MS = 250;
 const REMOVAL_WAIT_MS = 1000;
 /** While the page keeps adding text faster than it is read, marks are still added this often. */
 const STARVED_FLUSH_MS = 1000;
-/** The shortest time between two looks at where the marked window is, while scrolling. */
-const CHECK_GAP_MS = 100;
 const HIGHLIGHT_ASSET = 'tickerlens-asset';
 /** The attribute on elements holding marked text (card-style.ts selects it). */
 export const MARK_ATTRIBUTE = 'data-tickerlens-mark';
@@ -157,21 +155,20 @@ export class PageScanner {
   /** A flush of removals only, which can wait. */
   #removalTimer: ReturnType<typeof setTimeout> | undefined;
   #lastFlushAt = Number.NEGATIVE_INFINITY;
-  /** A look at whether the viewport nears unmarked units, at the next frame. */
-  #checkFrame: number | undefined;
-  #checkTimer: ReturnType<typeof setTimeout> | undefined;
-  #lastCheckAt = Number.NEGATIVE_INFINITY;
   /**
-   * A unit of the window and its top when the window was placed, to tell which way the reader
-   * scrolls since (no scroll offset is read: that forces a layout of whatever the page changed).
+   * Watches the two unmarked units next to the marked window (the edges): the browser reports one
+   * coming within NEAR_MARGIN of the viewport as part of its own frame, so scrolling costs no script
+   * and no layout read of ours. Which edge it was tells the way the reader scrolls.
    */
-  #anchor: { unit: Element; top: number } | undefined;
+  #edgeObserver: IntersectionObserver | undefined;
+  #edges: { before?: Element; after?: Element } = {};
+  /** Whether the edges must be found again (units added or gone, or the window moved). */
+  #edgesStale = false;
   #scrollingDown = true;
   /** For each entry with ranges, which of them the highlights hold. */
   readonly #registered = new WeakMap<BlockEntry, boolean[]>();
   /** Elements flagged for the mark styles, with how many registered ranges each holds. */
   readonly #markedParents = new Map<Element, number>();
-  readonly #onScroll = () => this.#requestCheck();
 
   readonly #doc: Document;
   readonly #detect: Detect;
@@ -189,54 +186,78 @@ export class PageScanner {
     }
   }
 
-  /**
-   * Looks, at the next frame (at most every CHECK_GAP_MS), whether units near the viewport are
-   * unmarked: scrolling and the page's own changes move the viewport over the page.
-   */
-  #requestCheck(): void {
-    if (this.#stopped || this.#checkFrame !== undefined || this.#checkTimer !== undefined) return;
-    const wait = this.#lastCheckAt + CHECK_GAP_MS - performance.now();
-    if (wait > 0) {
-      this.#checkTimer = setTimeout(() => {
-        this.#checkTimer = undefined;
-        this.#requestCheck();
-      }, wait);
-      return;
-    }
-    this.#checkFrame = requestAnimationFrame(() => {
-      this.#checkFrame = undefined;
-      this.#lastCheckAt = performance.now();
-      if (this.#nearUnmarked()) {
-        const anchor = this.#anchor;
-        if (anchor?.unit.isConnected) {
-          const top = anchor.unit.getBoundingClientRect().top;
-          if (top !== anchor.top) this.#scrollingDown = top < anchor.top;
-        }
-        if (this.#mayFlushNow()) this.#flushHighlights();
-        else this.#requestFlush();
-      }
-    });
+  /** The browser reports an edge of the window near the viewport: the window moves to it. */
+  #onEdges(records: IntersectionObserverEntry[]): void {
+    let near: Element | undefined;
+    for (const r of records) if (r.isIntersecting) near = r.target;
+    if (!near || this.#window.has(near) || !this.#units.has(near)) return;
+    // The report comes after the frame's layout: one rect read, to act only on what the window
+    // placement (the same test) will take in.
+    const height = this.#doc.defaultView?.innerHeight ?? 0;
+    const rect = near.getBoundingClientRect();
+    if (rect.bottom < -NEAR_MARGIN * height || rect.top > height + NEAR_MARGIN * height) return;
+    if (near === this.#edges.after) this.#scrollingDown = true;
+    else if (near === this.#edges.before) this.#scrollingDown = false;
+    else return;
+    if (this.#mayFlushNow()) this.#flushHighlights();
+    else this.#requestFlush();
   }
 
-  /** Whether a unit within NEAR_MARGIN viewports is outside the marked window. */
-  #nearUnmarked(): boolean {
-    for (const unit of this.#unitsWithin(NEAR_MARGIN, NEAR_MARGIN)) if (!this.#window.has(unit)) return true;
-    return false;
+  /**
+   * Watches the units next to the window: the one just before its first unit and the one just
+   * after its last (the window is a run of units in document order). With no unit in the window,
+   * the two around the viewport.
+   */
+  #watchEdges(): void {
+    this.#edgesStale = false;
+    const observer = this.#edgeObserver;
+    if (!observer || this.#stopped) return;
+    this.#compactOrder();
+    const order = this.#order;
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < order.length; i++) {
+      if (!this.#window.has(order[i] as Element)) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (first < 0) {
+      first = this.#firstReaching(0);
+      last = first - 1;
+    }
+    const edges = { before: order[first - 1], after: order[last + 1] };
+    for (const old of [this.#edges.before, this.#edges.after])
+      if (old && old !== edges.before && old !== edges.after) observer.unobserve(old);
+    for (const edge of [edges.before, edges.after])
+      if (edge && edge !== this.#edges.before && edge !== this.#edges.after) observer.observe(edge);
+    this.#edges = edges;
   }
 
   /**
    * The units from `above` viewport heights above the viewport to `below` under it: a binary search
    * over the units in document order for the first one reaching that far up, then each one down to
    * the bottom edge.
-   * Called at the start of a frame, when the page's layout is current or about to be computed for
-   * the frame anyway, so the rects read cost no extra layout.
+   * Read only when the window is placed (a flush, at the start of a frame or at the end of reading)
+   * and for the keyboard's list; scrolling itself reads no rect (`#onEdges`).
    */
   #unitsWithin(above: number, below: number): Element[] {
-    this.#compactOrder();
     const order = this.#order;
     const height = this.#doc.defaultView?.innerHeight ?? 0;
-    const top = -above * height;
     const bottom = height + below * height;
+    const out: Element[] = [];
+    const lo = this.#firstReaching(-above * height);
+    for (let i = lo; i < order.length; i++) {
+      const unit = order[i] as Element;
+      if (unit.getBoundingClientRect().top > bottom) break;
+      out.push(unit);
+    }
+    return out;
+  }
+
+  /** The index of the first unit (in document order) whose bottom reaches below `top` (px). */
+  #firstReaching(top: number): number {
+    this.#compactOrder();
+    const order = this.#order;
     let lo = 0;
     let hi = order.length;
     while (lo < hi) {
@@ -244,13 +265,7 @@ export class PageScanner {
       if ((order[mid] as Element).getBoundingClientRect().bottom < top) lo = mid + 1;
       else hi = mid;
     }
-    const out: Element[] = [];
-    for (let i = lo; i < order.length; i++) {
-      const unit = order[i] as Element;
-      if (unit.getBoundingClientRect().top > bottom) break;
-      out.push(unit);
-    }
-    return out;
+    return lo;
   }
 
   #compactOrder(): void {
@@ -329,8 +344,6 @@ export class PageScanner {
       if (!this.#window.has(unit)) for (const entry of this.#units.get(unit) ?? []) this.#dirty.add(entry);
     }
     this.#window = next;
-    const anchor = next.values().next().value;
-    this.#anchor = anchor && { unit: anchor, top: anchor.getBoundingClientRect().top };
     for (const entry of this.#dirty) {
       const live = next.has(entry.unit) && this.#entries.get(entry.block.el) === entry;
       if (live) this.#announce(entry);
@@ -359,6 +372,7 @@ export class PageScanner {
       }
     }
     this.#dirty.clear();
+    this.#watchEdges();
   }
 
   /**
@@ -425,21 +439,23 @@ export class PageScanner {
       if (this.#sweepNeeded) this.#schedule();
     });
     this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
-    // Capture: a scroll in any scroller (X's dialogs, an article's panes), not only the page's.
-    this.#doc.addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
-    this.#doc.defaultView?.addEventListener('resize', this.#onScroll, { passive: true });
+    // Viewport-relative: a scroll in any scroller (X's dialogs, an article's panes) and a resize
+    // move it too.
+    if (typeof IntersectionObserver === 'function') {
+      this.#edgeObserver = new IntersectionObserver((records) => this.#onEdges(records), {
+        rootMargin: `${NEAR_MARGIN * 100}% 0px`,
+      });
+    }
   }
 
   stop(): void {
     this.#stopped = true;
     this.#observer?.disconnect();
-    this.#doc.removeEventListener('scroll', this.#onScroll, { capture: true });
-    this.#doc.defaultView?.removeEventListener('resize', this.#onScroll);
+    this.#edgeObserver?.disconnect();
+    this.#edges = {};
     if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
-    if (this.#checkFrame !== undefined) cancelAnimationFrame(this.#checkFrame);
     clearTimeout(this.#flushTimer);
     clearTimeout(this.#removalTimer);
-    clearTimeout(this.#checkTimer);
     clearTimeout(this.#retryTimer);
     this.#dirty.clear();
     this.#parked.clear();
@@ -615,6 +631,7 @@ export class PageScanner {
       if (!more && this.#mayFlushNow()) this.#flushHighlights();
       else if (!more || starved) this.#requestFlush();
     }
+    if (this.#edgesStale) this.#watchEdges();
     if (more) this.#schedule(false);
     if (changed) this.#hooks.onUpdate?.();
   }
@@ -740,6 +757,7 @@ export class PageScanner {
       this.#compactOrder();
       this.#units.set(entry.unit, new Set([entry]));
       this.#insertOrdered(entry.unit);
+      this.#edgesStale = true;
     }
     this.#dirty.add(entry);
     if (!this.#addsPending) this.#addsPendingSince = performance.now();
@@ -752,6 +770,7 @@ export class PageScanner {
     if (inUnit && !inUnit.size) {
       this.#units.delete(entry.unit);
       this.#orderStale = true;
+      if (entry.unit === this.#edges.before || entry.unit === this.#edges.after) this.#edgesStale = true;
     }
     for (const n of entry.block.nodes) this.#nodeIndex.delete(n);
     this.#entries.delete(el);

@@ -1,7 +1,8 @@
 /**
  * The scanner's side of background detection, on linkedom: new texts are asked for in one request
  * per slice, blocks are settled when the answer arrives, a text seen before costs no request, and a
- * refused request is asked again. (Marks, the window around the viewport and hover run in Chromium:
+ * refused request is asked again; the marked window moves when the browser reports one of its edges
+ * near the viewport. (Marks, the window's placement by real layout and hover run in Chromium:
  * test/browser.)
  */
 import { parseHTML } from 'linkedom';
@@ -127,5 +128,69 @@ describe('page scanner with background detection', () => {
     release();
     await new Promise((r) => setTimeout(r, 50));
     expect(texts(scanner)).toEqual(['new $NEW']);
+  });
+});
+
+describe('the marked window follows the viewport through its edges', () => {
+  /** A stand-in for the browser's IntersectionObserver: records what is watched, reports on demand. */
+  class FakeIntersections {
+    static last: FakeIntersections | undefined;
+    readonly watched = new Set<Element>();
+    constructor(readonly report: (records: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+      FakeIntersections.last = this;
+    }
+    observe(el: Element) {
+      this.watched.add(el);
+    }
+    unobserve(el: Element) {
+      this.watched.delete(el);
+    }
+    disconnect() {
+      this.watched.clear();
+    }
+  }
+
+  it('watches the unmarked units next to the window, and moves the window when one nears', async () => {
+    saved.set('IntersectionObserver', globals.IntersectionObserver);
+    globals.IntersectionObserver = FakeIntersections;
+    // 30 paragraphs 50 px tall in a 100 px viewport; `scrolled` moves them all up.
+    const doc = page(
+      Array.from({ length: 30 }, (_, i) => `<p data-y="${i * 50}">post ${i} $BTC</p>`).join(''),
+    );
+    (doc.defaultView as unknown as { innerHeight: number }).innerHeight = 100;
+    let scrolled = 0;
+    let rectsRead = 0;
+    const proto = Object.getPrototypeOf(doc.querySelector('p')) as { getBoundingClientRect?: unknown };
+    proto.getBoundingClientRect = function (this: Element) {
+      rectsRead++;
+      const top = Number(this.getAttribute('data-y') ?? 0) - scrolled;
+      return { top, bottom: top + 50, left: 0, right: 10, width: 10, height: 50 };
+    };
+    const near: string[] = [];
+    const scanner = new PageScanner(doc, async (batch) => batch.map(cashtags), {
+      highlight: false,
+      roots: genericRoots,
+      onNear: (entry) => near.push(entry.block.text),
+    });
+    started.push(scanner);
+    scanner.start();
+    const io = () => FakeIntersections.last as FakeIntersections;
+    const watched = () => [...io().watched].map((el) => el.textContent);
+    // Placed at the top: two viewports behind, ten ahead (to 1,100 px): posts 0–22 are in it.
+    await until(() => near.length === 23);
+    expect(watched()).toEqual(['post 23 $BTC']);
+    // The reader scrolls: nothing is read until the browser reports the edge near the viewport.
+    const before = rectsRead;
+    scrolled = 1000;
+    const view = doc.defaultView as unknown as { Event: typeof Event };
+    doc.dispatchEvent(new view.Event('scroll'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rectsRead).toBe(before);
+    io().report([{ target: doc.querySelectorAll('p')[23] as Element, isIntersecting: true }]);
+    await until(() => near.length === 30);
+    expect(near.slice(23)).toEqual(Array.from({ length: 7 }, (_, i) => `post ${23 + i} $BTC`));
+    // The window now starts two viewports above the viewport (post 15, at 750–800 px), with nothing
+    // after it: the one edge to watch is the post just above it.
+    expect(watched()).toEqual(['post 14 $BTC']);
   });
 });
