@@ -87,6 +87,12 @@ const MIN_FLUSH_GAP_MS = 250;
 const REMOVAL_WAIT_MS = 1000;
 /** While the page keeps adding text faster than it is read, marks are still added this often. */
 const STARVED_FLUSH_MS = 1000;
+/**
+ * How long marks wait, after the page changed, for the change to be read and answered whole: every
+ * change to the highlights costs Chromium a rebuild and repaint of every marked text, so the posts
+ * of one page change (some of their texts known, some asked for) are marked in one change, not two.
+ */
+const SETTLE_WAIT_MS = 300;
 const HIGHLIGHT_ASSET = 'tickerlens-asset';
 /** The attribute on elements holding marked text (card-style.ts selects it). */
 export const MARK_ATTRIBUTE = 'data-tickerlens-mark';
@@ -149,6 +155,10 @@ export class PageScanner {
   /** Whether new entries wait to be marked, and since when. */
   #addsPending = false;
   #addsPendingSince = 0;
+  /** Since when the page's changes are being read and answered (undefined: all is settled). */
+  #busySince: number | undefined;
+  /** A flush once the wait for the page change's answers is over (SETTLE_WAIT_MS). */
+  #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #flushFrame: number | undefined;
   /** A flush waiting for MIN_FLUSH_GAP_MS to pass since the last one. */
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -199,8 +209,33 @@ export class PageScanner {
     if (near === this.#edges.after) this.#scrollingDown = true;
     else if (near === this.#edges.before) this.#scrollingDown = false;
     else return;
-    if (this.#mayFlushNow()) this.#flushHighlights();
+    const wait = this.#settleWait();
+    if (wait > 0) this.#flushAfter(wait);
+    else if (this.#mayFlushNow()) this.#flushHighlights();
     else this.#requestFlush();
+  }
+
+  /**
+   * How long marks should still wait for what the page changed to be read and answered (0: they
+   * need not): at most SETTLE_WAIT_MS from the change.
+   */
+  #settleWait(): number {
+    const since = this.#busySince;
+    if (since === undefined) return 0;
+    const busy = this.#queue.size || this.#rootQueue.size || this.#parked.size || this.#asking.size;
+    if (!busy) {
+      this.#busySince = undefined;
+      return 0;
+    }
+    return Math.max(0, since + SETTLE_WAIT_MS - performance.now());
+  }
+
+  #flushAfter(ms: number): void {
+    if (this.#stopped || this.#settleTimer !== undefined) return;
+    this.#settleTimer = setTimeout(() => {
+      this.#settleTimer = undefined;
+      this.#requestFlush();
+    }, ms);
   }
 
   /**
@@ -328,9 +363,11 @@ export class PageScanner {
     if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
     clearTimeout(this.#flushTimer);
     clearTimeout(this.#removalTimer);
+    clearTimeout(this.#settleTimer);
     this.#flushFrame = undefined;
     this.#flushTimer = undefined;
     this.#removalTimer = undefined;
+    this.#settleTimer = undefined;
     this.#addsPending = false;
     this.#lastFlushAt = performance.now();
     const down = this.#scrollingDown;
@@ -456,6 +493,7 @@ export class PageScanner {
     if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
     clearTimeout(this.#flushTimer);
     clearTimeout(this.#removalTimer);
+    clearTimeout(this.#settleTimer);
     clearTimeout(this.#retryTimer);
     this.#dirty.clear();
     this.#parked.clear();
@@ -559,6 +597,7 @@ export class PageScanner {
   #enqueue(node: Node): void {
     if (this.#stopped) return;
     this.#queue.add(node);
+    this.#busySince ??= performance.now();
     this.#schedule();
   }
 
@@ -621,16 +660,18 @@ export class PageScanner {
     }
     const more = this.#queue.size > 0 || this.#rootQueue.size > 0 || this.#answered;
     if (this.#toAsk.size >= (more ? ASK_BATCH : 1)) this.#ask();
-    // Marks are added once what was queued is read: in the frame a first slice runs in when it
-    // reads all (the page's own frame, which repaints anyway), else when the idle slices are done.
-    // A page that keeps the queue full still sees its marks every STARVED_FLUSH_MS.
+    // Marks are added once what was queued is read and answered (texts known before settle at
+    // once, the others when their answer comes; SETTLE_WAIT_MS at most). A page that keeps the
+    // queue full still sees its marks every STARVED_FLUSH_MS.
     if (this.#addsPending) {
       // Starved: marks have waited that long for reading to end (not: the last flush is that old,
       // which at start would mark the first slice's reading alone, and the rest a flush later).
       const starved = performance.now() - this.#addsPendingSince > STARVED_FLUSH_MS;
-      if (!more && this.#mayFlushNow()) this.#flushHighlights();
-      else if (!more || starved) this.#requestFlush();
-    }
+      const wait = more ? 0 : this.#settleWait();
+      if (!more && !wait && this.#mayFlushNow()) this.#flushHighlights();
+      else if ((!more && !wait) || starved) this.#requestFlush();
+      else if (!more) this.#flushAfter(wait);
+    } else if (!more) this.#settleWait();
     if (this.#edgesStale) this.#watchEdges();
     if (more) this.#schedule(false);
     if (changed) this.#hooks.onUpdate?.();
