@@ -111,6 +111,34 @@ describe('page scanner with background detection', () => {
     expect(found.map((f) => f.match.text)).toEqual(['$AAA', '$BBB', '$CCC']);
   });
 
+  it('marks the posts of one page change together: a known text waits, briefly, for the answer to a new one', async () => {
+    const doc = page('<p>known $BTC</p>');
+    let release = () => {};
+    const detect: Detect = async (batch) => {
+      if (batch.some((t) => t.includes('new'))) await new Promise<void>((r) => (release = r));
+      return batch.map(cashtags);
+    };
+    const near: string[] = [];
+    const scanner = new PageScanner(doc, detect, {
+      highlight: false,
+      roots: genericRoots,
+      onNear: (entry) => near.push(entry.block.text),
+    });
+    started.push(scanner);
+    scanner.start();
+    await until(() => near.length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    // The page adds a post whose text is known and one whose text is new.
+    doc.body.insertAdjacentHTML('beforeend', '<p>known $BTC</p><p>new $ETH</p>');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(near).toEqual(['known $BTC']);
+    // No answer yet: the known one is marked once the wait is over, the new one when it comes.
+    await until(() => near.length === 2);
+    release();
+    await until(() => near.length === 3);
+    expect(near).toEqual(['known $BTC', 'known $BTC', 'new $ETH']);
+  });
+
   it('drops a block whose text changed while its answer was on the way', async () => {
     const doc = page('<p id="p">old $OLD</p>');
     let release: () => void = () => undefined;
