@@ -81,6 +81,11 @@ const NEAR_MARGIN = 1.5;
  */
 const WINDOW_AHEAD = 10;
 const WINDOW_BEHIND = 2;
+/**
+ * How long after a scroll starts the window's ends are looked at, in case the reader jumped past an
+ * edge (Home, End, a link to a place far down): the edges' observer reports only an edge nearing.
+ */
+const JUMP_CHECK_MS = 150;
 /** The shortest time between two changes to the highlights (each one repaints the marked text). */
 const MIN_FLUSH_GAP_MS = 250;
 /** How long the ranges of removed text stay registered, unless another change takes them sooner. */
@@ -167,11 +172,22 @@ export class PageScanner {
   #lastFlushAt = Number.NEGATIVE_INFINITY;
   /**
    * Watches the two unmarked units next to the marked window (the edges): the browser reports one
-   * coming within NEAR_MARGIN of the viewport as part of its own frame, so scrolling costs no script
-   * and no layout read of ours. Which edge it was tells the way the reader scrolls.
+   * coming within NEAR_MARGIN of the viewport as part of its own frame, so scrolling costs no layout
+   * read of ours but a look at the window's two ends once a burst of it is over (`#checkJump`).
+   * Which edge it was tells the way the reader scrolls.
    */
   #edgeObserver: IntersectionObserver | undefined;
   #edges: { before?: Element; after?: Element } = {};
+  /** The window's first and last units (document order), for the jump check. */
+  #ends: { first?: Element; last?: Element } = {};
+  #jumpTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onScroll = () => {
+    if (this.#jumpTimer !== undefined || this.#stopped) return;
+    this.#jumpTimer = setTimeout(() => {
+      this.#jumpTimer = undefined;
+      this.#checkJump();
+    }, JUMP_CHECK_MS);
+  };
   /** Whether the edges must be found again (units added or gone, or the window moved). */
   #edgesStale = false;
   #scrollingDown = true;
@@ -209,6 +225,31 @@ export class PageScanner {
     if (near === this.#edges.after) this.#scrollingDown = true;
     else if (near === this.#edges.before) this.#scrollingDown = false;
     else return;
+    this.#moveWindow();
+  }
+
+  /**
+   * After a scroll: whether the viewport left the window without nearing an edge (a jump), read
+   * from the rects of the window's two ends. With no window, the edges around the viewport now.
+   */
+  #checkJump(): void {
+    if (this.#stopped) return;
+    const { first, last } = this.#ends;
+    if (!first?.isConnected || !last?.isConnected) {
+      this.#watchEdges();
+      return;
+    }
+    const height = this.#doc.defaultView?.innerHeight ?? 0;
+    const margin = NEAR_MARGIN * height;
+    const below = first.getBoundingClientRect().top > height + margin;
+    const above = !below && last.getBoundingClientRect().bottom < -margin;
+    if (!below && !above) return;
+    this.#scrollingDown = above;
+    this.#moveWindow();
+  }
+
+  /** Places the window again: now, once the gap since the last change allows, or once settled. */
+  #moveWindow(): void {
     const wait = this.#settleWait();
     if (wait > 0) this.#flushAfter(wait);
     else if (this.#mayFlushNow()) this.#flushHighlights();
@@ -256,6 +297,7 @@ export class PageScanner {
       if (first < 0) first = i;
       last = i;
     }
+    this.#ends = first < 0 ? {} : { first: order[first], last: order[last] };
     if (first < 0) {
       first = this.#firstReaching(0);
       last = first - 1;
@@ -273,7 +315,7 @@ export class PageScanner {
    * over the units in document order for the first one reaching that far up, then each one down to
    * the bottom edge.
    * Read only when the window is placed (a flush, at the start of a frame or at the end of reading)
-   * and for the keyboard's list; scrolling itself reads no rect (`#onEdges`).
+   * and for the keyboard's list; scrolling reads two rects at most (`#onEdges`, `#checkJump`).
    */
   #unitsWithin(above: number, below: number): Element[] {
     const order = this.#order;
@@ -483,6 +525,9 @@ export class PageScanner {
         rootMargin: `${NEAR_MARGIN * 100}% 0px`,
       });
     }
+    // Capture: a scroll in any scroller, not only the page's. Nothing is read until a burst of
+    // scrolling is JUMP_CHECK_MS old, and then two rects.
+    this.#doc.addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
   }
 
   stop(): void {
@@ -490,6 +535,9 @@ export class PageScanner {
     this.#observer?.disconnect();
     this.#edgeObserver?.disconnect();
     this.#edges = {};
+    this.#ends = {};
+    this.#doc.removeEventListener('scroll', this.#onScroll, { capture: true });
+    clearTimeout(this.#jumpTimer);
     if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
     clearTimeout(this.#flushTimer);
     clearTimeout(this.#removalTimer);

@@ -118,6 +118,10 @@ describe('content script on X', () => {
     const atEnd = await marked();
     expect(atEnd.highest).toBeGreaterThan(-height + 3);
     expect(atEnd.count).toBeGreaterThan(0);
+    // Home: back to the top in one jump, past the window's edge without ever nearing it; the
+    // window follows there too.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(async () => (await marked()).highest, { timeout: 5000 }).toBeLessThan(1);
     await page.close();
   });
 

@@ -207,18 +207,56 @@ describe('the marked window follows the viewport through its edges', () => {
     // Placed at the top: two viewports behind, ten ahead (to 1,100 px): posts 0–22 are in it.
     await until(() => near.length === 23);
     expect(watched()).toEqual(['post 23 $BTC']);
-    // The reader scrolls: nothing is read until the browser reports the edge near the viewport.
-    const before = rectsRead;
-    scrolled = 1000;
+    // The reader scrolls within the window: two rects are read once the burst is over, nothing moves.
     const view = doc.defaultView as unknown as { Event: typeof Event };
+    let before = rectsRead;
+    scrolled = 300;
     doc.dispatchEvent(new view.Event('scroll'));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(rectsRead).toBe(before);
+    doc.dispatchEvent(new view.Event('scroll'));
+    await new Promise((r) => setTimeout(r, 250));
+    expect(rectsRead - before).toBeLessThanOrEqual(2);
+    expect(near).toHaveLength(23);
+    // Further on, the browser reports the edge near the viewport: the window moves to it.
+    before = rectsRead;
+    scrolled = 1000;
     io().report([{ target: doc.querySelectorAll('p')[23] as Element, isIntersecting: true }]);
     await until(() => near.length === 30);
     expect(near.slice(23)).toEqual(Array.from({ length: 7 }, (_, i) => `post ${23 + i} $BTC`));
     // The window now starts two viewports above the viewport (post 15, at 750–800 px), with nothing
     // after it: the one edge to watch is the post just above it.
     expect(watched()).toEqual(['post 14 $BTC']);
+  });
+
+  it('moves the window when the reader jumps past an edge without nearing it', async () => {
+    saved.set('IntersectionObserver', globals.IntersectionObserver);
+    globals.IntersectionObserver = FakeIntersections;
+    const doc = page(
+      Array.from({ length: 60 }, (_, i) => `<p data-y="${i * 50}">post ${i} $BTC</p>`).join(''),
+    );
+    (doc.defaultView as unknown as { innerHeight: number }).innerHeight = 100;
+    let scrolled = 0;
+    const proto = Object.getPrototypeOf(doc.querySelector('p')) as { getBoundingClientRect?: unknown };
+    proto.getBoundingClientRect = function (this: Element) {
+      const top = Number(this.getAttribute('data-y') ?? 0) - scrolled;
+      return { top, bottom: top + 50, left: 0, right: 10, width: 10, height: 50 };
+    };
+    const near: string[] = [];
+    const scanner = new PageScanner(doc, async (batch) => batch.map(cashtags), {
+      highlight: false,
+      roots: genericRoots,
+      onNear: (entry) => near.push(entry.block.text),
+    });
+    started.push(scanner);
+    scanner.start();
+    await until(() => near.length === 23);
+    await new Promise((r) => setTimeout(r, 300));
+    // End: straight to the bottom of the page; the edge (post 23) never came near.
+    scrolled = 2900;
+    doc.dispatchEvent(new (doc.defaultView as unknown as { Event: typeof Event }).Event('scroll'));
+    await until(() => near.includes('post 59 $BTC'));
+    // The window placed around the new viewport, from two viewports above it: posts 53 to 59.
+    expect(near.slice(23)).toEqual(Array.from({ length: 7 }, (_, i) => `post ${53 + i} $BTC`));
+    const io = FakeIntersections.last as FakeIntersections;
+    expect([...io.watched].map((el) => el.textContent)).toEqual(['post 52 $BTC']);
   });
 });
