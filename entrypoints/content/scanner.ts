@@ -518,8 +518,8 @@ export class PageScanner {
       if (this.#sweepNeeded) this.#schedule();
     });
     this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
-    // Viewport-relative: a scroll in any scroller (X's dialogs, an article's panes) and a resize
-    // move it too.
+    // Its margin is relative to the viewport: a scroll in any scroller (X's dialogs, an article's
+    // panes) and a resize are seen alike.
     if (typeof IntersectionObserver === 'function') {
       this.#edgeObserver = new IntersectionObserver((records) => this.#onEdges(records), {
         rootMargin: `${NEAR_MARGIN * 100}% 0px`,
@@ -711,15 +711,21 @@ export class PageScanner {
     // Marks are added once what was queued is read and answered (texts known before settle at
     // once, the others when their answer comes; SETTLE_WAIT_MS at most). A page that keeps the
     // queue full still sees its marks every STARVED_FLUSH_MS.
+    // (Also forgets the page change once all of it is settled.)
+    const wait = more ? 0 : this.#settleWait();
     if (this.#addsPending) {
       // Starved: marks have waited that long for reading to end (not: the last flush is that old,
       // which at start would mark the first slice's reading alone, and the rest a flush later).
       const starved = performance.now() - this.#addsPendingSince > STARVED_FLUSH_MS;
-      const wait = more ? 0 : this.#settleWait();
       if (!more && !wait && this.#mayFlushNow()) this.#flushHighlights();
       else if ((!more && !wait) || starved) this.#requestFlush();
       else if (!more) this.#flushAfter(wait);
-    } else if (!more) this.#settleWait();
+    } else if (!more && !wait && this.#settleTimer !== undefined) {
+      // A move of the window waited for this page change to settle, and it has.
+      clearTimeout(this.#settleTimer);
+      this.#settleTimer = undefined;
+      this.#requestFlush();
+    }
     if (this.#edgesStale) this.#watchEdges();
     if (more) this.#schedule(false);
     if (changed) this.#hooks.onUpdate?.();
