@@ -178,20 +178,23 @@ describe('the marked window follows the viewport through its edges', () => {
     }
   }
 
-  it('watches the unmarked units next to the window, and moves the window when one nears', async () => {
+  /**
+   * A laid-out page: `count` posts 50 px tall in a 100 px viewport, scrolled by `view.scrolled`,
+   * scanned with the stand-in observer; `near` lists the posts as the window takes them in.
+   */
+  function laidOut(count: number) {
     saved.set('IntersectionObserver', globals.IntersectionObserver);
     globals.IntersectionObserver = FakeIntersections;
-    // 30 paragraphs 50 px tall in a 100 px viewport; `scrolled` moves them all up.
     const doc = page(
-      Array.from({ length: 30 }, (_, i) => `<p data-y="${i * 50}">post ${i} $BTC</p>`).join(''),
+      Array.from({ length: count }, (_, i) => `<p data-y="${i * 50}">post ${i} $BTC</p>`).join(''),
     );
-    (doc.defaultView as unknown as { innerHeight: number }).innerHeight = 100;
-    let scrolled = 0;
-    let rectsRead = 0;
+    const win = doc.defaultView as unknown as { innerHeight: number; Event: typeof Event };
+    win.innerHeight = 100;
+    const view = { scrolled: 0, rectsRead: 0 };
     const proto = Object.getPrototypeOf(doc.querySelector('p')) as { getBoundingClientRect?: unknown };
     proto.getBoundingClientRect = function (this: Element) {
-      rectsRead++;
-      const top = Number(this.getAttribute('data-y') ?? 0) - scrolled;
+      view.rectsRead++;
+      const top = Number(this.getAttribute('data-y') ?? 0) - view.scrolled;
       return { top, bottom: top + 50, left: 0, right: 10, width: 10, height: 50 };
     };
     const near: string[] = [];
@@ -203,22 +206,33 @@ describe('the marked window follows the viewport through its edges', () => {
     started.push(scanner);
     scanner.start();
     const io = () => FakeIntersections.last as FakeIntersections;
-    const watched = () => [...io().watched].map((el) => el.textContent);
+    return {
+      doc,
+      view,
+      near,
+      io,
+      watched: () => [...io().watched].map((el) => el.textContent),
+      scroll: (to: number) => {
+        view.scrolled = to;
+        doc.dispatchEvent(new win.Event('scroll'));
+      },
+    };
+  }
+
+  it('watches the unmarked units next to the window, and moves the window when one nears', async () => {
+    const { doc, view, near, io, watched, scroll } = laidOut(30);
     // Placed at the top: two viewports behind, ten ahead (to 1,100 px): posts 0–22 are in it.
     await until(() => near.length === 23);
     expect(watched()).toEqual(['post 23 $BTC']);
     // The reader scrolls within the window: two rects are read once the burst is over, nothing moves.
-    const view = doc.defaultView as unknown as { Event: typeof Event };
-    let before = rectsRead;
-    scrolled = 300;
-    doc.dispatchEvent(new view.Event('scroll'));
-    doc.dispatchEvent(new view.Event('scroll'));
+    const before = view.rectsRead;
+    scroll(200);
+    scroll(300);
     await new Promise((r) => setTimeout(r, 250));
-    expect(rectsRead - before).toBeLessThanOrEqual(2);
+    expect(view.rectsRead - before).toBeLessThanOrEqual(2);
     expect(near).toHaveLength(23);
     // Further on, the browser reports the edge near the viewport: the window moves to it.
-    before = rectsRead;
-    scrolled = 1000;
+    view.scrolled = 1000;
     io().report([{ target: doc.querySelectorAll('p')[23] as Element, isIntersecting: true }]);
     await until(() => near.length === 30);
     expect(near.slice(23)).toEqual(Array.from({ length: 7 }, (_, i) => `post ${23 + i} $BTC`));
@@ -228,35 +242,14 @@ describe('the marked window follows the viewport through its edges', () => {
   });
 
   it('moves the window when the reader jumps past an edge without nearing it', async () => {
-    saved.set('IntersectionObserver', globals.IntersectionObserver);
-    globals.IntersectionObserver = FakeIntersections;
-    const doc = page(
-      Array.from({ length: 60 }, (_, i) => `<p data-y="${i * 50}">post ${i} $BTC</p>`).join(''),
-    );
-    (doc.defaultView as unknown as { innerHeight: number }).innerHeight = 100;
-    let scrolled = 0;
-    const proto = Object.getPrototypeOf(doc.querySelector('p')) as { getBoundingClientRect?: unknown };
-    proto.getBoundingClientRect = function (this: Element) {
-      const top = Number(this.getAttribute('data-y') ?? 0) - scrolled;
-      return { top, bottom: top + 50, left: 0, right: 10, width: 10, height: 50 };
-    };
-    const near: string[] = [];
-    const scanner = new PageScanner(doc, async (batch) => batch.map(cashtags), {
-      highlight: false,
-      roots: genericRoots,
-      onNear: (entry) => near.push(entry.block.text),
-    });
-    started.push(scanner);
-    scanner.start();
+    const { near, watched, scroll } = laidOut(60);
     await until(() => near.length === 23);
     await new Promise((r) => setTimeout(r, 300));
     // End: straight to the bottom of the page; the edge (post 23) never came near.
-    scrolled = 2900;
-    doc.dispatchEvent(new (doc.defaultView as unknown as { Event: typeof Event }).Event('scroll'));
+    scroll(2900);
     await until(() => near.includes('post 59 $BTC'));
     // The window placed around the new viewport, from two viewports above it: posts 53 to 59.
     expect(near.slice(23)).toEqual(Array.from({ length: 7 }, (_, i) => `post ${53 + i} $BTC`));
-    const io = FakeIntersections.last as FakeIntersections;
-    expect([...io.watched].map((el) => el.textContent)).toEqual(['post 52 $BTC']);
+    expect(watched()).toEqual(['post 52 $BTC']);
   });
 });
