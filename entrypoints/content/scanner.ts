@@ -7,12 +7,13 @@
  * same result.
  *
  * Everything added is read (the badge and the scan message count it all), but only what is near
- * the viewport is marked. Every registered highlight range costs Chromium work whenever the page's
- * DOM or style changes (it rebuilds every highlight marker), and every change to the highlights
- * repaints the text around them. So the marked units form one window around the viewport, placed
+ * the viewport is marked. Every change to the highlights makes Chromium rebuild and repaint every
+ * highlighted text on the page, wherever it is (8-10 ms of main thread on the bench's timeline with
+ * 20 to 200 ranges: `npm run bench -- --only highlights`), while a change of the page's own costs
+ * no more with ranges registered. So the marked units form one window around the viewport, placed
  * when marks are added and moved only when scrolling brings unmarked units near: a reader scrolling
- * through a timeline causes a change every few screens, not every few posts, and posts X adds below
- * the fold are marked in one change once their answer is in.
+ * through a timeline causes a change every few screens, not every few posts, and the posts of one
+ * page change are marked in one change once their answer is in.
  */
 import type { Match } from '@/utils/detect';
 import type { RootsOf } from './roots';
@@ -69,8 +70,6 @@ export interface ScannerHooks {
 }
 
 const SLICE_MS = 4;
-/** A slice at the start of a frame the page is drawing gets less: the frame has work of its own. */
-const FRAME_SLICE_MS = 2;
 /** How far beyond the viewport, in viewport heights, marks must already be in place. */
 const NEAR_MARGIN = 1.5;
 /**
@@ -650,38 +649,33 @@ export class PageScanner {
   }
 
   /**
-   * New work gets a first slice at the start of the next frame, before its style and layout: the
-   * marks for nodes the page just added are painted with them, in the frame the page causes anyway,
-   * instead of in one more frame of their own. What does not fit goes on in idle slices.
+   * New work gets a first slice in a task of its own, right after the page's: its texts go to the
+   * background at once, and the page's next frame (style, layout and paint of what it just added,
+   * often near 50 ms on X) is not made longer by it. What does not fit goes on in idle slices.
    */
-  #schedule(inFrame = true): void {
+  #schedule(soon = true): void {
     if (this.#scheduled || this.#stopped) return;
     this.#scheduled = true;
-    let frame: number | undefined;
-    // A hidden tab runs no frames: whichever of the two comes first runs the slice.
+    let task: ReturnType<typeof setTimeout> | undefined;
+    // Whichever of the two comes first runs the slice.
     const idle = schedule((deadline) => {
-      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(task);
       this.#runSlice(deadline);
     });
-    if (inFrame) {
-      frame = requestAnimationFrame(() => {
+    if (soon) {
+      task = setTimeout(() => {
         idle.cancel();
-        this.#runSlice('frame');
-      });
+        this.#runSlice();
+      }, 0);
     }
   }
 
-  #runSlice(idle?: IdleDeadline | 'frame'): void {
+  #runSlice(idle?: IdleDeadline): void {
     this.#scheduled = false;
     if (this.#stopped) return;
-    // Never past SLICE_MS (FRAME_SLICE_MS inside a frame), and never past the idle period the
-    // browser granted; a slice run because the idle timeout expired still gets SLICE_MS.
-    const budget =
-      idle === 'frame'
-        ? FRAME_SLICE_MS
-        : idle && !idle.didTimeout
-          ? Math.min(SLICE_MS, idle.timeRemaining())
-          : SLICE_MS;
+    // Never past SLICE_MS, and never past the idle period the browser granted; a slice run as a
+    // task of its own, or because the idle timeout expired, gets SLICE_MS.
+    const budget = idle && !idle.didTimeout ? Math.min(SLICE_MS, idle.timeRemaining()) : SLICE_MS;
     const deadline = performance.now() + budget;
     let changed = false;
     if (this.#sweepNeeded) {
@@ -727,7 +721,9 @@ export class PageScanner {
       this.#requestFlush();
     }
     if (this.#edgesStale) this.#watchEdges();
-    if (more) this.#schedule(false);
+    // The reading of a fresh page change goes on in tasks of its own (an idle callback can wait a
+    // hundred ms on a busy page, and the marks wait for it); anything older, in idle time.
+    if (more) this.#schedule(this.#settleWait() > 0);
     if (changed) this.#hooks.onUpdate?.();
   }
 
