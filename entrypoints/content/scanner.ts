@@ -649,9 +649,10 @@ export class PageScanner {
   }
 
   /**
-   * New work gets a first slice in a task of its own, right after the page's: its texts go to the
-   * background at once, and the page's next frame (style, layout and paint of what it just added,
-   * often near 50 ms on X) is not made longer by it. What does not fit goes on in idle slices.
+   * New work gets a first slice in a task of its own, after the page's (Chromium draws what the
+   * page added first): its texts go to the background at once, and the frame that draws them (often
+   * near 50 ms on X) is not made longer by it. The rest of a fresh page change is read in more
+   * such tasks, anything else in idle slices.
    */
   #schedule(soon = true): void {
     if (this.#scheduled || this.#stopped) return;
