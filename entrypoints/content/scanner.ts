@@ -81,8 +81,9 @@ const NEAR_MARGIN = 1.5;
 const WINDOW_AHEAD = 10;
 const WINDOW_BEHIND = 2;
 /**
- * How long after a scroll starts the window's ends are looked at, in case the reader jumped past an
- * edge (Home, End, a link to a place far down): the edges' observer reports only an edge nearing.
+ * How long after the last scroll event the window's ends are looked at, in case the reader jumped
+ * past an edge (Home, End, a link to a place far down): the edges' observer reports only an edge
+ * nearing. Once per burst of scrolling, at its end: steady scrolling brings the edges near anyway.
  */
 const JUMP_CHECK_MS = 150;
 /** The shortest time between two changes to the highlights (each one repaints the marked text). */
@@ -181,7 +182,8 @@ export class PageScanner {
   #ends: { first?: Element; last?: Element } = {};
   #jumpTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onScroll = () => {
-    if (this.#jumpTimer !== undefined || this.#stopped) return;
+    if (this.#stopped) return;
+    clearTimeout(this.#jumpTimer);
     this.#jumpTimer = setTimeout(() => {
       this.#jumpTimer = undefined;
       this.#checkJump();
@@ -525,7 +527,7 @@ export class PageScanner {
       });
     }
     // Capture: a scroll in any scroller, not only the page's. Nothing is read until a burst of
-    // scrolling is JUMP_CHECK_MS old, and then two rects.
+    // scrolling has been over for JUMP_CHECK_MS, and then two rects.
     this.#doc.addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
   }
 
