@@ -75,7 +75,7 @@ function forReaders(card: Card | null): Card | null {
   for (const [key, part] of Object.entries(card)) {
     const reason = (part as { staleReason?: unknown } | null)?.staleReason;
     if (typeof reason === 'string')
-      out[key] = { ...part, staleReason: readableReason(reason, t, (ms) => nextTryTime(ms)) };
+      out[key] = { ...part, staleReason: readableReason(reason, t, nextTryTime) };
   }
   return out as unknown as Card;
 }

@@ -40,9 +40,10 @@ export class ResolutionCache {
     return this.#done.get(text);
   }
 
-  /** Keeps resolutions that came with a block's detection. */
+  /** Keeps a block's resolutions (those that came with its detection, or a reply's). */
   remember(text: string, r: Resolutions): void {
-    this.#remember(text, r);
+    if (this.#done.size >= MAX_CACHED) this.#done.clear();
+    this.#done.set(text, r);
   }
 
   /** Forgets every resolution (a pin changed how symbols read). */
@@ -72,7 +73,7 @@ export class ResolutionCache {
     }
     if (!matches.some(needsResolution)) {
       const local = matches.map(localResolution);
-      this.#remember(text, local);
+      this.remember(text, local);
       return Promise.resolve(local);
     }
     let settle: (r: Resolutions) => void = () => undefined;
@@ -125,15 +126,10 @@ export class ResolutionCache {
   }
 
   #settle(text: string, r: Resolutions, cache: boolean): void {
-    if (cache) this.#remember(text, r);
+    if (cache) this.remember(text, r);
     const p = this.#pending.get(text);
     this.#pending.delete(text);
     p?.settle(r);
-  }
-
-  #remember(text: string, r: Resolutions): void {
-    if (this.#done.size >= MAX_CACHED) this.#done.clear();
-    this.#done.set(text, r);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * The asset registry (background worker): load the bundled or refreshed data once, then resolve
- * detected matches to asset ids. Both run in the background: the content script imports neither this module nor the detector.
+ * detected matches to asset ids. The detector runs beside it in the worker: the content script
+ * imports neither.
  */
 export { explorerUrl } from './addresses';
 export { bundledRegistry } from './bundled';
