@@ -300,6 +300,15 @@ export const envelopeSchema = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
+/**
+ * The long-lived connection the content script sends its frequent messages over (messaging.ts,
+ * `BackgroundPort`): a request carries an id, its type and its payload as JSON text; the answer
+ * carries the id and the reply envelope as JSON text.
+ */
+export const BACKGROUND_PORT = 'tickerlens:port';
+export const portRequestSchema = z.object({ id: z.int(), type: z.string(), json: z.string() });
+export const portAnswerSchema = z.object({ id: z.int(), json: z.string() });
+
 export function isBackgroundType(type: unknown): type is BackgroundType {
   return typeof type === 'string' && Object.hasOwn(backgroundApi, type);
 }

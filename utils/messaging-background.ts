@@ -1,11 +1,13 @@
 /** The background's one dispatcher for the message contract: parsed with zod where received. */
 import { browser } from 'wxt/browser';
 import {
+  BACKGROUND_PORT,
   type BackgroundReply,
   type BackgroundRequest,
   type BackgroundType,
   backgroundApi,
   isBackgroundType,
+  portRequestSchema,
   type Reply,
 } from './messages';
 
@@ -29,6 +31,27 @@ export function listenInBackground(handlers: BackgroundHandlers): void {
       return dispatch(type, readJson(json, type), from, handlers).then((reply) => JSON.stringify(reply));
     }
     return dispatch(type, message, from, handlers);
+  });
+  // The content script's port (messaging.ts, `BackgroundPort`): the same requests, each with an id
+  // its answer carries back.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== BACKGROUND_PORT) return;
+    const from = { tabId: port.sender?.tab?.id, url: port.sender?.tab?.url ?? port.sender?.url };
+    port.onMessage.addListener((message: unknown) => {
+      const request = portRequestSchema.safeParse(message);
+      if (!request.success) return;
+      const { id, type, json } = request.data;
+      const reply: Promise<Reply<unknown>> = isBackgroundType(type)
+        ? dispatch(type, readJson(json, type), from, handlers)
+        : Promise.resolve({ ok: false, error: `Unknown message ${type}` });
+      void reply.then((answer) => {
+        try {
+          port.postMessage({ id, json: JSON.stringify(answer) });
+        } catch {
+          // The tab went away before its answer: nobody is waiting for it.
+        }
+      });
+    });
   });
 }
 

@@ -14,7 +14,7 @@ import {
   scanRequestSchema,
   stopRequestSchema,
 } from '@/utils/messages';
-import { sendToBackground } from '@/utils/messaging';
+import { BackgroundPort, sendToBackground } from '@/utils/messaging';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
 import { MARK_CSS, xLinkMarkCss } from './card-style';
@@ -47,9 +47,11 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   const onX = isXHost(location.hostname);
   const card = new CardHost(document);
   const resolutions = new ResolutionCache();
+  /** The frequent messages (detection, the page's counts) go over one long-lived connection. */
+  const port = new BackgroundPort();
   /** The background detects and resolves in one answer; the resolutions are kept for the cards. */
   const detect = async (texts: string[]): Promise<Match[][]> => {
-    const reply = await sendToBackground(detectRoute, { texts });
+    const reply = await port.send(detectRoute, { texts });
     return texts.map((text, i) => {
       const block = reply.blocks[i];
       if (!block) return [];
@@ -101,9 +103,9 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
       const key = JSON.stringify([counts, [...assets]]);
       if (key === lastReport || !ctx.isValid) return;
       lastReport = key;
-      sendToBackground(pageDetectedRoute, { url: location.href, counts, assets: [...assets] }).catch(
-        () => undefined,
-      );
+      port
+        .send(pageDetectedRoute, { url: location.href, counts, assets: [...assets] })
+        .catch(() => undefined);
     }, REPORT_MS);
   }
 
@@ -150,6 +152,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     browser.runtime.onMessage.removeListener(onMessage);
     hover.dispose();
     scanner.stop();
+    port.close();
     card.destroy();
   });
 }
