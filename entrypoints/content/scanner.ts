@@ -1,8 +1,8 @@
 /**
  * Watches a document and keeps its detections current. The MutationObserver callback only queues
  * added nodes; the work happens later in slices with a deadline, so a busy page (X's timeline)
- * never sees a long task from us. The texts a slice reads for the first time go to the background
- * in one request, and their blocks are settled when the answer comes. Results are keyed by block
+ * never sees a long task from us. The texts read for the first time gather for a moment and go to
+ * the background in one request, and their blocks are settled when the answer comes. Results are keyed by block
  * text, so React re-rendering the same text costs a Map lookup, and a node scanned twice yields the
  * same result.
  *
@@ -21,7 +21,8 @@ import { collectBlocks, isBlockElement, locate, type TextBlock } from './text-bl
 
 /**
  * Detects texts not seen before, answering with their matches in the same order. The detector runs
- * in the background (messages.ts, `detectRoute`): asked once per slice, for every new text it read.
+ * in the background (messages.ts, `detectRoute`): asked once for the new texts gathered over
+ * ASK_WAIT_MS.
  */
 export type Detect = (texts: string[]) => Promise<Match[][]>;
 
@@ -106,7 +107,13 @@ const HIGHLIGHT_CLAIM = 'tickerlens-claim';
 const MAX_CACHED_TEXTS = 5_000;
 /** The most texts in one request (the message's limit). */
 const MAX_ASK = 500;
-/** While reading goes on, texts are asked for once this many have gathered (else when it ends). */
+/**
+ * New texts gather for this long before they are asked for, in one message: a virtualised timeline
+ * (X's) adds a cell or two every 100 ms while it is scrolled, and a message costs the page far more
+ * than the texts in it. Marks wait for the answer anyway (SETTLE_WAIT_MS).
+ */
+const ASK_WAIT_MS = 100;
+/** Once this many texts have gathered they are asked for at once. */
 const ASK_BATCH = 100;
 /**
  * When the background did not answer (its worker restarting), the texts are asked for again after
@@ -126,6 +133,7 @@ export class PageScanner {
   /** Answers arrived: the next slice settles the parked blocks whose text they hold. */
   #answered = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #askTimer: ReturnType<typeof setTimeout> | undefined;
   #retryMs = RETRY_MS;
   readonly #nodeIndex = new WeakMap<Text, { entry: BlockEntry; nodeStart: number }>();
   /** Added or changed nodes, not yet turned into roots. */
@@ -249,11 +257,10 @@ export class PageScanner {
     this.#moveWindow();
   }
 
-  /** Places the window again: now, once the gap since the last change allows, or once settled. */
+  /** Places the window again: at the next frame, once the gap since the last change allows, or once settled. */
   #moveWindow(): void {
     const wait = this.#settleWait();
     if (wait > 0) this.#flushAfter(wait);
-    else if (this.#mayFlushNow()) this.#flushHighlights();
     else this.#requestFlush();
   }
 
@@ -544,6 +551,7 @@ export class PageScanner {
     clearTimeout(this.#removalTimer);
     clearTimeout(this.#settleTimer);
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#askTimer);
     this.#dirty.clear();
     this.#parked.clear();
     this.#toAsk.clear();
@@ -623,6 +631,11 @@ export class PageScanner {
         found.set(text, all[j] ?? []);
         this.#remember(text, all[j] ?? []);
       });
+    }
+    // The blocks read and waiting for these texts are settled with the answer (and not asked for).
+    if (unknown.length && this.#parked.size && !this.#stopped) {
+      this.#answered = true;
+      this.#schedule();
     }
     for (const block of blocks) {
       const matches = found.get(block.text) ?? [];
@@ -704,7 +717,8 @@ export class PageScanner {
       changed = this.#scanNode(root) || changed;
     }
     const more = this.#queue.size > 0 || this.#rootQueue.size > 0 || this.#answered;
-    if (this.#toAsk.size >= (more ? ASK_BATCH : 1)) this.#ask();
+    if (this.#toAsk.size >= ASK_BATCH) this.#ask();
+    else if (this.#toAsk.size) this.#askSoon();
     // Marks are added once what was queued is read and answered (texts known before settle at
     // once, the others when their answer comes; SETTLE_WAIT_MS at most). A page that keeps the
     // queue full still sees its marks every STARVED_FLUSH_MS.
@@ -714,8 +728,7 @@ export class PageScanner {
       // Starved: marks have waited that long for reading to end (not: the last flush is that old,
       // which at start would mark the first slice's reading alone, and the rest a flush later).
       const starved = performance.now() - this.#addsPendingSince > STARVED_FLUSH_MS;
-      if (!more && !wait && this.#mayFlushNow()) this.#flushHighlights();
-      else if ((!more && !wait) || starved) this.#requestFlush();
+      if ((!more && !wait) || starved) this.#requestFlush();
       else if (!more) this.#flushAfter(wait);
     } else if (!more && !wait && this.#settleTimer !== undefined) {
       // A move of the window waited for this page change to settle, and it has.
@@ -800,16 +813,35 @@ export class PageScanner {
     return true;
   }
 
+  /** Asks for the gathered texts once ASK_WAIT_MS has passed since the first of them. */
+  #askSoon(): void {
+    if (this.#stopped || this.#askTimer !== undefined) return;
+    this.#askTimer = setTimeout(() => {
+      this.#askTimer = undefined;
+      this.#ask();
+    }, ASK_WAIT_MS);
+  }
+
   /** Asks for the gathered texts, in requests of at most MAX_ASK. */
   #ask(): void {
+    clearTimeout(this.#askTimer);
+    this.#askTimer = undefined;
+    if (this.#stopped) return;
     while (this.#toAsk.size) {
       const texts: string[] = [];
       for (const text of this.#toAsk) {
         this.#toAsk.delete(text);
+        // Answered meanwhile (a whole-document scan asked for it): its blocks settle with the next slice.
+        if (this.#byText.has(text)) {
+          this.#answered = true;
+          this.#schedule();
+          continue;
+        }
         this.#asking.add(text);
         texts.push(text);
         if (texts.length === MAX_ASK) break;
       }
+      if (!texts.length) break;
       this.#detect(texts).then(
         (all) => {
           this.#retryMs = RETRY_MS;

@@ -1,7 +1,7 @@
 /**
- * The scanner's side of background detection, on linkedom: new texts are asked for in one request
- * per slice, blocks are settled when the answer arrives, a text seen before costs no request, and a
- * refused request is asked again; the marked window moves when the browser reports one of its edges
+ * The scanner's side of background detection, on linkedom: new texts gather briefly for one request
+ * (a whole-document scan's answer serves too), blocks are settled when the answer arrives, a text
+ * seen before costs no request, and a refused request is asked again; the marked window moves when the browser reports one of its edges
  * near the viewport. (Marks, the window's placement by real layout and hover run in Chromium:
  * test/browser.)
  */
@@ -111,6 +111,30 @@ describe('page scanner with background detection', () => {
     expect(found.map((f) => f.match.text)).toEqual(['$AAA', '$BBB', '$CCC']);
   });
 
+  it('gathers new texts for one request, and settles blocks with the answer of a whole-document scan', async () => {
+    const doc = page('<p>first $AAA</p><p>second $BBB</p>');
+    const asked: string[][] = [];
+    const detect: Detect = async (batch) => {
+      asked.push(batch);
+      return batch.map(cashtags);
+    };
+    const scanner = start(doc, detect);
+    // Read at once, asked for after a short gathering time: a scan asks first, and its answer serves.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toEqual([]);
+    const found = await scanner.scanDocument();
+    expect(found.map((f) => f.match.text)).toEqual(['$AAA', '$BBB']);
+    await until(() => texts(scanner).length === 2, 80);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(asked).toEqual([['first $AAA', 'second $BBB']]);
+    // Two page changes in quick succession: one request for both.
+    doc.body.insertAdjacentHTML('beforeend', '<p>third $CCC</p>');
+    await new Promise((r) => setTimeout(r, 20));
+    doc.body.insertAdjacentHTML('beforeend', '<p>fourth $DDD</p>');
+    await until(() => texts(scanner).length === 4);
+    expect(asked.slice(1)).toEqual([['third $CCC', 'fourth $DDD']]);
+  });
+
   it('marks the posts of one page change together: a known text waits, briefly, for the answer to a new one', async () => {
     const doc = page('<p>known $BTC</p>');
     let release = () => {};
@@ -150,7 +174,8 @@ describe('page scanner with background detection', () => {
       return batch.map(cashtags);
     };
     const scanner = start(doc, detect);
-    await new Promise((r) => setTimeout(r, 50));
+    // The old text is asked for (new texts gather for 100 ms first), and its answer held back.
+    await new Promise((r) => setTimeout(r, 200));
     (doc.getElementById('p') as Element).textContent = 'new $NEW';
     await until(() => texts(scanner).length === 1);
     release();
