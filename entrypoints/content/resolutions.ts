@@ -8,9 +8,10 @@ import type { Match } from '@/utils/detect';
 import type { ResolutionReply } from '@/utils/messages';
 import { resolveRoute } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
+import { RecentCache } from './recent-cache';
 
-/** Above this many cached texts the cache starts over: a long session on X must not grow forever. */
-const MAX_CACHED = 5_000;
+/** The most texts whose resolutions are kept (the most recently used), as the scanner's cache. */
+const MAX_CACHED = 500;
 /** The most blocks in one message (the contract's limit). */
 const MAX_BLOCKS = 500;
 /** How long requests from reading gather before they are sent together. */
@@ -25,7 +26,7 @@ interface Pending {
 }
 
 export class ResolutionCache {
-  readonly #done = new Map<string, Resolutions>();
+  readonly #done = new RecentCache<Resolutions>(MAX_CACHED);
   /** Queued or in flight, by block text. */
   readonly #pending = new Map<string, Pending>();
   #queue: string[] = [];
@@ -42,7 +43,6 @@ export class ResolutionCache {
 
   /** Keeps a block's resolutions (those that came with its detection, or a reply's). */
   remember(text: string, r: Resolutions): void {
-    if (this.#done.size >= MAX_CACHED) this.#done.clear();
     this.#done.set(text, r);
   }
 

@@ -16,6 +16,7 @@
  * page change are marked in one change once their answer is in.
  */
 import type { Match } from '@/utils/detect';
+import { RecentCache } from './recent-cache';
 import type { RootsOf } from './roots';
 import { collectBlocks, isBlockElement, locate, type TextBlock } from './text-blocks';
 
@@ -103,8 +104,11 @@ const HIGHLIGHT_ASSET = 'tickerlens-asset';
 /** The attribute on elements holding marked text (card-style.ts selects it). */
 export const MARK_ATTRIBUTE = 'data-tickerlens-mark';
 const HIGHLIGHT_CLAIM = 'tickerlens-claim';
-/** Above this many cached texts the cache is dropped: a long session on X must not grow forever. */
-const MAX_CACHED_TEXTS = 5_000;
+/**
+ * The most texts whose detections are kept (the most recently read): a few hundred posts back, on
+ * X, where a long session must not grow the page's heap with every post read.
+ */
+const MAX_CACHED_TEXTS = 500;
 /** The most texts in one request (the message's limit). */
 const MAX_ASK = 500;
 /**
@@ -124,7 +128,7 @@ const MAX_RETRY_MS = 60_000;
 
 export class PageScanner {
   readonly #entries = new Map<Element, BlockEntry>();
-  readonly #byText = new Map<string, Match[]>();
+  readonly #byText = new RecentCache<Match[]>(MAX_CACHED_TEXTS);
   /** Blocks read whose text awaits detection, by element (a newer read of it replaces the older). */
   readonly #parked = new Map<Element, TextBlock>();
   /** Texts to ask for at the end of the slice, and texts asked for and not yet answered. */
@@ -785,7 +789,14 @@ export class PageScanner {
     let changed = false;
     for (const [el, block] of this.#parked) {
       const matches = this.#byText.get(block.text);
-      if (!matches) continue;
+      if (!matches) {
+        // Answered, then pushed out of the cache by later answers before it was settled: asked again.
+        if (!this.#asking.has(block.text) && !this.#toAsk.has(block.text) && el.isConnected) {
+          this.#toAsk.add(block.text);
+        }
+        if (!el.isConnected) this.#parked.delete(el);
+        continue;
+      }
       if (performance.now() >= deadline) {
         this.#answered = true;
         break;
@@ -909,7 +920,6 @@ export class PageScanner {
   }
 
   #remember(text: string, matches: Match[]): void {
-    if (this.#byText.size >= MAX_CACHED_TEXTS) this.#byText.clear();
     this.#byText.set(text, matches);
   }
 

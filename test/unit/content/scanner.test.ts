@@ -135,6 +135,27 @@ describe('page scanner with background detection', () => {
     expect(asked.slice(1)).toEqual([['third $CCC', 'fourth $DDD']]);
   });
 
+  it('settles every block of a page with more texts than its cache keeps', async () => {
+    // 1,200 texts against a cache of 500: answers push earlier ones out before all are settled.
+    const doc = page(
+      Array.from({ length: 1200 }, (_, i) => `<p>post ${i} $T${String(i).padStart(4, '0')}</p>`).join(''),
+    );
+    let requests = 0;
+    const detect: Detect = async (batch) => {
+      requests++;
+      await new Promise((r) => setTimeout(r, 5));
+      return batch.map((text) =>
+        [...text.matchAll(/\$T\d{4}/g)].map(
+          (m) =>
+            ({ ...cashtags('$BTC')[0], text: m[0], start: m.index, end: m.index + m[0].length }) as Match,
+        ),
+      );
+    };
+    const scanner = start(doc, detect);
+    await until(() => texts(scanner).length === 1200, 10_000);
+    expect(requests).toBeGreaterThanOrEqual(12);
+  });
+
   it('marks the posts of one page change together: a known text waits, briefly, for the answer to a new one', async () => {
     const doc = page('<p>known $BTC</p>');
     let release = () => {};
