@@ -14,6 +14,13 @@
  * when marks are added and moved only when scrolling brings unmarked units near: a reader scrolling
  * through a timeline causes a change every few screens, not every few posts, and the posts of one
  * page change are marked in one change once their answer is in.
+ *
+ * What this cannot avoid: while any range is registered, Chromium rebuilds every highlight marker
+ * whenever the page's DOM or style changed since the last frame (`ValidateHighlightMarkers`), and X's
+ * virtualised timeline moves or mounts cells every 100 ms while it is scrolled. On the page bench's
+ * X layout that is most of what the extension adds (paired runs: about +25-40 ms per 20-post batch
+ * with the highlights never registered, +70-95 ms with them), so meeting the issue's 2 ms per batch
+ * needs marks whose cost does not follow the page's own changes.
  */
 import type { Match } from '@/utils/detect';
 import { RecentCache } from './recent-cache';
