@@ -153,7 +153,8 @@ describe('page scanner with background detection', () => {
     };
     const scanner = start(doc, detect);
     await until(() => texts(scanner).length === 1200, 10_000);
-    expect(requests).toBeGreaterThanOrEqual(12);
+    // Requests hold at most 500 texts: at least three answers, each able to push out the last.
+    expect(requests).toBeGreaterThanOrEqual(3);
   });
 
   it('marks the posts of one page change together: a known text waits, briefly, for the answer to a new one', async () => {
