@@ -2,9 +2,9 @@
  * Watches a document and keeps its detections current. The MutationObserver callback only queues
  * added nodes; the work happens later in slices with a deadline, so a busy page (X's timeline)
  * never sees a long task from us. The texts read for the first time gather for a moment and go to
- * the background in one request, and their blocks are settled when the answer comes. Results are keyed by block
- * text, so React re-rendering the same text costs a Map lookup, and a node scanned twice yields the
- * same result.
+ * the background in one request, and their blocks are settled when the answer comes. Results are
+ * keyed by block text, so React re-rendering the same text costs a lookup, and a node scanned twice
+ * yields the same result.
  *
  * Everything added is read (the badge and the scan message count it all), but only what is near
  * the viewport is marked. Every change to the highlights makes Chromium rebuild and repaint every
@@ -268,7 +268,10 @@ export class PageScanner {
     this.#moveWindow();
   }
 
-  /** Places the window again: at the next frame, once the gap since the last change allows, or once settled. */
+  /**
+   * Places the window again: at the next frame, once the gap since the last change allows, or once
+   * the page change is settled.
+   */
   #moveWindow(): void {
     const wait = this.#settleWait();
     if (wait > 0) this.#flushAfter(wait);
