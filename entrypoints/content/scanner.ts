@@ -643,7 +643,7 @@ export class PageScanner {
       const all = await this.#detect(texts);
       texts.forEach((text, j) => {
         found.set(text, all[j] ?? []);
-        this.#remember(text, all[j] ?? []);
+        this.#byText.set(text, all[j] ?? []);
       });
     }
     // The blocks read and waiting for these texts are settled with the answer (and not asked for).
@@ -848,14 +848,14 @@ export class PageScanner {
     clearTimeout(this.#askTimer);
     this.#askTimer = undefined;
     if (this.#stopped) return;
+    let knownMeanwhile = false;
     while (this.#toAsk.size) {
       const texts: string[] = [];
       for (const text of this.#toAsk) {
         this.#toAsk.delete(text);
         // Answered meanwhile (a whole-document scan asked for it): its blocks settle with the next slice.
         if (this.#byText.has(text)) {
-          this.#answered = true;
-          this.#schedule();
+          knownMeanwhile = true;
           continue;
         }
         this.#asking.add(text);
@@ -868,7 +868,7 @@ export class PageScanner {
           this.#retryMs = RETRY_MS;
           texts.forEach((text, i) => {
             this.#asking.delete(text);
-            this.#remember(text, all[i] ?? []);
+            this.#byText.set(text, all[i] ?? []);
           });
           if (this.#stopped) return;
           this.#answered = true;
@@ -879,6 +879,10 @@ export class PageScanner {
           this.#retryLater();
         },
       );
+    }
+    if (knownMeanwhile) {
+      this.#answered = true;
+      this.#schedule();
     }
   }
 
@@ -927,10 +931,6 @@ export class PageScanner {
     if (this.#removalTimer === undefined && !this.#stopped) {
       this.#removalTimer = setTimeout(() => this.#requestFlush(), REMOVAL_WAIT_MS);
     }
-  }
-
-  #remember(text: string, matches: Match[]): void {
-    this.#byText.set(text, matches);
   }
 
   #makeRange(block: TextBlock, m: Match): Range {
