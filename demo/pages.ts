@@ -74,6 +74,40 @@ export interface XPageOptions {
   title?: string;
   /** Shown above the timeline: what the page is made of. */
   banner?: string;
+  /**
+   * Lay the cells out as X does: each `position: absolute` and placed with `transform:
+   * translateY(…)` from the heights above it, placed again when a cell changes size (default: in
+   * normal flow).
+   */
+  positioned?: boolean;
+}
+
+/** X's placement of timeline cells (see XPageOptions.positioned): measured, then translated. */
+const POSITIONED_CELLS = `<script>(() => {
+  const list = document.querySelector('[aria-label^="Timeline"]');
+  list.style.position = 'relative';
+  const place = () => {
+    let y = 0;
+    for (const cell of list.children) {
+      const v = 'translateY(' + y + 'px)';
+      if (cell.style.transform !== v) cell.style.transform = v;
+      y += cell.offsetHeight;
+    }
+    list.style.height = y + 'px';
+  };
+  const sizes = new ResizeObserver(() => place());
+  const watch = () => { for (const cell of list.children) sizes.observe(cell); place(); };
+  new MutationObserver(watch).observe(list, { childList: true });
+  watch();
+})();</script>`;
+
+function positioned(cell: string, on = false): string {
+  return on
+    ? cell.replace(
+        '<div data-testid="cellInnerDiv"',
+        '<div data-testid="cellInnerDiv" style="position: absolute; width: 100%;"',
+      )
+    : cell;
 }
 
 /** An X timeline page: X's shell around real tweet markup. */
@@ -93,7 +127,7 @@ article{padding:12px 16px;border-bottom:1px solid rgba(128,128,128,.3)}[data-tes
 [role="group"],[data-testid="Tweet-User-Avatar"],[data-testid="caret"],button,svg{display:none}</style></head>
 <body style="background-color: ${c.bg};"><div id="react-root"><main role="main"><div data-testid="primaryColumn"><section aria-labelledby="timeline" role="region">
 <h1 id="timeline" style="font-size:20px;padding:12px 16px;margin:0">Home</h1>${banner}
-<div aria-label="Timeline: Your Home Timeline">${posts.map((p) => renderTweet(p, theme)).join('\n')}</div></section></div></main></div></body></html>`;
+<div aria-label="Timeline: Your Home Timeline">${posts.map((p) => positioned(renderTweet(p, theme), options.positioned)).join('\n')}</div></section></div></main></div>${options.positioned ? POSITIONED_CELLS : ''}</body></html>`;
 }
 
 /** A plain article page (any news site): headline, paragraphs, and a code block that is never read. */

@@ -1,3 +1,4 @@
+import { PAINT_CSS } from './painted-marks';
 import { MARK_ATTRIBUTE } from './scanner';
 
 // Minified by Vite at build time (`?inline`): the content script's bytes are budgeted.
@@ -12,11 +13,12 @@ export { default as CARD_CSS } from './card.css?inline';
  *   `::highlight()` rule matching every element made each frame's overflow pass ~8 ms costlier
  *   per 20-post batch, with no range registered at all.
  */
-const ASSET_TINT = 'rgba(29, 155, 240, 0.16)';
+export const MARK_TINTS = { asset: 'rgba(29, 155, 240, 0.16)', claim: 'rgba(255, 196, 0, 0.24)' };
+const ASSET_TINT = MARK_TINTS.asset;
 export const MARK_CSS = `
 [${MARK_ATTRIBUTE}]::highlight(tickerlens-asset) { background-color: ${ASSET_TINT}; }
-[${MARK_ATTRIBUTE}]::highlight(tickerlens-claim) { background-color: rgba(255, 196, 0, 0.24); }
-`;
+[${MARK_ATTRIBUTE}]::highlight(tickerlens-claim) { background-color: ${MARK_TINTS.claim}; }
+${PAINT_CSS}`;
 
 /** X's cashtag and mention links in posts get the same mark through a selector (x-selectors.ts). */
 export const xLinkMarkCss = (selector: string) =>

@@ -17,11 +17,12 @@ import {
 import { BackgroundPort, sendToBackground } from '@/utils/messaging';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
-import { MARK_CSS, xLinkMarkCss } from './card-style';
+import { MARK_CSS, MARK_TINTS, xLinkMarkCss } from './card-style';
 import { HoverController } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
+import { registerPaintProperty } from './painted-marks';
 import { ResolutionCache } from './resolutions';
-import { genericRoots, xRoots, xUnitOf } from './roots';
+import { genericRoots, xPaintOn, xRoots, xUnitOf } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
 import { isXHost, X_LINK_MARKS, X_MATCHES } from './x-selectors';
 
@@ -63,13 +64,16 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   const scanner = new PageScanner(document, detect, {
     highlight: options.marks,
     roots: onX ? xRoots(document) : genericRoots,
-    ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf } : {}),
+    ...(onX
+      ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf, paintOn: xPaintOn, paintColours: MARK_TINTS }
+      : {}),
     onUpdate: () => reportSoon(),
     // Detection answers with resolutions; a block whose were dropped since (a pin changed) asks
     // again once it nears the viewport.
     onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
   resolutions.onResolved(() => reportSoon());
+  if (options.marks && onX) registerPaintProperty();
   if (options.marks) adoptStyles(onX ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS);
 
   const cards = new CardController(card, resolutions);

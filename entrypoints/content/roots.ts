@@ -56,3 +56,14 @@ export function xRoots(doc: Document, warn: (message: string) => void = console.
 export function xUnitOf(block: Element): Element {
   return block.closest(X.cell) ?? block.closest(X.tweet) ?? block;
 }
+
+/**
+ * On X, the timeline cell that paints a block's marks (painted-marks.ts): X positions each cell
+ * itself (inline `position: absolute`, moved by `transform`), which the marks need. A block outside
+ * a cell, or in a cell X did not position, is marked with highlight ranges.
+ */
+export function xPaintOn(block: Element): HTMLElement | null {
+  const cell = block.closest<HTMLElement>(X.cell);
+  const position = cell?.style.position;
+  return position === 'absolute' || position === 'relative' ? (cell as HTMLElement) : null;
+}

@@ -15,14 +15,15 @@
  * through a timeline causes a change every few screens, not every few posts, and the posts of one
  * page change are marked in one change once their answer is in.
  *
- * What this cannot avoid: while any range is registered, Chromium rebuilds every highlight marker
- * whenever the page's DOM or style changed since the last frame (`ValidateHighlightMarkers`), and X's
- * virtualised timeline moves or mounts cells every 100 ms while it is scrolled. On the page bench's
- * X layout that is most of what the extension adds (paired runs: about +25-40 ms per 20-post batch
- * with the highlights never registered, +70-95 ms with them), so meeting the issue's 2 ms per batch
- * needs marks whose cost does not follow the page's own changes.
+ * What the window cannot avoid: while any range is registered, Chromium rebuilds every highlight
+ * marker whenever the page's DOM or style changed since the last frame (`ValidateHighlightMarkers`),
+ * and X's virtualised timeline moves or mounts cells every 100 ms while it is scrolled. So on X the
+ * blocks inside a positioned timeline cell are not marked with ranges at all: the cell paints their
+ * marks itself (painted-marks.ts, `paintOn`), once, and X moving it costs nothing more. The window
+ * serves the rest (articles, and X's text outside timeline cells).
  */
 import type { Match } from '@/utils/detect';
+import { CellPainter } from './painted-marks';
 import { RecentCache } from './recent-cache';
 import type { RootsOf } from './roots';
 import { collectBlocks, isBlockElement, locate, type TextBlock } from './text-blocks';
@@ -43,6 +44,8 @@ export interface BlockEntry {
   ranges: Range[];
   /** Whether `onNear` was called for it. */
   announced: boolean;
+  /** The cell whose paint carries the block's marks (`paintOn`), if any: such a block has no ranges. */
+  cell?: HTMLElement;
 }
 
 /** One detection found by a whole-document scan, with its block's text and matches. */
@@ -76,6 +79,13 @@ export interface ScannerHooks {
    * is the post's timeline cell: one element per post to place, whatever the post holds.
    */
   unitOf?: (el: Element) => Element;
+  /**
+   * The positioned cell whose own paint carries a block's marks (painted-marks.ts), or null for
+   * marks by highlight ranges. On X: the timeline cell, which X moves on every update of its list.
+   */
+  paintOn?: (el: Element) => HTMLElement | null;
+  /** The tints of painted marks. */
+  paintColours?: { asset: string; claim: string };
 }
 
 const SLICE_MS = 4;
@@ -166,6 +176,8 @@ export class PageScanner {
   #stopped = false;
   readonly #assetHighlight: Highlight | undefined;
   readonly #claimHighlight: Highlight | undefined;
+  /** Paints the marks of blocks in cells (`paintOn`); those blocks never join the marked window. */
+  readonly #painter: CellPainter<BlockEntry> | undefined;
   /** Units with live entries, and the entries in each. */
   readonly #units = new Map<Element, Set<BlockEntry>>();
   /** The units of `#units` in document order (top to bottom on the page), for binary search. */
@@ -229,6 +241,13 @@ export class PageScanner {
       this.#claimHighlight = new Highlight();
       CSS.highlights.set(HIGHLIGHT_ASSET, this.#assetHighlight);
       CSS.highlights.set(HIGHLIGHT_CLAIM, this.#claimHighlight);
+    }
+    if (hooks.highlight && hooks.paintOn) {
+      this.#painter = new CellPainter(
+        doc,
+        hooks.paintColours ?? { asset: 'transparent', claim: 'transparent' },
+        (r) => this.#styledByPage(r),
+      );
     }
   }
 
@@ -577,6 +596,7 @@ export class PageScanner {
     this.#queue.clear();
     this.#rootQueue.clear();
     this.#readSinceChange.clear();
+    this.#painter?.stop();
     this.#assetHighlight?.clear();
     this.#claimHighlight?.clear();
     if (this.#assetHighlight) CSS.highlights.delete(HIGHLIGHT_ASSET);
@@ -594,7 +614,7 @@ export class PageScanner {
    * same binary search as the marked window, whether or not their marks are in place yet.
    */
   entriesInView(): BlockEntry[] {
-    const out: BlockEntry[] = [];
+    const out: BlockEntry[] = this.#painter?.entriesInView(this.#doc.defaultView?.innerHeight ?? 0) ?? [];
     for (const unit of this.#unitsWithin(0, 0))
       for (const entry of this.#units.get(unit) ?? []) out.push(entry);
     return out;
@@ -823,14 +843,20 @@ export class PageScanner {
     if (prev && prev.block.text === block.text && sameNodes(prev.block, block)) return false;
     if (prev) this.#removeEntry(block.el, prev);
     if (!matches.length) return !!prev;
-    const unit = this.#hooks.unitOf?.(block.el) ?? block.el;
+    const cell = this.#painter ? this.#hooks.paintOn?.(block.el) : null;
+    const unit = cell ?? this.#hooks.unitOf?.(block.el) ?? block.el;
     const entry: BlockEntry = { block, matches, unit, ranges: [], announced: false };
     for (let i = 0; i < block.nodes.length; i++) {
       const n = block.nodes[i];
       if (n) this.#nodeIndex.set(n, { entry, nodeStart: block.starts[i] ?? 0 });
     }
     this.#entries.set(block.el, entry);
-    this.#watch(entry);
+    if (cell && this.#painter) {
+      // Painted now, wherever the cell is: once painted its marks cost nothing more.
+      entry.cell = cell;
+      this.#painter.add(entry, cell);
+      this.#announce(entry);
+    } else this.#watch(entry);
     return true;
   }
 
@@ -916,6 +942,12 @@ export class PageScanner {
   }
 
   #removeEntry(el: Element, entry: BlockEntry): void {
+    if (entry.cell) {
+      for (const n of entry.block.nodes) this.#nodeIndex.delete(n);
+      this.#entries.delete(el);
+      this.#painter?.remove(entry, entry.cell);
+      return;
+    }
     const inUnit = this.#units.get(entry.unit);
     inUnit?.delete(entry);
     if (inUnit && !inUnit.size) {

@@ -1,0 +1,231 @@
+/**
+ * Marks painted by a timeline cell itself, for pages whose own updates would make highlights
+ * costly: X's virtualised timeline moves or mounts cells every 100 ms while it is scrolled, and
+ * while any Custom Highlight range is registered Chromium rebuilds and repaints every highlight
+ * marker after each such update (`HighlightRegistry::ValidateHighlightMarkers`).
+ *
+ * Here a cell (a positioned element: X's `cellInnerDiv`) carries its marks as the background layers
+ * of a pseudo-element laid over it, one tinted box per line of each match, placed from the match's
+ * client rects relative to the cell. No node is added to the page, and once painted the marks cost
+ * nothing more: X moving the cell moves them with it. They are measured again only when the cell
+ * changes size (its text reflowed) or its detections change.
+ *
+ * The rects are read in a task after a frame, when the page's layout is clean, so reading them
+ * forces no layout of ours; the write restyles the one cell.
+ */
+import type { Match } from '@/utils/detect';
+import { locate, type TextBlock } from './text-blocks';
+
+/** The attribute on a cell whose marks are painted (the mark styles select it). */
+export const PAINTED_ATTRIBUTE = 'data-tickerlens-painted';
+/** The custom property holding a cell's mark layers (registered as not inherited). */
+export const PAINT_PROPERTY = '--tickerlens-marks';
+
+/** What the painter needs of a scanner entry. */
+export interface PaintedEntry {
+  block: TextBlock;
+  matches: Match[];
+}
+
+export interface PaintColours {
+  asset: string;
+  claim: string;
+}
+
+export class CellPainter<E extends PaintedEntry> {
+  /** Painted cells and the entries each one holds. */
+  readonly #cells = new Map<HTMLElement, Set<E>>();
+  /** Cells to measure and paint again at the next paint. */
+  readonly #dirty = new Set<HTMLElement>();
+  /** Each painted cell's size when it was measured: a change means its text may have moved. */
+  readonly #sizes = new WeakMap<HTMLElement, { width: number; height: number }>();
+  /** Which of an entry's matches the page styles already (X's own links): decided once. */
+  readonly #skipped = new WeakMap<E, boolean[]>();
+  readonly #resizes: ResizeObserver | undefined;
+  readonly #range: Range;
+  #frame: number | undefined;
+  #task: ReturnType<typeof setTimeout> | undefined;
+  #stopped = false;
+
+  constructor(
+    doc: Document,
+    readonly colours: PaintColours,
+    /** Whether a match's text is in an element the page's stylesheet marks already. */
+    readonly styledByPage: (range: Range) => boolean = () => false,
+  ) {
+    this.#range = doc.createRange();
+    if (typeof ResizeObserver === 'function') {
+      this.#resizes = new ResizeObserver((records) => {
+        for (const r of records) {
+          const cell = r.target as HTMLElement;
+          const was = this.#sizes.get(cell);
+          const box = r.borderBoxSize?.[0];
+          const width = box ? box.inlineSize : r.contentRect.width;
+          const height = box ? box.blockSize : r.contentRect.height;
+          if (was && (Math.abs(was.width - width) > 0.5 || Math.abs(was.height - height) > 0.5)) {
+            this.#dirty.add(cell);
+          }
+        }
+        if (this.#dirty.size) this.#schedule();
+      });
+    }
+  }
+
+  add(entry: E, cell: HTMLElement): void {
+    let entries = this.#cells.get(cell);
+    if (!entries) {
+      entries = new Set();
+      this.#cells.set(cell, entries);
+      this.#resizes?.observe(cell, { box: 'border-box' });
+    }
+    entries.add(entry);
+    this.#dirty.add(cell);
+    this.#schedule();
+  }
+
+  remove(entry: E, cell: HTMLElement): void {
+    const entries = this.#cells.get(cell);
+    if (!entries?.delete(entry)) return;
+    this.#skipped.delete(entry);
+    if (!cell.isConnected) {
+      // Gone with its marks (X unmounted the cell): nothing to repaint.
+      if (!entries.size) this.#forget(cell);
+      return;
+    }
+    this.#dirty.add(cell);
+    this.#schedule();
+  }
+
+  /** The entries of the cells on screen now (keyboard access). */
+  entriesInView(height: number): E[] {
+    const out: E[] = [];
+    for (const [cell, entries] of this.#cells) {
+      if (!cell.isConnected) continue;
+      const r = cell.getBoundingClientRect();
+      if (r.bottom >= 0 && r.top <= height) out.push(...entries);
+    }
+    return out;
+  }
+
+  /** How many cells carry marks now (tests, the bench's instrumented runs). */
+  get size(): number {
+    return this.#cells.size;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#task);
+    this.#resizes?.disconnect();
+    for (const cell of this.#cells.keys()) clearPaint(cell);
+    this.#cells.clear();
+    this.#dirty.clear();
+  }
+
+  /** Paints in a task after the next frame, when the page's layout is clean. */
+  #schedule(): void {
+    if (this.#stopped || this.#frame !== undefined || this.#task !== undefined) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = undefined;
+      this.#task = setTimeout(() => {
+        this.#task = undefined;
+        this.#paint();
+      }, 0);
+    });
+  }
+
+  /**
+   * Measures every dirty cell, then writes every one: a write between two reads would make the
+   * second read lay the page out again.
+   */
+  #paint(): void {
+    const writes: Array<[HTMLElement, string]> = [];
+    for (const cell of this.#dirty) {
+      const entries = this.#cells.get(cell);
+      // Removed from the page: its entries are swept by the scanner, which calls `remove`.
+      if (!cell.isConnected) continue;
+      if (!entries?.size) {
+        this.#cells.delete(cell);
+        this.#resizes?.unobserve(cell);
+        writes.push([cell, '']);
+        continue;
+      }
+      const box = cell.getBoundingClientRect();
+      this.#sizes.set(cell, { width: box.width, height: box.height });
+      // The pseudo-element is placed in the cell's padding box.
+      const origin = { left: box.left + cell.clientLeft, top: box.top + cell.clientTop };
+      const layers: string[] = [];
+      for (const entry of entries) this.#layersOf(entry, origin, layers);
+      writes.push([cell, layers.join(',')]);
+    }
+    this.#dirty.clear();
+    for (const [cell, layers] of writes) {
+      if (!layers) {
+        clearPaint(cell);
+        continue;
+      }
+      cell.style.setProperty(PAINT_PROPERTY, layers);
+      if (!cell.hasAttribute(PAINTED_ATTRIBUTE)) cell.setAttribute(PAINTED_ATTRIBUTE, '');
+    }
+  }
+
+  /** One tinted box per line box of each match, relative to the cell's padding box. */
+  #layersOf(entry: E, box: { left: number; top: number }, out: string[]): void {
+    const range = this.#range;
+    let skipped = this.#skipped.get(entry);
+    const judge = !skipped;
+    if (!skipped) {
+      skipped = [];
+      this.#skipped.set(entry, skipped);
+    }
+    entry.matches.forEach((m, i) => {
+      const a = locate(entry.block, m.start);
+      const b = locate(entry.block, m.end, true);
+      if (!a || !b || !a.node.isConnected) return;
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+      if (judge) skipped[i] = this.styledByPage(range);
+      if (skipped[i]) return;
+      const colour = m.kind === 'claim' ? this.colours.claim : this.colours.asset;
+      for (const r of range.getClientRects()) {
+        if (r.width < 1 || r.height < 1) continue;
+        out.push(
+          `linear-gradient(${colour},${colour}) ${px(r.left - box.left)} ${px(r.top - box.top)}/${px(r.width)} ${px(r.height)} no-repeat`,
+        );
+      }
+    });
+    range.collapse(true);
+  }
+
+  #forget(cell: HTMLElement): void {
+    this.#cells.delete(cell);
+    this.#resizes?.unobserve(cell);
+    clearPaint(cell);
+  }
+}
+
+function clearPaint(cell: HTMLElement): void {
+  cell.style.removeProperty(PAINT_PROPERTY);
+  cell.removeAttribute(PAINTED_ATTRIBUTE);
+}
+
+function px(n: number): string {
+  return `${Math.round(n * 10) / 10}px`;
+}
+
+/**
+ * The styles the painted marks need: the pseudo-element over a painted cell (hit-testing goes
+ * through it), and the custom property registered as not inherited, so a cell's marks restyle the
+ * cell alone, not the hundreds of elements inside it; the pseudo-element inherits it explicitly.
+ */
+export const PAINT_CSS = `
+[${PAINTED_ATTRIBUTE}]::after { content: ""; position: absolute; inset: 0; pointer-events: none; ${PAINT_PROPERTY}: inherit; background: var(${PAINT_PROPERTY}); }
+`;
+
+export function registerPaintProperty(): void {
+  try {
+    CSS.registerProperty({ name: PAINT_PROPERTY, syntax: '*', inherits: false });
+  } catch {
+    // Registered already (a content script injected again after an extension update).
+  }
+}

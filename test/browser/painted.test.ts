@@ -1,0 +1,161 @@
+/**
+ * Marks painted by X's positioned timeline cells (painted-marks.ts), in Chromium: every detection
+ * outside X's own links gets one tinted box per line of its text and nothing else does, the boxes
+ * follow the cell when X moves it, are placed again when the text reflows or is re-rendered, and no
+ * highlight range or DOM node is added for them.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xTimelinePage } from '../../demo/pages';
+import { testPost } from '../../demo/posts';
+import type { ScanResult } from '../../utils/messages';
+import { type Harness, startHarness } from '../support/harness';
+
+let h: Harness;
+const post = testPost;
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.serveX(
+    '/painted',
+    xTimelinePage(
+      [
+        post('1', 'Bitcoin and $ETH today, while Strategy keeps buying.'),
+        post('2', 'No VC, fair launch for $TAO. 比特币 holds.'),
+        post('3', '@HyperliquidX ships.'),
+      ],
+      { positioned: true },
+    ),
+  );
+});
+afterAll(() => h?.close());
+
+type Box = [number, number, number, number];
+
+/**
+ * The boxes painted on each cell, and the boxes the detections' text occupies there (every
+ * occurrence of a detected text outside X's cashtag and mention links, one box per line), both
+ * relative to the cell's padding box and rounded to whole pixels.
+ */
+function boxes(page: Page, texts: string[]): Promise<Array<{ painted: Box[]; expected: Box[] }>> {
+  return page.evaluate((texts: string[]) => {
+    const round = (b: number[]) => b.map((n) => Math.round(n)) as Box;
+    const sort = (a: Box[]) => a.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
+    const links =
+      '[data-testid="tweetText"] a[href*="src=cashtag_click"], [data-testid="tweetText"] a[href^="/"]:not([href^="/hashtag/"]):not([href^="/search"])';
+    return [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].map((cell) => {
+      const box = cell.getBoundingClientRect();
+      const left = box.left + cell.clientLeft;
+      const top = box.top + cell.clientTop;
+      const layers = cell.style.getPropertyValue('--tickerlens-marks');
+      const painted = [...layers.matchAll(/\) (-?[\d.]+)px (-?[\d.]+)px ?\/ ?([\d.]+)px ([\d.]+)px/g)].map(
+        (m) => round([Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])]),
+      );
+      const expected: Box[] = [];
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (n.parentElement?.closest(links)) continue;
+        for (const t of texts) {
+          for (let i = n.data.indexOf(t); i >= 0; i = n.data.indexOf(t, i + t.length)) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + t.length);
+            for (const rect of r.getClientRects())
+              expected.push(round([rect.left - left, rect.top - top, rect.width, rect.height]));
+          }
+        }
+      }
+      return { painted: sort(painted), expected: sort(expected) };
+    });
+  }, texts);
+}
+
+describe('painted marks on X-positioned cells', () => {
+  it('paints one box per line of each detection, follows the cell, reflows, and adds no node or range', async () => {
+    const page = await h.open('https://x.com/painted');
+    const tabId = await h.tabIdOf(page);
+    await expect
+      .poll(
+        async () => (await h.scan(tabId).catch(() => ({ items: [] }) as unknown as ScanResult)).items.length,
+      )
+      .toBeGreaterThan(6);
+    const scan = await h.scan(tabId);
+    const texts = [...new Set(scan.items.map((i) => i.text))];
+    expect(texts).toEqual(expect.arrayContaining(['Bitcoin', 'Strategy', 'No VC', 'fair launch', '比特币']));
+    const matching = async () => {
+      const cells = await boxes(page, texts);
+      return cells.every(
+        (c) => c.painted.length > 0 && JSON.stringify(c.painted) === JSON.stringify(c.expected),
+      );
+    };
+    await expect.poll(matching).toBe(true);
+    const cells = await boxes(page, texts);
+    expect(cells).toHaveLength(3);
+    // Pseudo-element paint, not nodes or ranges: X's markup and the highlight registry are untouched.
+    const page0 = await page.evaluate(() => ({
+      painted: document.querySelectorAll('[data-tickerlens-painted]').length,
+      after: getComputedStyle(document.querySelector('[data-tickerlens-painted]') as Element, '::after')
+        .backgroundImage,
+      pointer: getComputedStyle(document.querySelector('[data-tickerlens-painted]') as Element, '::after')
+        .pointerEvents,
+      ranges:
+        (CSS.highlights.get('tickerlens-asset')?.size ?? 0) +
+        (CSS.highlights.get('tickerlens-claim')?.size ?? 0),
+      strays: document.querySelectorAll('mark, tickerlens-mark, [data-tickerlens-mark]').length,
+    }));
+    expect(page0).toMatchObject({ painted: 3, pointer: 'none', ranges: 0, strays: 0 });
+    expect(page0.after).toContain('linear-gradient');
+
+    // X moves a cell (a height above it was measured): the marks move with it, with no repaint.
+    const before: string[] = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].map((c) =>
+        c.style.getPropertyValue('--tickerlens-marks'),
+      ),
+    );
+    await page.evaluate(() => {
+      const first = document.querySelector<HTMLElement>('[data-testid="cellInnerDiv"]');
+      if (first) first.style.paddingTop = '37px';
+    });
+    const layers = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].map((c) =>
+          c.style.getPropertyValue('--tickerlens-marks'),
+        ),
+      );
+    // The first cell's text moved inside it (it grew): painted again, 37 px lower.
+    await expect.poll(async () => (await layers())[0]).not.toBe(before[0]);
+    await expect.poll(matching).toBe(true);
+    // The others only moved down with their cells: their marks are untouched.
+    expect((await layers()).slice(1)).toEqual(before.slice(1));
+
+    // The column narrows: the text wraps anew, and the cells are painted again to match.
+    const wide = await layers();
+    await page.evaluate(() => {
+      const column = document.querySelector<HTMLElement>('[data-testid="primaryColumn"]');
+      if (column) column.style.width = '200px';
+    });
+    await expect.poll(async () => (await layers()).filter((l, i) => l !== wide[i]).length).toBeGreaterThan(0);
+    await expect.poll(matching).toBe(true);
+
+    // React re-renders the same text with new nodes: the same marks, on the new nodes.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('[data-testid="tweetText"]'))
+        el.replaceChildren(...[...el.childNodes].map((n) => n.cloneNode(true)));
+    });
+    await page.waitForTimeout(300);
+    await expect.poll(matching).toBe(true);
+
+    // The keyboard command finds painted detections in view.
+    await h.inWorker((id: number) => chrome.tabs.sendMessage(id, { type: 'tickerlens:next-mark' }), tabId);
+    const card = page.locator('tickerlens-card');
+    await card.waitFor({ state: 'attached' });
+    expect(await card.getAttribute('data-state')).toBeTruthy();
+    await page.keyboard.press('Escape');
+
+    // A cell X unmounts takes its marks with it; what stays is unchanged.
+    await page.evaluate(() => document.querySelector('[data-testid="cellInnerDiv"]')?.remove());
+    await expect.poll(async () => (await boxes(page, texts)).length).toBe(2);
+    await expect.poll(matching).toBe(true);
+    await page.close();
+  });
+});
