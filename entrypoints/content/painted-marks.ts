@@ -16,6 +16,9 @@
 import type { Match } from '@/utils/detect';
 import { locate, type TextBlock } from './text-blocks';
 
+/** The shortest time between two paints. */
+const PAINT_GAP_MS = 150;
+
 /** The attribute on a cell whose marks are painted (the mark styles select it). */
 export const PAINTED_ATTRIBUTE = 'data-tickerlens-painted';
 /** The custom property holding a cell's mark layers (registered as not inherited). */
@@ -46,6 +49,7 @@ export class CellPainter<E extends PaintedEntry> {
   #frame: number | undefined;
   #task: ReturnType<typeof setTimeout> | undefined;
   #stopped = false;
+  #lastPaint = Number.NEGATIVE_INFINITY;
 
   constructor(
     doc: Document,
@@ -122,9 +126,21 @@ export class CellPainter<E extends PaintedEntry> {
     this.#dirty.clear();
   }
 
-  /** Paints in a task after the next frame, when the page's layout is clean. */
+  /**
+   * Paints in a task after the next frame, when the page's layout is clean, and at most every
+   * PAINT_GAP_MS: the answers for one scroll of X's timeline come in several messages, and one
+   * paint for them reads the layout once.
+   */
   #schedule(): void {
     if (this.#stopped || this.#frame !== undefined || this.#task !== undefined) return;
+    const wait = this.#lastPaint + PAINT_GAP_MS - performance.now();
+    if (wait > 0) {
+      this.#task = setTimeout(() => {
+        this.#task = undefined;
+        this.#schedule();
+      }, wait);
+      return;
+    }
     this.#frame = requestAnimationFrame(() => {
       this.#frame = undefined;
       this.#task = setTimeout(() => {
@@ -139,6 +155,7 @@ export class CellPainter<E extends PaintedEntry> {
    * second read lay the page out again.
    */
   #paint(): void {
+    this.#lastPaint = performance.now();
     const writes: Array<[HTMLElement, string]> = [];
     for (const cell of this.#dirty) {
       const entries = this.#cells.get(cell);

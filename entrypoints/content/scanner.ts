@@ -213,7 +213,8 @@ export class PageScanner {
   #ends: { first?: Element; last?: Element } = {};
   #jumpTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onScroll = () => {
-    if (this.#stopped) return;
+    // No unit to mark by range (on X, every post is in a painted cell): no window to move.
+    if (this.#stopped || !this.#units.size) return;
     clearTimeout(this.#jumpTimer);
     this.#jumpTimer = setTimeout(() => {
       this.#jumpTimer = undefined;
@@ -706,18 +707,9 @@ export class PageScanner {
   #schedule(soon = true): void {
     if (this.#scheduled || this.#stopped) return;
     this.#scheduled = true;
-    let task: ReturnType<typeof setTimeout> | undefined;
-    // Whichever of the two comes first runs the slice.
-    const idle = schedule((deadline) => {
-      clearTimeout(task);
-      this.#runSlice(deadline);
-    });
-    if (soon) {
-      task = setTimeout(() => {
-        idle.cancel();
-        this.#runSlice();
-      }, 0);
-    }
+    // One timer per slice: a task now for fresh work, an idle callback for the rest.
+    if (soon) setTimeout(() => this.#runSlice(), 0);
+    else schedule((deadline) => this.#runSlice(deadline));
   }
 
   #runSlice(idle?: IdleDeadline): void {
@@ -987,11 +979,7 @@ function sameNodes(a: TextBlock, b: TextBlock): boolean {
   return a.nodes.length === b.nodes.length && a.nodes.every((n, i) => n === b.nodes[i]);
 }
 
-function schedule(fn: (idle?: IdleDeadline) => void): { cancel(): void } {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 200 });
-    return { cancel: () => cancelIdleCallback(id) };
-  }
-  const id = setTimeout(fn, 16);
-  return { cancel: () => clearTimeout(id) };
+function schedule(fn: (idle?: IdleDeadline) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 200 });
+  else setTimeout(fn, 16);
 }

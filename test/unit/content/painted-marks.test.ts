@@ -1,0 +1,180 @@
+/**
+ * The cell painter's bookkeeping, with fake cells and ranges (the layout is Chromium's: the browser
+ * test test/browser/painted.test.ts checks the painted boxes against the text): one paint for a
+ * burst of changes, every rect read before any write, boxes relative to the cell's padding box, X's
+ * own links left to the page's stylesheet, and nothing left behind when an entry, a cell or the
+ * painter goes.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  CellPainter,
+  PAINT_PROPERTY,
+  PAINTED_ATTRIBUTE,
+  type PaintedEntry,
+} from '../../../entrypoints/content/painted-marks';
+import type { Match } from '../../../utils/detect';
+
+const globals = globalThis as Record<string, unknown>;
+const saved = new Map<string, unknown>();
+beforeEach(() => {
+  for (const name of ['requestAnimationFrame', 'cancelAnimationFrame']) saved.set(name, globals[name]);
+  globals.requestAnimationFrame = (fn: (t: number) => void) => setTimeout(() => fn(performance.now()), 0);
+  globals.cancelAnimationFrame = (id: ReturnType<typeof setTimeout>) => clearTimeout(id);
+});
+afterEach(() => {
+  for (const [name, value] of saved) globals[name] = value;
+});
+
+/** What the painter did, in order: rect reads and style writes. */
+type Log = string[];
+
+function fakeCell(name: string, log: Log, at = { left: 10, top: 100 }) {
+  const props = new Map<string, string>();
+  const attrs = new Set<string>();
+  return {
+    isConnected: true,
+    clientLeft: 1,
+    clientTop: 2,
+    getBoundingClientRect: () => {
+      log.push(`read ${name}`);
+      return { left: at.left, top: at.top, width: 600, height: 200 };
+    },
+    style: {
+      setProperty: (k: string, v: string) => {
+        log.push(`write ${name}`);
+        props.set(k, v);
+      },
+      removeProperty: (k: string) => {
+        log.push(`clear ${name}`);
+        props.delete(k);
+      },
+    },
+    hasAttribute: (a: string) => attrs.has(a),
+    setAttribute: (a: string) => attrs.add(a),
+    removeAttribute: (a: string) => attrs.delete(a),
+    props,
+    attrs,
+  };
+}
+type FakeCell = ReturnType<typeof fakeCell>;
+
+/** A range over one fake text node: 8 px per character on one line at the node's `top`. */
+function fakeDoc() {
+  let node: { left: number; top: number } | undefined;
+  let start = 0;
+  let end = 0;
+  const range = {
+    setStart: (n: { left: number; top: number }, o: number) => {
+      node = n;
+      start = o;
+    },
+    setEnd: (_n: unknown, o: number) => {
+      end = o;
+    },
+    collapse: () => {},
+    getClientRects: () =>
+      node ? [{ left: node.left + start * 8, top: node.top, width: (end - start) * 8, height: 20 }] : [],
+    /** Whether the match is inside an X link (the `styledByPage` test reads it). */
+    get inLink() {
+      return (node as { link?: boolean } | undefined)?.link ?? false;
+    },
+  };
+  return { doc: { createRange: () => range } as unknown as Document, range };
+}
+
+function entry(text: string, matches: Array<[string, Match['kind']]>, node: object = {}): PaintedEntry {
+  const textNode = { data: text, isConnected: true, left: 50, top: 130, ...node };
+  return {
+    block: { el: {} as Element, nodes: [textNode as unknown as Text], starts: [0], order: [0], text },
+    matches: matches.map(([t, kind]) => {
+      const start = text.indexOf(t);
+      return { kind, text: t, start, end: start + t.length } as Match;
+    }),
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 300));
+const colours = { asset: 'blue', claim: 'gold' };
+
+function painter(styled?: (r: Range) => boolean) {
+  const { doc } = fakeDoc();
+  return new CellPainter<PaintedEntry>(doc, colours, styled);
+}
+const asEl = (c: FakeCell) => c as unknown as HTMLElement;
+
+describe('cell painter', () => {
+  it('paints a burst of changes once, reading every rect before writing, relative to the padding box', async () => {
+    const log: Log = [];
+    const p = painter();
+    const a = fakeCell('a', log);
+    const b = fakeCell('b', log, { left: 10, top: 400 });
+    p.add(entry('gm $BTC', [['$BTC', 'ticker']]), asEl(a));
+    p.add(entry('No VC here', [['No VC', 'claim']]), asEl(a));
+    p.add(entry('and $ETH', [['$ETH', 'ticker']], { top: 430 }), asEl(b));
+    expect(log).toEqual([]);
+    await settle();
+    expect(log).toEqual(['read a', 'read b', 'write a', 'write b']);
+    // $BTC starts 3 characters in: 50 + 24 - (10 + 1) = 63 px from the padding box's left edge.
+    expect(a.props.get(PAINT_PROPERTY)).toBe(
+      'linear-gradient(blue,blue) 63px 28px/32px 20px no-repeat,linear-gradient(gold,gold) 39px 28px/40px 20px no-repeat',
+    );
+    expect(b.props.get(PAINT_PROPERTY)).toBe('linear-gradient(blue,blue) 71px 28px/32px 20px no-repeat');
+    expect(a.attrs.has(PAINTED_ATTRIBUTE) && b.attrs.has(PAINTED_ATTRIBUTE)).toBe(true);
+    expect(p.size).toBe(2);
+  });
+
+  it("leaves matches the page styles (X's links) to the page, judged once", async () => {
+    const log: Log = [];
+    let judged = 0;
+    const p = painter((r) => {
+      judged += 1;
+      return (r as unknown as { inLink: boolean }).inLink;
+    });
+    const cell = fakeCell('a', log);
+    p.add(entry('$BTC', [['$BTC', 'ticker']], { link: true }), asEl(cell));
+    await settle();
+    // Nothing to paint: the cell carries no marks.
+    expect(cell.props.has(PAINT_PROPERTY)).toBe(false);
+    expect(cell.attrs.has(PAINTED_ATTRIBUTE)).toBe(false);
+    p.add(entry('Bitcoin', [['Bitcoin', 'name']]), asEl(cell));
+    await settle();
+    expect(cell.props.get(PAINT_PROPERTY)).toContain('linear-gradient(blue,blue)');
+    expect(judged).toBe(2);
+  });
+
+  it('clears a cell whose last entry goes, forgets a cell that left the page, and clears all on stop', async () => {
+    const log: Log = [];
+    const p = painter();
+    const a = fakeCell('a', log);
+    const b = fakeCell('b', log);
+    const ea = entry('gm $BTC', [['$BTC', 'ticker']]);
+    const eb = entry('gm $ETH', [['$ETH', 'ticker']]);
+    p.add(ea, asEl(a));
+    p.add(eb, asEl(b));
+    await settle();
+    p.remove(ea, asEl(a));
+    await settle();
+    expect(a.props.has(PAINT_PROPERTY)).toBe(false);
+    expect(a.attrs.has(PAINTED_ATTRIBUTE)).toBe(false);
+    expect(p.size).toBe(1);
+    // Unmounted by the page: nothing is read or written for it.
+    b.isConnected = false;
+    log.length = 0;
+    p.remove(eb, asEl(b));
+    await settle();
+    expect(log).toEqual(['clear b']);
+    expect(p.size).toBe(0);
+    const c = fakeCell('c', log);
+    p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
+    await settle();
+    expect(c.attrs.has(PAINTED_ATTRIBUTE)).toBe(true);
+    p.stop();
+    expect(c.props.has(PAINT_PROPERTY)).toBe(false);
+    expect(c.attrs.has(PAINTED_ATTRIBUTE)).toBe(false);
+    // Stopped: later changes paint nothing.
+    log.length = 0;
+    p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
+    await settle();
+    expect(log).toEqual([]);
+  });
+});
