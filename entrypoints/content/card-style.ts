@@ -1,19 +1,18 @@
-import { PAINT_CSS } from './painted-marks';
+import { MARK_TINTS, PAINT_CSS } from './painted-marks';
 import { MARK_ATTRIBUTE } from './scanner';
 
 // Minified by Vite at build time (`?inline`): the content script's bytes are budgeted.
 export { default as CARD_CSS } from './card.css?inline';
 
 /**
- * Page-level styles for the marks, applied through the CSS Custom Highlight API (no DOM nodes).
- * Measured in Chromium on the page bench's 500-post timeline:
+ * Page-level styles for the marks (no DOM nodes either way): the painted marks of X's timeline
+ * cells (painted-marks.ts), and elsewhere the CSS Custom Highlight API. For the highlights, measured in Chromium on the page bench's 500-post timeline:
  * - only a background: a highlight that draws outside its text (an underline, a shadow) makes
  *   Chromium recompute visual overflow up the tree whenever a range changes (~4 ms a frame);
  * - only on elements the scanner flags (`MARK_ATTRIBUTE`, on the parent of marked text): a
  *   `::highlight()` rule matching every element made each frame's overflow pass ~8 ms costlier
  *   per 20-post batch, with no range registered at all.
  */
-export const MARK_TINTS = { asset: 'rgba(29, 155, 240, 0.16)', claim: 'rgba(255, 196, 0, 0.24)' };
 const ASSET_TINT = MARK_TINTS.asset;
 export const MARK_CSS = `
 [${MARK_ATTRIBUTE}]::highlight(tickerlens-asset) { background-color: ${ASSET_TINT}; }

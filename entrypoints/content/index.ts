@@ -17,7 +17,7 @@ import {
 import { BackgroundPort, sendToBackground } from '@/utils/messaging';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
-import { MARK_CSS, MARK_TINTS, xLinkMarkCss } from './card-style';
+import { MARK_CSS, xLinkMarkCss } from './card-style';
 import { HoverController } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
 import { registerPaintProperty } from './painted-marks';
@@ -64,9 +64,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   const scanner = new PageScanner(document, detect, {
     highlight: options.marks,
     roots: onX ? xRoots(document) : genericRoots,
-    ...(onX
-      ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf, paintOn: xPaintOn, paintColours: MARK_TINTS }
-      : {}),
+    ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf, paintOn: xPaintOn } : {}),
     onUpdate: () => reportSoon(),
     // Detection answers with resolutions; a block whose were dropped since (a pin changed) asks
     // again once it nears the viewport.

@@ -35,6 +35,12 @@ export interface PaintColours {
   claim: string;
 }
 
+/** The tints of marks, painted or highlighted: translucent, so they read on X's light, dim and dark themes. */
+export const MARK_TINTS: PaintColours = {
+  asset: 'rgba(29, 155, 240, 0.16)',
+  claim: 'rgba(255, 196, 0, 0.24)',
+};
+
 export class CellPainter<E extends PaintedEntry> {
   /** Painted cells and the entries each one holds. */
   readonly #cells = new Map<HTMLElement, Set<E>>();
@@ -53,7 +59,7 @@ export class CellPainter<E extends PaintedEntry> {
 
   constructor(
     doc: Document,
-    readonly colours: PaintColours,
+    readonly colours: PaintColours = MARK_TINTS,
     /** Whether a match's text is in an element the page's stylesheet marks already. */
     readonly styledByPage: (range: Range) => boolean = () => false,
   ) {

@@ -84,8 +84,6 @@ export interface ScannerHooks {
    * marks by highlight ranges. On X: the timeline cell, which X moves on every update of its list.
    */
   paintOn?: (el: Element) => HTMLElement | null;
-  /** The tints of painted marks. */
-  paintColours?: { asset: string; claim: string };
 }
 
 const SLICE_MS = 4;
@@ -244,11 +242,7 @@ export class PageScanner {
       CSS.highlights.set(HIGHLIGHT_CLAIM, this.#claimHighlight);
     }
     if (hooks.highlight && hooks.paintOn) {
-      this.#painter = new CellPainter(
-        doc,
-        hooks.paintColours ?? { asset: 'transparent', claim: 'transparent' },
-        (r) => this.#styledByPage(r),
-      );
+      this.#painter = new CellPainter(doc, undefined, (r) => this.#styledByPage(r));
     }
   }
 
