@@ -96,10 +96,12 @@ export class CellPainter<E extends PaintedEntry> {
   remove(entry: E, cell: HTMLElement): void {
     const entries = this.#cells.get(cell);
     if (!entries?.delete(entry)) return;
-    this.#skipped.delete(entry);
     if (!cell.isConnected) {
       // Gone with its marks (X unmounted the cell): nothing to repaint.
-      if (!entries.size) this.#forget(cell);
+      if (!entries.size) {
+        this.#forget(cell);
+        clearPaint(cell);
+      }
       return;
     }
     this.#dirty.add(cell);
@@ -168,8 +170,7 @@ export class CellPainter<E extends PaintedEntry> {
       // Removed from the page: its entries are swept by the scanner, which calls `remove`.
       if (!cell.isConnected) continue;
       if (!entries?.size) {
-        this.#cells.delete(cell);
-        this.#resizes?.unobserve(cell);
+        this.#forget(cell);
         writes.push([cell, '']);
         continue;
       }
@@ -220,10 +221,10 @@ export class CellPainter<E extends PaintedEntry> {
     range.collapse(true);
   }
 
+  /** Stops tracking a cell (its paint is cleared by the caller, with the other writes). */
   #forget(cell: HTMLElement): void {
     this.#cells.delete(cell);
     this.#resizes?.unobserve(cell);
-    clearPaint(cell);
   }
 }
 

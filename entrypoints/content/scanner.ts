@@ -928,9 +928,9 @@ export class PageScanner {
   }
 
   #removeEntry(el: Element, entry: BlockEntry): void {
+    for (const n of entry.block.nodes) this.#nodeIndex.delete(n);
+    this.#entries.delete(el);
     if (entry.cell) {
-      for (const n of entry.block.nodes) this.#nodeIndex.delete(n);
-      this.#entries.delete(el);
       this.#painter?.remove(entry, entry.cell);
       return;
     }
@@ -941,8 +941,6 @@ export class PageScanner {
       this.#orderStale = true;
       if (entry.unit === this.#edges.before || entry.unit === this.#edges.after) this.#edgesStale = true;
     }
-    for (const n of entry.block.nodes) this.#nodeIndex.delete(n);
-    this.#entries.delete(el);
     if (!entry.ranges.length) return;
     // Its ranges go with the next change, or after a quiet second: a stale range shows nothing.
     this.#dirty.add(entry);
