@@ -1,12 +1,13 @@
-import { MARK_TINTS, PAINT_CSS } from './painted-marks';
+import { MARK_TINTS } from './painted-marks';
 import { MARK_ATTRIBUTE } from './scanner';
 
 // Minified by Vite at build time (`?inline`): the content script's bytes are budgeted.
 export { default as CARD_CSS } from './card.css?inline';
 
 /**
- * Page-level styles for the marks (no DOM nodes either way): the painted marks of X's timeline
- * cells (painted-marks.ts), and elsewhere the CSS Custom Highlight API. For the highlights, measured in Chromium on the page bench's 500-post timeline:
+ * Page-level styles for the marks made with the CSS Custom Highlight API (no DOM nodes; X's timeline
+ * cells paint their own marks inline, painted-marks.ts). Measured in Chromium on the page bench's
+ * 500-post timeline:
  * - only a background: a highlight that draws outside its text (an underline, a shadow) makes
  *   Chromium recompute visual overflow up the tree whenever a range changes (~4 ms a frame);
  * - only on elements the scanner flags (`MARK_ATTRIBUTE`, on the parent of marked text): a
@@ -16,8 +17,7 @@ export { default as CARD_CSS } from './card.css?inline';
 const ASSET_TINT = MARK_TINTS.asset;
 export const MARK_CSS = `
 [${MARK_ATTRIBUTE}]::highlight(tickerlens-asset) { background-color: ${ASSET_TINT}; }
-[${MARK_ATTRIBUTE}]::highlight(tickerlens-claim) { background-color: ${MARK_TINTS.claim}; }
-${PAINT_CSS}`;
+[${MARK_ATTRIBUTE}]::highlight(tickerlens-claim) { background-color: ${MARK_TINTS.claim}; }`;
 
 /** X's cashtag and mention links in posts get the same mark through a selector (x-selectors.ts). */
 export const xLinkMarkCss = (selector: string) =>

@@ -20,7 +20,6 @@ import { CardHost } from './card-host';
 import { MARK_CSS, xLinkMarkCss } from './card-style';
 import { HoverController } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
-import { registerPaintProperty } from './painted-marks';
 import { ResolutionCache } from './resolutions';
 import { genericRoots, xPaintOn, xRoots, xUnitOf } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
@@ -71,7 +70,6 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
   resolutions.onResolved(() => reportSoon());
-  if (options.marks && onX) registerPaintProperty();
   if (options.marks) adoptStyles(onX ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS);
 
   const cards = new CardController(card, resolutions);

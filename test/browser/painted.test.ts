@@ -1,8 +1,8 @@
 /**
  * Marks painted by X's positioned timeline cells (painted-marks.ts), in Chromium: every detection
- * outside X's own links gets one tinted box per line of its text and nothing else does, the boxes
- * follow the cell when X moves it, are placed again when the text reflows or is re-rendered, and no
- * highlight range or DOM node is added for them.
+ * outside X's own links gets one tinted box per line of its text (background layers of the cell)
+ * and nothing else does, the boxes follow the cell when X moves it, are placed again when the text
+ * reflows or is re-rendered, and no highlight range, DOM node or pseudo-element is added for them.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,9 +47,11 @@ function boxes(page: Page, texts: string[]): Promise<Array<{ painted: Box[]; exp
       const box = cell.getBoundingClientRect();
       const left = box.left + cell.clientLeft;
       const top = box.top + cell.clientTop;
-      const layers = cell.style.getPropertyValue('--tickerlens-marks');
-      const painted = [...layers.matchAll(/\) (-?[\d.]+)px (-?[\d.]+)px ?\/ ?([\d.]+)px ([\d.]+)px/g)].map(
-        (m) => round([Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])]),
+      const numbers = (list: string) => [...list.matchAll(/-?[\d.]+(?=px)/g)].map((m) => Number(m[0]));
+      const at = numbers(cell.style.backgroundPosition);
+      const size = numbers(cell.style.backgroundSize);
+      const painted = [...cell.style.backgroundImage.matchAll(/linear-gradient/g)].map((_, i) =>
+        round([at[2 * i] ?? Number.NaN, at[2 * i + 1] ?? Number.NaN, size[2 * i] ?? 0, size[2 * i + 1] ?? 0]),
       );
       const expected: Box[] = [];
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -91,25 +93,34 @@ describe('painted marks on X-positioned cells', () => {
     await expect.poll(matching).toBe(true);
     const cells = await boxes(page, texts);
     expect(cells).toHaveLength(3);
-    // Pseudo-element paint, not nodes or ranges: X's markup and the highlight registry are untouched.
-    const page0 = await page.evaluate(() => ({
-      painted: document.querySelectorAll('[data-tickerlens-painted]').length,
-      after: getComputedStyle(document.querySelector('[data-tickerlens-painted]') as Element, '::after')
-        .backgroundImage,
-      pointer: getComputedStyle(document.querySelector('[data-tickerlens-painted]') as Element, '::after')
-        .pointerEvents,
-      ranges:
-        (CSS.highlights.get('tickerlens-asset')?.size ?? 0) +
-        (CSS.highlights.get('tickerlens-claim')?.size ?? 0),
-      strays: document.querySelectorAll('mark, tickerlens-mark, [data-tickerlens-mark]').length,
-    }));
-    expect(page0).toMatchObject({ painted: 3, pointer: 'none', ranges: 0, strays: 0 });
-    expect(page0.after).toContain('linear-gradient');
+    // The cells' own background, not nodes, pseudo-elements or ranges: X's markup and the
+    // highlight registry are untouched, and the cells' background colour is the page's.
+    const page0 = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')];
+      return {
+        painted: cells.filter((c) => getComputedStyle(c).backgroundImage.includes('linear-gradient')).length,
+        repeat: [...new Set(getComputedStyle(cells[0] as Element).backgroundRepeat.split(', '))],
+        colour: getComputedStyle(cells[0] as Element).backgroundColor,
+        after: cells.filter((c) => getComputedStyle(c, '::after').content !== 'none').length,
+        ranges:
+          (CSS.highlights.get('tickerlens-asset')?.size ?? 0) +
+          (CSS.highlights.get('tickerlens-claim')?.size ?? 0),
+        strays: document.querySelectorAll('mark, tickerlens-mark, [data-tickerlens-mark]').length,
+      };
+    });
+    expect(page0).toEqual({
+      painted: 3,
+      repeat: ['no-repeat'],
+      colour: 'rgba(0, 0, 0, 0)',
+      after: 0,
+      ranges: 0,
+      strays: 0,
+    });
 
     // X moves a cell (a height above it was measured): the marks move with it, with no repaint.
     const before: string[] = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].map((c) =>
-        c.style.getPropertyValue('--tickerlens-marks'),
+      [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].map(
+        (c) => c.style.backgroundPosition,
       ),
     );
     await page.evaluate(() => {
@@ -118,8 +129,8 @@ describe('painted marks on X-positioned cells', () => {
     });
     const layers = () =>
       page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].map((c) =>
-          c.style.getPropertyValue('--tickerlens-marks'),
+        [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].map(
+          (c) => c.style.backgroundPosition,
         ),
       );
     // The first cell's text moved inside it (it grew): painted again, 37 px lower.

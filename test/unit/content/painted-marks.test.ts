@@ -6,12 +6,7 @@
  * painter goes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CellPainter,
-  PAINT_PROPERTY,
-  PAINTED_ATTRIBUTE,
-  type PaintedEntry,
-} from '../../../entrypoints/content/painted-marks';
+import { CellPainter, type PaintedEntry } from '../../../entrypoints/content/painted-marks';
 import type { Match } from '../../../utils/detect';
 
 const globals = globalThis as Record<string, unknown>;
@@ -30,7 +25,10 @@ type Log = string[];
 
 function fakeCell(name: string, log: Log, at = { left: 10, top: 100 }) {
   const props = new Map<string, string>();
-  const attrs = new Set<string>();
+  // One line for a run of writes (or clears) of one cell's background properties.
+  const note = (line: string) => {
+    if (log[log.length - 1] !== line) log.push(line);
+  };
   return {
     isConnected: true,
     clientLeft: 1,
@@ -41,19 +39,15 @@ function fakeCell(name: string, log: Log, at = { left: 10, top: 100 }) {
     },
     style: {
       setProperty: (k: string, v: string) => {
-        log.push(`write ${name}`);
+        note(`write ${name}`);
         props.set(k, v);
       },
       removeProperty: (k: string) => {
-        log.push(`clear ${name}`);
+        note(`clear ${name}`);
         props.delete(k);
       },
     },
-    hasAttribute: (a: string) => attrs.has(a),
-    setAttribute: (a: string) => attrs.add(a),
-    removeAttribute: (a: string) => attrs.delete(a),
     props,
-    attrs,
   };
 }
 type FakeCell = ReturnType<typeof fakeCell>;
@@ -115,11 +109,18 @@ describe('cell painter', () => {
     await settle();
     expect(log).toEqual(['read a', 'read b', 'write a', 'write b']);
     // $BTC starts 3 characters in: 50 + 24 - (10 + 1) = 63 px from the padding box's left edge.
-    expect(a.props.get(PAINT_PROPERTY)).toBe(
-      'linear-gradient(blue,blue) 63px 28px/32px 20px no-repeat,linear-gradient(gold,gold) 39px 28px/40px 20px no-repeat',
-    );
-    expect(b.props.get(PAINT_PROPERTY)).toBe('linear-gradient(blue,blue) 71px 28px/32px 20px no-repeat');
-    expect(a.attrs.has(PAINTED_ATTRIBUTE) && b.attrs.has(PAINTED_ATTRIBUTE)).toBe(true);
+    expect(Object.fromEntries(a.props)).toEqual({
+      'background-image': 'linear-gradient(blue,blue),linear-gradient(gold,gold)',
+      'background-position': '63px 28px,39px 28px',
+      'background-size': '32px 20px,40px 20px',
+      'background-repeat': 'no-repeat',
+    });
+    expect(Object.fromEntries(b.props)).toEqual({
+      'background-image': 'linear-gradient(blue,blue)',
+      'background-position': '71px 28px',
+      'background-size': '32px 20px',
+      'background-repeat': 'no-repeat',
+    });
     expect(p.size).toBe(2);
   });
 
@@ -134,11 +135,10 @@ describe('cell painter', () => {
     p.add(entry('$BTC', [['$BTC', 'ticker']], { link: true }), asEl(cell));
     await settle();
     // Nothing to paint: the cell carries no marks.
-    expect(cell.props.has(PAINT_PROPERTY)).toBe(false);
-    expect(cell.attrs.has(PAINTED_ATTRIBUTE)).toBe(false);
+    expect(cell.props.size).toBe(0);
     p.add(entry('Bitcoin', [['Bitcoin', 'name']]), asEl(cell));
     await settle();
-    expect(cell.props.get(PAINT_PROPERTY)).toContain('linear-gradient(blue,blue)');
+    expect(cell.props.get('background-image')).toContain('linear-gradient(blue,blue)');
     expect(judged).toBe(2);
   });
 
@@ -154,8 +154,7 @@ describe('cell painter', () => {
     await settle();
     p.remove(ea, asEl(a));
     await settle();
-    expect(a.props.has(PAINT_PROPERTY)).toBe(false);
-    expect(a.attrs.has(PAINTED_ATTRIBUTE)).toBe(false);
+    expect(a.props.size).toBe(0);
     expect(p.size).toBe(1);
     // Unmounted by the page: nothing is read or written for it.
     b.isConnected = false;
@@ -167,10 +166,9 @@ describe('cell painter', () => {
     const c = fakeCell('c', log);
     p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
     await settle();
-    expect(c.attrs.has(PAINTED_ATTRIBUTE)).toBe(true);
+    expect(c.props.has('background-image')).toBe(true);
     p.stop();
-    expect(c.props.has(PAINT_PROPERTY)).toBe(false);
-    expect(c.attrs.has(PAINTED_ATTRIBUTE)).toBe(false);
+    expect(c.props.size).toBe(0);
     // Stopped: later changes paint nothing.
     log.length = 0;
     p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
