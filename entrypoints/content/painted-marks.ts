@@ -16,14 +16,17 @@
  * for no marks at all. Only the background's image, position, size and repeat are set, inline on
  * the cell (X styles its cells by class and sets none of them); its colour is left to the page.
  *
- * The rects are read in a task after a frame, when the page's layout is clean, so reading them
- * forces no layout of ours; the write restyles the one cell.
+ * The rects are read in a ResizeObserver callback, which the browser runs once it has laid the page
+ * out for a frame: reading them forces no layout, and the writes (which restyle the one cell and
+ * change no size) are drawn in that same frame.
  */
 import type { Match } from '@/utils/detect';
 import { locate, type TextBlock } from './text-blocks';
 
 /** The shortest time between two paints. */
 const PAINT_GAP_MS = 150;
+/** How long a paint waits for the resize observer's report before it goes ahead without it. */
+const FALLBACK_MS = 1000;
 
 /** The cell's background layers: one tinted box per line of each match. */
 export interface PaintLayers {
@@ -62,6 +65,8 @@ export class CellPainter<E extends PaintedEntry> {
   readonly #range: Range;
   #frame: number | undefined;
   #task: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the dirty cells were observed anew: the observer reports them with the next frame. */
+  #requested = false;
   #stopped = false;
   #lastPaint = Number.NEGATIVE_INFINITY;
 
@@ -73,6 +78,8 @@ export class CellPainter<E extends PaintedEntry> {
   ) {
     this.#range = doc.createRange();
     if (typeof ResizeObserver === 'function') {
+      // Called after the browser laid the page out for a frame: the rects read here cost no layout,
+      // and the writes are drawn in the same frame.
       this.#resizes = new ResizeObserver((records) => {
         for (const r of records) {
           const cell = r.target as HTMLElement;
@@ -84,7 +91,12 @@ export class CellPainter<E extends PaintedEntry> {
             this.#dirty.add(cell);
           }
         }
-        if (this.#dirty.size) this.#schedule();
+        if (!this.#dirty.size || this.#stopped) return;
+        // Whatever waited (a request, its fallback, the gap) is served by this paint.
+        this.#requested = false;
+        clearTimeout(this.#task);
+        this.#task = undefined;
+        this.#paint();
       });
     }
   }
@@ -94,6 +106,7 @@ export class CellPainter<E extends PaintedEntry> {
     if (!entries) {
       entries = new Set();
       this.#cells.set(cell, entries);
+      // For changes of size; its first report (with the next frame) paints it.
       this.#resizes?.observe(cell, { box: 'border-box' });
     }
     entries.add(entry);
@@ -143,18 +156,35 @@ export class CellPainter<E extends PaintedEntry> {
   }
 
   /**
-   * Paints in a task after the next frame, when the page's layout is clean, and at most every
-   * PAINT_GAP_MS: the answers for one scroll of X's timeline come in several messages, and one
-   * paint for them reads the layout once.
+   * Paints at the next frame, after the page's layout, and at most every PAINT_GAP_MS: the answers
+   * for one scroll of X's timeline come in several messages, and one paint for them reads the
+   * layout once. Observing a cell anew makes the resize observer report it with the next frame,
+   * once the page is laid out (without one, a task after the next frame).
    */
   #schedule(): void {
-    if (this.#stopped || this.#frame !== undefined || this.#task !== undefined) return;
+    if (this.#stopped || this.#requested || this.#frame !== undefined || this.#task !== undefined) return;
     const wait = this.#lastPaint + PAINT_GAP_MS - performance.now();
     if (wait > 0) {
       this.#task = setTimeout(() => {
         this.#task = undefined;
         this.#schedule();
       }, wait);
+      return;
+    }
+    const resizes = this.#resizes;
+    if (resizes) {
+      this.#requested = true;
+      // Observed anew, a cell is reported with the next frame whatever its size.
+      for (const cell of this.#dirty) {
+        resizes.unobserve(cell);
+        resizes.observe(cell, { box: 'border-box' });
+      }
+      // A cell that is not rendered is never reported: painted in a task after a while instead.
+      this.#task = setTimeout(() => {
+        this.#task = undefined;
+        this.#requested = false;
+        this.#paint();
+      }, FALLBACK_MS);
       return;
     }
     this.#frame = requestAnimationFrame(() => {

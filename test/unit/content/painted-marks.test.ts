@@ -176,3 +176,92 @@ describe('cell painter', () => {
     expect(log).toEqual([]);
   });
 });
+
+/**
+ * A stand-in for the browser's ResizeObserver: `frame()` is the browser's report after a layout,
+ * with every cell observed since the last one (observed anew: reported whatever its size) and every
+ * observed cell whose size changed.
+ */
+class FakeResizeObserver {
+  static last: FakeResizeObserver | undefined;
+  readonly observed = new Set<FakeCell>();
+  readonly fresh = new Set<FakeCell>();
+  readonly sizes = new Map<FakeCell, { width: number; height: number }>();
+  constructor(readonly callback: (records: unknown[]) => void) {
+    FakeResizeObserver.last = this;
+  }
+  observe(cell: FakeCell) {
+    this.observed.add(cell);
+    this.fresh.add(cell);
+  }
+  unobserve(cell: FakeCell) {
+    this.observed.delete(cell);
+    this.fresh.delete(cell);
+  }
+  disconnect() {
+    this.observed.clear();
+    this.fresh.clear();
+  }
+  frame(size = (_c: FakeCell) => ({ width: 600, height: 200 })) {
+    const records = [];
+    for (const cell of this.observed) {
+      const now = size(cell);
+      const was = this.sizes.get(cell);
+      if (this.fresh.has(cell) || was?.width !== now.width || was?.height !== now.height)
+        records.push({ target: cell, borderBoxSize: [{ inlineSize: now.width, blockSize: now.height }] });
+      this.sizes.set(cell, now);
+    }
+    this.fresh.clear();
+    if (records.length) this.callback(records);
+  }
+}
+
+describe('cell painter, with a resize observer', () => {
+  beforeEach(() => {
+    saved.set('ResizeObserver', globals.ResizeObserver);
+    globals.ResizeObserver = FakeResizeObserver;
+  });
+
+  it("paints in the observer's report after layout, observes every cell it paints, and repaints on resize", async () => {
+    const log: Log = [];
+    const p = painter();
+    const ro = FakeResizeObserver.last as FakeResizeObserver;
+    const a = fakeCell('a', log);
+    const b = fakeCell('b', log);
+    p.add(entry('gm $BTC', [['$BTC', 'ticker']]), asEl(a));
+    await settle();
+    // Nothing is read outside the browser's report: reading then would lay the page out.
+    expect(log).toEqual([]);
+    // Added while the first paint waits for its report: observed too, and painted with it.
+    p.add(entry('gm $ETH', [['$ETH', 'ticker']]), asEl(b));
+    ro.frame();
+    expect(log).toEqual(['read a', 'read b', 'write a', 'write b']);
+    expect(ro.observed).toEqual(new Set([a, b]));
+    // Only b changes size (its text reflowed): only b is painted again, in that report.
+    log.length = 0;
+    ro.frame((c) => ({ width: 600, height: c === b ? 240 : 200 }));
+    expect(log).toEqual(['read b', 'write b']);
+    // A new detection in a painted cell: the cell is observed anew and painted at the next report.
+    log.length = 0;
+    p.add(entry('No VC', [['No VC', 'claim']]), asEl(a));
+    await settle();
+    expect(log).toEqual([]);
+    ro.frame((c) => ({ width: 600, height: c === b ? 240 : 200 }));
+    expect(log).toEqual(['read a', 'write a']);
+    p.stop();
+  });
+
+  it('paints a cell the observer never reports (not rendered) after a while', async () => {
+    const log: Log = [];
+    const p = painter();
+    const a = fakeCell('a', log);
+    p.add(entry('gm $BTC', [['$BTC', 'ticker']]), asEl(a));
+    // Painted once already (an earlier report), then changed: observed anew, never reported.
+    FakeResizeObserver.last?.frame();
+    log.length = 0;
+    p.add(entry('No VC', [['No VC', 'claim']]), asEl(a));
+    await new Promise((r) => setTimeout(r, 1400));
+    expect(log).toEqual(['read a', 'write a']);
+    p.stop();
+  });
+});
