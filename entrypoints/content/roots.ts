@@ -5,9 +5,14 @@
  * block of text under a node.
  */
 import { blockOf } from './text-blocks';
-import { X, X_CANARY, X_TEXT_ROOTS } from './x-selectors';
+import { X, X_CANARY, X_TEXT_ROOT_IDS, X_TEXT_ROOTS } from './x-selectors';
 
-/** Returns the nodes to read for a node that was added or changed. */
+/**
+ * Returns the nodes to read for a node that was added or changed: elements that are blocks of their
+ * own, outside any skipped element and any text container but themselves (what `collectBlocks`
+ * assumes of them, so it never looks at their ancestors). X's text roots are by X's markup: X never
+ * renders them inside its composer (`tweetTextarea_*`) or inside one another's text.
+ */
 export type RootsOf = (node: Node) => Node[];
 
 /** Every block of text: the node's owning block (text and inline markup are read whole). */
@@ -38,8 +43,12 @@ export function xRoots(doc: Document, warn: (message: string) => void = console.
     if (!el) return [];
     const around = el.closest(X_TEXT_ROOTS);
     if (around) return [around];
-    const inside = el.querySelectorAll(X_TEXT_ROOTS);
-    if (inside.length) return [...inside];
+    // One attribute test per element, not one per root selector: a timeline cell holds hundreds
+    // of elements, and a few dozen `data-testid`s whose values are then compared.
+    const inside: Element[] = [];
+    for (const found of el.querySelectorAll('[data-testid]'))
+      if (X_TEXT_ROOT_IDS.has(found.getAttribute('data-testid') ?? '')) inside.push(found);
+    if (inside.length) return inside;
     if (xMarkupPresent()) return [];
     if (!warned) {
       warned = true;

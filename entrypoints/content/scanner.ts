@@ -642,7 +642,7 @@ export class PageScanner {
     const root = this.#doc.body ?? this.#doc.documentElement;
     const out: Array<ScannedMatch & { order: number; local: number }> = [];
     const counter = { next: 0 };
-    const blocks = this.#hooks.roots(root).flatMap((r) => collectBlocks(r, counter));
+    const blocks = this.#hooks.roots(root).flatMap((r) => collectBlocks(r, counter, true));
     const found = new Map<string, Match[]>();
     const unknown: string[] = [];
     for (const { text } of blocks) {
@@ -781,7 +781,7 @@ export class PageScanner {
 
   #scanNode(node: Node): boolean {
     let changed = false;
-    for (const block of collectBlocks(node)) {
+    for (const block of collectBlocks(node, undefined, true)) {
       const matches = this.#byText.get(block.text);
       if (matches) {
         this.#parked.delete(block.el);

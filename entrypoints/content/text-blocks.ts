@@ -87,6 +87,17 @@ function contextOf(start: Element): Context | null {
 }
 
 /**
+ * The context of a root that is a block of its own (every root the scanner reads is: roots.ts hands
+ * out blocks and X's text roots): read from the root alone, without `contextOf`'s walks up the
+ * ancestors, which cost more than reading a post's text.
+ */
+function blockRootContext(root: Element): Context | null {
+  if (root.matches(CONTAINER_SELECTOR)) return { block: root, contained: true };
+  if (BLOCK_TAGS.has(root.localName)) return { block: root, contained: false };
+  return contextOf(root);
+}
+
+/**
  * The few elements under a root that change how the walk goes: skipped subtrees and text
  * containers, found with one native query, so the walk itself reads no attribute. Most roots have
  * none (a post's text) or one or two (the verified badge's <svg> in a user name).
@@ -120,8 +131,11 @@ export function blockOf(node: Node): Element | null {
  * Collects the blocks whose text lies under `root` (the root's own block included when the root is
  * inline or text). Blocks come in document order of their first text node. One pass down the tree
  * with plain child links: each element costs a few attribute reads, never a walk back up.
+ *
+ * `blockRoot`: the caller knows the root is a block outside any skipped element and outside any
+ * text container but itself (the roots of roots.ts are), so its ancestors are not looked at.
  */
-export function collectBlocks(root: Node, counter = { next: 0 }): TextBlock[] {
+export function collectBlocks(root: Node, counter = { next: 0 }, blockRoot = false): TextBlock[] {
   const blocks = new Map<Element, TextBlock>();
 
   const add = (text: Text, block: Element) => {
@@ -163,7 +177,7 @@ export function collectBlocks(root: Node, counter = { next: 0 }): TextBlock[] {
     const block = blockOf(root);
     if (block) add(root as Text, block);
   } else if (root.nodeType === 1) {
-    const ctx = contextOf(root as Element);
+    const ctx = blockRoot ? blockRootContext(root as Element) : contextOf(root as Element);
     if (ctx) {
       marked = markedUnder(root as Element);
       walk(root as Element, ctx);

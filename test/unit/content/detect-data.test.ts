@@ -1,6 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { xTimelinePage } from '../../../demo/pages';
+import { realPosts, writtenPosts } from '../../../demo/posts';
+import { genericRoots, xRoots } from '../../../entrypoints/content/roots';
 import { collectBlocks } from '../../../entrypoints/content/text-blocks';
+import { X, X_TEXT_ROOT_IDS, X_TEXT_ROOTS } from '../../../entrypoints/content/x-selectors';
 import { decodeSymbols, detectorData, encodeSymbols } from '../../../utils/registry/detect-data';
 
 describe('front-coded symbol set', () => {
@@ -40,5 +44,53 @@ describe('text blocks walk', () => {
     const d = doc('<div contenteditable="true"><p id="x">$ETH</p></div>');
     const p = d.getElementById('x');
     expect(p && collectBlocks(p)).toEqual([]);
+  });
+});
+
+describe('block roots (what the scanner reads)', () => {
+  const page = parseHTML(xTimelinePage([...writtenPosts, ...realPosts])).document;
+
+  it("finds X's text roots in a cell by their testids, as the root selector does", () => {
+    const cells = [...page.querySelectorAll(X.cell)];
+    expect(cells.length).toBeGreaterThan(10);
+    const roots = xRoots(page as unknown as Document, () => undefined);
+    for (const cell of cells) expect(roots(cell)).toEqual([...cell.querySelectorAll(X_TEXT_ROOTS)]);
+    expect([...X_TEXT_ROOT_IDS].sort()).toEqual([
+      'User-Name',
+      'UserCell',
+      'UserDescription',
+      'UserName',
+      'tweetText',
+    ]);
+  });
+
+  it("reads a block root from itself alone: the same blocks, and none of its ancestors' attributes", () => {
+    const roots = xRoots(page as unknown as Document, () => undefined);
+    const all = roots(page.body as unknown as Node) as Element[];
+    expect(all.length).toBeGreaterThan(20);
+    for (const root of all) {
+      const full = collectBlocks(root).map((b) => [b.el, b.text]);
+      // Its ancestors are never looked at: a block root needs no closest() walk up X's 30 levels.
+      const closest = root.closest;
+      root.closest = () => {
+        throw new Error('looked up the ancestors');
+      };
+      expect(collectBlocks(root, undefined, true).map((b) => [b.el, b.text])).toEqual(full);
+      root.closest = closest;
+    }
+    // The generic path's roots too: a container, a plain block, the body.
+    const d = parseHTML(
+      '<!doctype html><html><body><div>head<div data-testid="tweetText"><span>$BTC </span><div><span>@a</span></div></div><p>Bitcoin</p></div></body></html>',
+    ).document;
+    const text = d.querySelector('[data-testid="tweetText"]');
+    const p = d.querySelector('p');
+    expect(genericRoots(text?.querySelector('span')?.firstChild as Node)).toEqual([text]);
+    expect(genericRoots(p?.firstChild as Node)).toEqual([p]);
+    for (const root of [text, p, d.body]) {
+      if (!root) throw new Error('missing');
+      expect(collectBlocks(root, undefined, true).map((b) => b.text)).toEqual(
+        collectBlocks(root).map((b) => b.text),
+      );
+    }
   });
 });
