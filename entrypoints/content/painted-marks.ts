@@ -16,15 +16,20 @@
  * for no marks at all. Only the background's image, position, size and repeat are set, inline on
  * the cell (X styles its cells by class and sets none of them); its colour is left to the page.
  *
- * The rects are read in a ResizeObserver callback, which the browser runs once it has laid the page
- * out for a frame: reading them forces no layout, and the writes (which restyle the one cell and
- * change no size) are drawn in that same frame.
+ * When to paint: in a frame the page draws anyway. Our own frame (asked for with
+ * `requestAnimationFrame` or by observing a cell) is one more style, layout, pre-paint, paint and
+ * layerize pass of the whole page, which a trace of the page bench counted at several ms for each
+ * of the few answers a scroll brings. So the dirty cells are painted when the page itself next
+ * changes its DOM (`pageChanged`, from the scanner's mutation observer: X mounts cells from an
+ * animation frame, and the frame that draws them draws the marks too), and only if the page stays
+ * still for FRAME_WAIT_MS in a frame of our own: a ResizeObserver callback, which the browser runs
+ * once it has laid the page out, so the rects read there force no layout.
  */
 import type { Match } from '@/utils/detect';
 import { locate, type TextBlock } from './text-blocks';
 
-/** The shortest time between two paints. */
-const PAINT_GAP_MS = 150;
+/** How long dirty cells wait for the page's next change before a frame of our own paints them. */
+const FRAME_WAIT_MS = 200;
 /** How long a paint waits for the resize observer's report before it goes ahead without it. */
 const FALLBACK_MS = 1000;
 
@@ -63,12 +68,14 @@ export class CellPainter<E extends PaintedEntry> {
   readonly #skipped = new WeakMap<E, boolean[]>();
   readonly #resizes: ResizeObserver | undefined;
   readonly #range: Range;
+  /** Cells observed for changes of size (from their first paint on). */
+  readonly #observed = new WeakSet<HTMLElement>();
   #frame: number | undefined;
+  /** The wait for the page's next change, then the fallback of a frame of our own. */
   #task: ReturnType<typeof setTimeout> | undefined;
   /** Whether the dirty cells were observed anew: the observer reports them with the next frame. */
   #requested = false;
   #stopped = false;
-  #lastPaint = Number.NEGATIVE_INFINITY;
 
   constructor(
     doc: Document,
@@ -91,12 +98,7 @@ export class CellPainter<E extends PaintedEntry> {
             this.#dirty.add(cell);
           }
         }
-        if (!this.#dirty.size || this.#stopped) return;
-        // Whatever waited (a request, its fallback, the gap) is served by this paint.
-        this.#requested = false;
-        clearTimeout(this.#task);
-        this.#task = undefined;
-        this.#paint();
+        if (this.#dirty.size && !this.#stopped) this.#paint();
       });
     }
   }
@@ -106,8 +108,6 @@ export class CellPainter<E extends PaintedEntry> {
     if (!entries) {
       entries = new Set();
       this.#cells.set(cell, entries);
-      // For changes of size; its first report (with the next frame) paints it.
-      this.#resizes?.observe(cell, { box: 'border-box' });
     }
     entries.add(entry);
     this.#dirty.add(cell);
@@ -156,33 +156,40 @@ export class CellPainter<E extends PaintedEntry> {
   }
 
   /**
-   * Paints at the next frame, after the page's layout, and at most every PAINT_GAP_MS: the answers
-   * for one scroll of X's timeline come in several messages, and one paint for them reads the
-   * layout once. Observing a cell anew makes the resize observer report it with the next frame,
-   * once the page is laid out (without one, a task after the next frame).
+   * The page changed its DOM: a frame is coming, and the dirty cells are painted now, so that it
+   * draws their marks with the page's change. (Called from a mutation observer, after the page's
+   * own reads of its layout, if any: X measures the cells it mounts.)
+   */
+  pageChanged(): void {
+    if (this.#dirty.size && !this.#stopped) this.#paint();
+  }
+
+  /**
+   * Dirty cells wait FRAME_WAIT_MS for the page's next change (`pageChanged`); then a frame of our
+   * own paints them: observed anew, a cell is reported by the resize observer with the next frame,
+   * once the page is laid out (without an observer: a task after the next frame).
    */
   #schedule(): void {
     if (this.#stopped || this.#requested || this.#frame !== undefined || this.#task !== undefined) return;
-    const wait = this.#lastPaint + PAINT_GAP_MS - performance.now();
-    if (wait > 0) {
-      this.#task = setTimeout(() => {
-        this.#task = undefined;
-        this.#schedule();
-      }, wait);
-      return;
-    }
+    this.#task = setTimeout(() => {
+      this.#task = undefined;
+      this.#request();
+    }, FRAME_WAIT_MS);
+  }
+
+  #request(): void {
+    if (this.#stopped || !this.#dirty.size) return;
     const resizes = this.#resizes;
     if (resizes) {
       this.#requested = true;
-      // Observed anew, a cell is reported with the next frame whatever its size.
       for (const cell of this.#dirty) {
         resizes.unobserve(cell);
         resizes.observe(cell, { box: 'border-box' });
+        this.#observed.add(cell);
       }
       // A cell that is not rendered is never reported: painted in a task after a while instead.
       this.#task = setTimeout(() => {
         this.#task = undefined;
-        this.#requested = false;
         this.#paint();
       }, FALLBACK_MS);
       return;
@@ -201,7 +208,12 @@ export class CellPainter<E extends PaintedEntry> {
    * second read lay the page out again.
    */
   #paint(): void {
-    this.#lastPaint = performance.now();
+    // Whatever waited (the wait for the page, a request, its fallback) is served by this paint.
+    this.#requested = false;
+    clearTimeout(this.#task);
+    this.#task = undefined;
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
     const writes: Array<[HTMLElement, PaintLayers | null]> = [];
     for (const cell of this.#dirty) {
       const entries = this.#cells.get(cell);
@@ -233,6 +245,12 @@ export class CellPainter<E extends PaintedEntry> {
     for (const [cell, layers] of writes) {
       if (layers) writePaint(cell, layers);
       else clearPaint(cell);
+    }
+    // Watched for changes of size from now on: its text moved, it is painted again.
+    for (const [cell, layers] of writes) {
+      if (!layers || this.#observed.has(cell)) continue;
+      this.#observed.add(cell);
+      this.#resizes?.observe(cell, { box: 'border-box' });
     }
   }
 
@@ -267,6 +285,7 @@ export class CellPainter<E extends PaintedEntry> {
   /** Stops tracking a cell (its paint is cleared by the caller, with the other writes). */
   #forget(cell: HTMLElement): void {
     this.#cells.delete(cell);
+    this.#observed.delete(cell);
     this.#resizes?.unobserve(cell);
   }
 }

@@ -73,6 +73,16 @@ export function xUnitOf(block: Element): Element {
  */
 export function xPaintOn(block: Element): HTMLElement | null {
   const cell = block.closest<HTMLElement>(X.cell);
-  const position = cell?.style.position;
-  return position === 'absolute' || position === 'relative' ? (cell as HTMLElement) : null;
+  if (!cell) return null;
+  let positioned = positionedCells.get(cell);
+  if (positioned === undefined) {
+    // Read once per cell: an element's inline style object is costly to reach (a post has 3 roots).
+    const position = cell.style.position;
+    positioned = position === 'absolute' || position === 'relative';
+    positionedCells.set(cell, positioned);
+  }
+  return positioned ? cell : null;
 }
+
+/** Whether X positions a cell itself; X sets it when it mounts the cell and keeps it. */
+const positionedCells = new WeakMap<HTMLElement, boolean>();

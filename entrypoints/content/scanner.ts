@@ -114,7 +114,7 @@ const STARVED_FLUSH_MS = 1000;
  * change to the highlights costs Chromium a rebuild and repaint of every marked text, so the posts
  * of one page change (some of their texts known, some asked for) are marked in one change, not two.
  */
-const SETTLE_WAIT_MS = 300;
+const SETTLE_WAIT_MS = 400;
 const HIGHLIGHT_ASSET = 'tickerlens-asset';
 /** The attribute on elements holding marked text (card-style.ts selects it). */
 export const MARK_ATTRIBUTE = 'data-tickerlens-mark';
@@ -129,9 +129,10 @@ const MAX_ASK = 500;
 /**
  * New texts gather for this long before they are asked for, in one message: a virtualised timeline
  * (X's) adds a cell or two every 100 ms while it is scrolled, and a message costs the page far more
- * than the texts in it. Marks wait for the answer anyway (SETTLE_WAIT_MS).
+ * than the texts in it (in a CPU profile of the page bench, posting the requests was the content
+ * script's costliest call at a 100 ms wait). Marks wait for the answer anyway (SETTLE_WAIT_MS).
  */
-const ASK_WAIT_MS = 100;
+const ASK_WAIT_MS = 200;
 /** Once this many texts have gathered they are asked for at once. */
 const ASK_BATCH = 100;
 /**
@@ -552,6 +553,8 @@ export class PageScanner {
         if (rescan) this.#enqueue(r.target);
       }
       if (this.#sweepNeeded) this.#schedule();
+      // The page changed: the frame that draws its change draws the marks waiting to be painted.
+      this.#painter?.pageChanged();
     });
     this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
     // Its margin is relative to the viewport: a scroll in any scroller (X's dialogs, an article's
