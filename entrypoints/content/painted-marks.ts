@@ -10,26 +10,23 @@
  * painted the marks cost nothing more: X moving the cell moves them with it. They are measured
  * again only when the cell changes size (its text reflowed) or its detections change.
  *
- * Background layers rather than a pseudo-element laid over the cell: a paired A/B on the page
- * bench's X timeline measured +34 ms of added main-thread time per 20-post batch against +51 ms for
- * the pseudo-element (each one a box to lay out and a layer to paint over the cell), with +26 ms
- * for no marks at all. Only the background's image, position, size and repeat are set, inline on
- * the cell (X styles its cells by class and sets none of them); its colour is left to the page.
+ * Background layers rather than a pseudo-element laid over the cell: the pseudo-element is one more
+ * box to lay out and a layer to paint over each cell, and the background needs neither. Only the
+ * background's image, position, size and repeat are set, inline on the cell (X styles its cells by
+ * class and sets none of them); its colour is left to the page.
  *
- * When to paint: in a frame the page draws anyway. Our own frame (asked for with
- * `requestAnimationFrame` or by observing a cell) is one more style, layout, pre-paint, paint and
- * layerize pass of the whole page, which a trace of the page bench counted at several ms for each
- * of the few answers a scroll brings. So the dirty cells are painted when the page itself next
- * changes its DOM (`pageChanged`, from the scanner's mutation observer: X mounts cells from an
- * animation frame, and the frame that draws them draws the marks too), and only if the page stays
- * still for FRAME_WAIT_MS in a frame of our own: a ResizeObserver callback, which the browser runs
- * once it has laid the page out, so the rects read there force no layout.
+ * When to paint: the answers for one scroll of X's timeline come in several messages, so dirty
+ * cells wait PAINT_WAIT_MS to be painted together. Then they are observed anew by a ResizeObserver,
+ * which reports them with the next frame, once the browser has laid the page out: the rects read
+ * there force no layout, and the writes (which restyle the one cell and change no size) are drawn
+ * in that same frame. (Painting instead from the mutation observer, in the frame the page draws
+ * its own change in, measured no better on the page bench: the reads there lay the page out.)
  */
 import type { Match } from '@/utils/detect';
 import { locate, type TextBlock } from './text-blocks';
 
-/** How long dirty cells wait for the page's next change before a frame of our own paints them. */
-const FRAME_WAIT_MS = 200;
+/** How long dirty cells wait for more (the rest of a scroll's answers) before they are painted. */
+const PAINT_WAIT_MS = 150;
 /** How long a paint waits for the resize observer's report before it goes ahead without it. */
 const FALLBACK_MS = 1000;
 
@@ -71,7 +68,7 @@ export class CellPainter<E extends PaintedEntry> {
   /** Cells observed for changes of size (from their first paint on). */
   readonly #observed = new WeakSet<HTMLElement>();
   #frame: number | undefined;
-  /** The wait for the page's next change, then the fallback of a frame of our own. */
+  /** The wait for more dirty cells, then the fallback for a report that never comes. */
   #task: ReturnType<typeof setTimeout> | undefined;
   /** Whether the dirty cells were observed anew: the observer reports them with the next frame. */
   #requested = false;
@@ -156,25 +153,16 @@ export class CellPainter<E extends PaintedEntry> {
   }
 
   /**
-   * The page changed its DOM: a frame is coming, and the dirty cells are painted now, so that it
-   * draws their marks with the page's change. (Called from a mutation observer, after the page's
-   * own reads of its layout, if any: X measures the cells it mounts.)
-   */
-  pageChanged(): void {
-    if (this.#dirty.size && !this.#stopped) this.#paint();
-  }
-
-  /**
-   * Dirty cells wait FRAME_WAIT_MS for the page's next change (`pageChanged`); then a frame of our
-   * own paints them: observed anew, a cell is reported by the resize observer with the next frame,
-   * once the page is laid out (without an observer: a task after the next frame).
+   * Dirty cells wait PAINT_WAIT_MS for more; then, observed anew, they are reported by the resize
+   * observer with the next frame, once the page is laid out (without an observer: a task after the
+   * next frame).
    */
   #schedule(): void {
     if (this.#stopped || this.#requested || this.#frame !== undefined || this.#task !== undefined) return;
     this.#task = setTimeout(() => {
       this.#task = undefined;
       this.#request();
-    }, FRAME_WAIT_MS);
+    }, PAINT_WAIT_MS);
   }
 
   #request(): void {
@@ -208,7 +196,7 @@ export class CellPainter<E extends PaintedEntry> {
    * second read lay the page out again.
    */
   #paint(): void {
-    // Whatever waited (the wait for the page, a request, its fallback) is served by this paint.
+    // Whatever waited (the wait for more, a request, its fallback) is served by this paint.
     this.#requested = false;
     clearTimeout(this.#task);
     this.#task = undefined;

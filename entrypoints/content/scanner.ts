@@ -553,8 +553,6 @@ export class PageScanner {
         if (rescan) this.#enqueue(r.target);
       }
       if (this.#sweepNeeded) this.#schedule();
-      // The page changed: the frame that draws its change draws the marks waiting to be painted.
-      this.#painter?.pageChanged();
     });
     this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
     // Its margin is relative to the viewport: a scroll in any scroller (X's dialogs, an article's

@@ -222,35 +222,7 @@ describe('cell painter, with a resize observer', () => {
     globals.ResizeObserver = FakeResizeObserver;
   });
 
-  it("paints at the page's next change, in the page's frame, and asks for no frame of its own", async () => {
-    const log: Log = [];
-    const p = painter();
-    const ro = FakeResizeObserver.last as FakeResizeObserver;
-    const a = fakeCell('a', log);
-    const b = fakeCell('b', log);
-    p.add(entry('gm $BTC', [['$BTC', 'ticker']]), asEl(a));
-    p.add(entry('gm $ETH', [['$ETH', 'ticker']]), asEl(b));
-    expect(log).toEqual([]);
-    // The page mounts a cell (X, from an animation frame): both are painted in that frame.
-    p.pageChanged();
-    expect(log).toEqual(['read a', 'read b', 'write a', 'write b']);
-    // Watched for changes of size from their first paint on; nothing left to ask a frame for.
-    expect(ro.observed).toEqual(new Set([a, b]));
-    log.length = 0;
-    ro.frame();
-    await settle();
-    expect(log).toEqual([]);
-    // Only b changes size (its text reflowed): only b is painted again, in that report.
-    ro.frame((c) => ({ width: 600, height: c === b ? 240 : 200 }));
-    expect(log).toEqual(['read b', 'write b']);
-    // A page change with nothing dirty reads nothing.
-    log.length = 0;
-    p.pageChanged();
-    expect(log).toEqual([]);
-    p.stop();
-  });
-
-  it('paints in a frame of its own, after layout, when the page stays still', async () => {
+  it("paints in the observer's report after layout, observes what it painted, and repaints on resize", async () => {
     const log: Log = [];
     const p = painter();
     const ro = FakeResizeObserver.last as FakeResizeObserver;
@@ -272,6 +244,15 @@ describe('cell painter, with a resize observer', () => {
     expect(log).toEqual([]);
     ro.frame();
     expect(log).toEqual(['read a', 'write a']);
+    // Only b changes size (its text reflowed): only b is painted again, in that report.
+    log.length = 0;
+    ro.frame((c) => ({ width: 600, height: c === b ? 240 : 200 }));
+    expect(log).toEqual(['read b', 'write b']);
+    // Reports with no change of size paint nothing.
+    log.length = 0;
+    ro.frame((c) => ({ width: 600, height: c === b ? 240 : 200 }));
+    await settle();
+    expect(log).toEqual([]);
     p.stop();
   });
 
@@ -280,7 +261,7 @@ describe('cell painter, with a resize observer', () => {
     const p = painter();
     const a = fakeCell('a', log);
     p.add(entry('gm $BTC', [['$BTC', 'ticker']]), asEl(a));
-    // Observed anew after the wait for the page, and never reported.
+    // Observed anew after the wait for more, and never reported.
     await new Promise((r) => setTimeout(r, 1400));
     expect(log).toEqual(['read a', 'write a']);
     p.stop();
