@@ -115,11 +115,9 @@ export class CellPainter<E extends PaintedEntry> {
     const entries = this.#cells.get(cell);
     if (!entries?.delete(entry)) return;
     if (!cell.isConnected) {
-      // Gone with its marks (X unmounted the cell): nothing to repaint.
-      if (!entries.size) {
-        this.#forget(cell);
-        clearPaint(cell);
-      }
+      // Gone with its marks (X unmounted the cell, and drops it): nothing to repaint or clear. A
+      // cell put back is read again as an added node, its detections painted anew.
+      if (!entries.size) this.#forget(cell);
       return;
     }
     this.#dirty.add(cell);

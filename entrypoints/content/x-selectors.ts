@@ -52,11 +52,6 @@ export const X_TEXT_CONTAINER_TESTIDS = ['tweetText', 'UserDescription'];
  */
 export const X_TEXT_ROOTS = [X.tweetText, X.userName, X.userDescription, X.profileName, X.userCell].join(',');
 
-/** The `data-testid` values of X_TEXT_ROOTS, for finding them among an added node's testids. */
-export const X_TEXT_ROOT_IDS: ReadonlySet<string> = new Set(
-  [...X_TEXT_ROOTS.matchAll(/\[data-testid="([^"]+)"\]/g)].map((m) => m[1] ?? ''),
-);
-
 /** The selector whose absence from a whole X page means X changed its markup. */
 export const X_CANARY = X.tweetText;
 

@@ -156,12 +156,12 @@ describe('cell painter', () => {
     await settle();
     expect(a.props.size).toBe(0);
     expect(p.size).toBe(1);
-    // Unmounted by the page: nothing is read or written for it.
+    // Unmounted by the page, and dropped with its marks: nothing is read, written or cleared.
     b.isConnected = false;
     log.length = 0;
     p.remove(eb, asEl(b));
     await settle();
-    expect(log).toEqual(['clear b']);
+    expect(log).toEqual([]);
     expect(p.size).toBe(0);
     const c = fakeCell('c', log);
     p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
