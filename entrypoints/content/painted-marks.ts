@@ -30,13 +30,6 @@ const PAINT_WAIT_MS = 150;
 /** How long a paint waits for the resize observer's report before it goes ahead without it. */
 const FALLBACK_MS = 1000;
 
-/** The cell's background layers: one tinted box per line of each match. */
-export interface PaintLayers {
-  images: string;
-  positions: string;
-  sizes: string;
-}
-
 /** What the painter needs of a scanner entry. */
 export interface PaintedEntry {
   block: TextBlock;
@@ -63,11 +56,15 @@ export class CellPainter<E extends PaintedEntry> {
   readonly #sizes = new WeakMap<HTMLElement, { width: number; height: number }>();
   /** Which of an entry's matches the page styles already (X's own links): decided once. */
   readonly #skipped = new WeakMap<E, boolean[]>();
-  readonly #resizes: ResizeObserver | undefined;
+  /**
+   * Reports cells after the browser laid the page out for a frame: the rects read then cost no
+   * layout, and the writes are drawn in the same frame. Every browser the extension runs in has
+   * one; the scanner makes no painter without it.
+   */
+  readonly #resizes: ResizeObserver;
   readonly #range: Range;
   /** Cells observed for changes of size (from their first paint on). */
   readonly #observed = new WeakSet<HTMLElement>();
-  #frame: number | undefined;
   /** The wait for more dirty cells, then the fallback for a report that never comes. */
   #task: ReturnType<typeof setTimeout> | undefined;
   /** Whether the dirty cells were observed anew: the observer reports them with the next frame. */
@@ -81,23 +78,19 @@ export class CellPainter<E extends PaintedEntry> {
     readonly styledByPage: (range: Range) => boolean = () => false,
   ) {
     this.#range = doc.createRange();
-    if (typeof ResizeObserver === 'function') {
-      // Called after the browser laid the page out for a frame: the rects read here cost no layout,
-      // and the writes are drawn in the same frame.
-      this.#resizes = new ResizeObserver((records) => {
-        for (const r of records) {
-          const cell = r.target as HTMLElement;
-          const was = this.#sizes.get(cell);
-          const box = r.borderBoxSize?.[0];
-          const width = box ? box.inlineSize : r.contentRect.width;
-          const height = box ? box.blockSize : r.contentRect.height;
-          if (was && (Math.abs(was.width - width) > 0.5 || Math.abs(was.height - height) > 0.5)) {
-            this.#dirty.add(cell);
-          }
+    this.#resizes = new ResizeObserver((records) => {
+      for (const r of records) {
+        const cell = r.target as HTMLElement;
+        const was = this.#sizes.get(cell);
+        const box = r.borderBoxSize?.[0];
+        const width = box ? box.inlineSize : r.contentRect.width;
+        const height = box ? box.blockSize : r.contentRect.height;
+        if (was && (Math.abs(was.width - width) > 0.5 || Math.abs(was.height - height) > 0.5)) {
+          this.#dirty.add(cell);
         }
-        if (this.#dirty.size && !this.#stopped) this.#paint();
-      });
-    }
+      }
+      if (this.#dirty.size && !this.#stopped) this.#paint();
+    });
   }
 
   add(entry: E, cell: HTMLElement): void {
@@ -142,9 +135,8 @@ export class CellPainter<E extends PaintedEntry> {
 
   stop(): void {
     this.#stopped = true;
-    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
     clearTimeout(this.#task);
-    this.#resizes?.disconnect();
+    this.#resizes.disconnect();
     for (const cell of this.#cells.keys()) clearPaint(cell);
     this.#cells.clear();
     this.#dirty.clear();
@@ -152,11 +144,10 @@ export class CellPainter<E extends PaintedEntry> {
 
   /**
    * Dirty cells wait PAINT_WAIT_MS for more; then, observed anew, they are reported by the resize
-   * observer with the next frame, once the page is laid out (without an observer: a task after the
-   * next frame).
+   * observer with the next frame, once the page is laid out.
    */
   #schedule(): void {
-    if (this.#stopped || this.#requested || this.#frame !== undefined || this.#task !== undefined) return;
+    if (this.#stopped || this.#requested || this.#task !== undefined) return;
     this.#task = setTimeout(() => {
       this.#task = undefined;
       this.#request();
@@ -165,28 +156,17 @@ export class CellPainter<E extends PaintedEntry> {
 
   #request(): void {
     if (this.#stopped || !this.#dirty.size) return;
-    const resizes = this.#resizes;
-    if (resizes) {
-      this.#requested = true;
-      for (const cell of this.#dirty) {
-        resizes.unobserve(cell);
-        resizes.observe(cell, { box: 'border-box' });
-        this.#observed.add(cell);
-      }
-      // A cell that is not rendered is never reported: painted in a task after a while instead.
-      this.#task = setTimeout(() => {
-        this.#task = undefined;
-        this.#paint();
-      }, FALLBACK_MS);
-      return;
+    this.#requested = true;
+    for (const cell of this.#dirty) {
+      this.#resizes.unobserve(cell);
+      this.#resizes.observe(cell, { box: 'border-box' });
+      this.#observed.add(cell);
     }
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = undefined;
-      this.#task = setTimeout(() => {
-        this.#task = undefined;
-        this.#paint();
-      }, 0);
-    });
+    // A cell that is not rendered is never reported: painted in a task after a while instead.
+    this.#task = setTimeout(() => {
+      this.#task = undefined;
+      this.#paint();
+    }, FALLBACK_MS);
   }
 
   /**
@@ -198,9 +178,7 @@ export class CellPainter<E extends PaintedEntry> {
     this.#requested = false;
     clearTimeout(this.#task);
     this.#task = undefined;
-    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
-    this.#frame = undefined;
-    const writes: Array<[HTMLElement, PaintLayers | null]> = [];
+    const writes: Array<[HTMLElement, Layers | null]> = [];
     for (const cell of this.#dirty) {
       const entries = this.#cells.get(cell);
       // Removed from the page: its entries are swept by the scanner, which calls `remove`.
@@ -216,16 +194,7 @@ export class CellPainter<E extends PaintedEntry> {
       const origin = { left: box.left + cell.clientLeft, top: box.top + cell.clientTop };
       const layers: Layers = { images: [], positions: [], sizes: [] };
       for (const entry of entries) this.#layersOf(entry, origin, layers);
-      writes.push([
-        cell,
-        layers.images.length
-          ? {
-              images: layers.images.join(','),
-              positions: layers.positions.join(','),
-              sizes: layers.sizes.join(','),
-            }
-          : null,
-      ]);
+      writes.push([cell, layers.images.length ? layers : null]);
     }
     this.#dirty.clear();
     for (const [cell, layers] of writes) {
@@ -236,7 +205,7 @@ export class CellPainter<E extends PaintedEntry> {
     for (const [cell, layers] of writes) {
       if (!layers || this.#observed.has(cell)) continue;
       this.#observed.add(cell);
-      this.#resizes?.observe(cell, { box: 'border-box' });
+      this.#resizes.observe(cell, { box: 'border-box' });
     }
   }
 
@@ -268,11 +237,11 @@ export class CellPainter<E extends PaintedEntry> {
     range.collapse(true);
   }
 
-  /** Stops tracking a cell (its paint is cleared by the caller, with the other writes). */
+  /** Stops tracking a cell (clearing its paint, if it is still on the page, is the caller's). */
   #forget(cell: HTMLElement): void {
     this.#cells.delete(cell);
     this.#observed.delete(cell);
-    this.#resizes?.unobserve(cell);
+    this.#resizes.unobserve(cell);
   }
 }
 
@@ -286,10 +255,10 @@ interface Layers {
 /** The background properties the marks set on a cell (and clear again). */
 const PAINTED = ['background-image', 'background-position', 'background-size', 'background-repeat'];
 
-function writePaint(cell: HTMLElement, layers: PaintLayers): void {
-  cell.style.setProperty('background-image', layers.images);
-  cell.style.setProperty('background-position', layers.positions);
-  cell.style.setProperty('background-size', layers.sizes);
+function writePaint(cell: HTMLElement, layers: Layers): void {
+  cell.style.setProperty('background-image', layers.images.join(','));
+  cell.style.setProperty('background-position', layers.positions.join(','));
+  cell.style.setProperty('background-size', layers.sizes.join(','));
   cell.style.setProperty('background-repeat', 'no-repeat');
 }
 

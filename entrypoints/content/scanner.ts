@@ -82,6 +82,7 @@ export interface ScannerHooks {
   /**
    * The positioned cell whose own paint carries a block's marks (painted-marks.ts), or null for
    * marks by highlight ranges. On X: the timeline cell, which X moves on every update of its list.
+   * Used only where the browser has a ResizeObserver (the painter reads cells in its reports).
    */
   paintOn?: (el: Element) => HTMLElement | null;
 }
@@ -242,7 +243,7 @@ export class PageScanner {
       CSS.highlights.set(HIGHLIGHT_ASSET, this.#assetHighlight);
       CSS.highlights.set(HIGHLIGHT_CLAIM, this.#claimHighlight);
     }
-    if (hooks.highlight && hooks.paintOn) {
+    if (hooks.highlight && hooks.paintOn && typeof ResizeObserver === 'function') {
       this.#painter = new CellPainter(doc, undefined, (r) => this.#styledByPage(r));
     }
   }

@@ -9,17 +9,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CellPainter, type PaintedEntry } from '../../../entrypoints/content/painted-marks';
 import type { Match } from '../../../utils/detect';
 
-const globals = globalThis as Record<string, unknown>;
-const saved = new Map<string, unknown>();
-beforeEach(() => {
-  for (const name of ['requestAnimationFrame', 'cancelAnimationFrame']) saved.set(name, globals[name]);
-  globals.requestAnimationFrame = (fn: (t: number) => void) => setTimeout(() => fn(performance.now()), 0);
-  globals.cancelAnimationFrame = (id: ReturnType<typeof setTimeout>) => clearTimeout(id);
-});
-afterEach(() => {
-  for (const [name, value] of saved) globals[name] = value;
-});
-
 /** What the painter did, in order: rect reads and style writes. */
 type Log = string[];
 
@@ -88,6 +77,11 @@ function entry(text: string, matches: Array<[string, Match['kind']]>, node: obje
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 300));
+/** The wait for more is over, and the browser reports the cells observed anew. */
+const painted = async () => {
+  await settle();
+  FakeResizeObserver.last?.frame();
+};
 const colours = { asset: 'blue', claim: 'gold' };
 
 function painter(styled?: (r: Range) => boolean) {
@@ -95,87 +89,6 @@ function painter(styled?: (r: Range) => boolean) {
   return new CellPainter<PaintedEntry>(doc, colours, styled);
 }
 const asEl = (c: FakeCell) => c as unknown as HTMLElement;
-
-describe('cell painter', () => {
-  it('paints a burst of changes once, reading every rect before writing, relative to the padding box', async () => {
-    const log: Log = [];
-    const p = painter();
-    const a = fakeCell('a', log);
-    const b = fakeCell('b', log, { left: 10, top: 400 });
-    p.add(entry('gm $BTC', [['$BTC', 'ticker']]), asEl(a));
-    p.add(entry('No VC here', [['No VC', 'claim']]), asEl(a));
-    p.add(entry('and $ETH', [['$ETH', 'ticker']], { top: 430 }), asEl(b));
-    expect(log).toEqual([]);
-    await settle();
-    expect(log).toEqual(['read a', 'read b', 'write a', 'write b']);
-    // $BTC starts 3 characters in: 50 + 24 - (10 + 1) = 63 px from the padding box's left edge.
-    expect(Object.fromEntries(a.props)).toEqual({
-      'background-image': 'linear-gradient(blue,blue),linear-gradient(gold,gold)',
-      'background-position': '63px 28px,39px 28px',
-      'background-size': '32px 20px,40px 20px',
-      'background-repeat': 'no-repeat',
-    });
-    expect(Object.fromEntries(b.props)).toEqual({
-      'background-image': 'linear-gradient(blue,blue)',
-      'background-position': '71px 28px',
-      'background-size': '32px 20px',
-      'background-repeat': 'no-repeat',
-    });
-    expect(p.size).toBe(2);
-  });
-
-  it("leaves matches the page styles (X's links) to the page, judged once", async () => {
-    const log: Log = [];
-    let judged = 0;
-    const p = painter((r) => {
-      judged += 1;
-      return (r as unknown as { inLink: boolean }).inLink;
-    });
-    const cell = fakeCell('a', log);
-    p.add(entry('$BTC', [['$BTC', 'ticker']], { link: true }), asEl(cell));
-    await settle();
-    // Nothing to paint: the cell carries no marks.
-    expect(cell.props.size).toBe(0);
-    p.add(entry('Bitcoin', [['Bitcoin', 'name']]), asEl(cell));
-    await settle();
-    expect(cell.props.get('background-image')).toContain('linear-gradient(blue,blue)');
-    expect(judged).toBe(2);
-  });
-
-  it('clears a cell whose last entry goes, forgets a cell that left the page, and clears all on stop', async () => {
-    const log: Log = [];
-    const p = painter();
-    const a = fakeCell('a', log);
-    const b = fakeCell('b', log);
-    const ea = entry('gm $BTC', [['$BTC', 'ticker']]);
-    const eb = entry('gm $ETH', [['$ETH', 'ticker']]);
-    p.add(ea, asEl(a));
-    p.add(eb, asEl(b));
-    await settle();
-    p.remove(ea, asEl(a));
-    await settle();
-    expect(a.props.size).toBe(0);
-    expect(p.size).toBe(1);
-    // Unmounted by the page, and dropped with its marks: nothing is read, written or cleared.
-    b.isConnected = false;
-    log.length = 0;
-    p.remove(eb, asEl(b));
-    await settle();
-    expect(log).toEqual([]);
-    expect(p.size).toBe(0);
-    const c = fakeCell('c', log);
-    p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
-    await settle();
-    expect(c.props.has('background-image')).toBe(true);
-    p.stop();
-    expect(c.props.size).toBe(0);
-    // Stopped: later changes paint nothing.
-    log.length = 0;
-    p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
-    await settle();
-    expect(log).toEqual([]);
-  });
-});
 
 /**
  * A stand-in for the browser's ResizeObserver: `frame()` is the browser's report after a layout,
@@ -216,12 +129,98 @@ class FakeResizeObserver {
   }
 }
 
-describe('cell painter, with a resize observer', () => {
-  beforeEach(() => {
-    saved.set('ResizeObserver', globals.ResizeObserver);
-    globals.ResizeObserver = FakeResizeObserver;
+const globals = globalThis as Record<string, unknown>;
+let saved: unknown;
+beforeEach(() => {
+  saved = globals.ResizeObserver;
+  globals.ResizeObserver = FakeResizeObserver;
+});
+afterEach(() => {
+  globals.ResizeObserver = saved;
+});
+
+describe('cell painter', () => {
+  it('paints a burst of changes once, reading every rect before writing, relative to the padding box', async () => {
+    const log: Log = [];
+    const p = painter();
+    const a = fakeCell('a', log);
+    const b = fakeCell('b', log, { left: 10, top: 400 });
+    p.add(entry('gm $BTC', [['$BTC', 'ticker']]), asEl(a));
+    p.add(entry('No VC here', [['No VC', 'claim']]), asEl(a));
+    p.add(entry('and $ETH', [['$ETH', 'ticker']], { top: 430 }), asEl(b));
+    expect(log).toEqual([]);
+    await painted();
+    expect(log).toEqual(['read a', 'read b', 'write a', 'write b']);
+    // $BTC starts 3 characters in: 50 + 24 - (10 + 1) = 63 px from the padding box's left edge.
+    expect(Object.fromEntries(a.props)).toEqual({
+      'background-image': 'linear-gradient(blue,blue),linear-gradient(gold,gold)',
+      'background-position': '63px 28px,39px 28px',
+      'background-size': '32px 20px,40px 20px',
+      'background-repeat': 'no-repeat',
+    });
+    expect(Object.fromEntries(b.props)).toEqual({
+      'background-image': 'linear-gradient(blue,blue)',
+      'background-position': '71px 28px',
+      'background-size': '32px 20px',
+      'background-repeat': 'no-repeat',
+    });
+    expect(p.size).toBe(2);
   });
 
+  it("leaves matches the page styles (X's links) to the page, judged once", async () => {
+    const log: Log = [];
+    let judged = 0;
+    const p = painter((r) => {
+      judged += 1;
+      return (r as unknown as { inLink: boolean }).inLink;
+    });
+    const cell = fakeCell('a', log);
+    p.add(entry('$BTC', [['$BTC', 'ticker']], { link: true }), asEl(cell));
+    await painted();
+    // Nothing to paint: the cell carries no marks.
+    expect(cell.props.size).toBe(0);
+    p.add(entry('Bitcoin', [['Bitcoin', 'name']]), asEl(cell));
+    await painted();
+    expect(cell.props.get('background-image')).toContain('linear-gradient(blue,blue)');
+    expect(judged).toBe(2);
+  });
+
+  it('clears a cell whose last entry goes, forgets a cell that left the page, and clears all on stop', async () => {
+    const log: Log = [];
+    const p = painter();
+    const a = fakeCell('a', log);
+    const b = fakeCell('b', log);
+    const ea = entry('gm $BTC', [['$BTC', 'ticker']]);
+    const eb = entry('gm $ETH', [['$ETH', 'ticker']]);
+    p.add(ea, asEl(a));
+    p.add(eb, asEl(b));
+    await painted();
+    p.remove(ea, asEl(a));
+    await painted();
+    expect(a.props.size).toBe(0);
+    expect(p.size).toBe(1);
+    // Unmounted by the page, and dropped with its marks: nothing is read, written or cleared.
+    b.isConnected = false;
+    log.length = 0;
+    p.remove(eb, asEl(b));
+    await painted();
+    expect(log).toEqual([]);
+    expect(p.size).toBe(0);
+    const c = fakeCell('c', log);
+    p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
+    await painted();
+    expect(c.props.has('background-image')).toBe(true);
+    p.stop();
+    expect(c.props.size).toBe(0);
+    // Stopped: later changes paint nothing.
+    log.length = 0;
+    p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
+    await painted();
+    expect(log).toEqual([]);
+  });
+});
+
+describe('cell painter, with a resize observer', () => {
   it("paints in the observer's report after layout, observes what it painted, and repaints on resize", async () => {
     const log: Log = [];
     const p = painter();
