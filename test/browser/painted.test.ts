@@ -35,11 +35,11 @@ type Box = [number, number, number, number];
 /**
  * The boxes painted on each cell, and the boxes the detections' text occupies there (every
  * occurrence of a detected text outside X's cashtag and mention links, one box per line), both
- * relative to the cell's padding box and rounded to whole pixels.
+ * relative to the cell's padding box, in CSS pixels to a hundredth.
  */
 function boxes(page: Page, texts: string[]): Promise<Array<{ painted: Box[]; expected: Box[] }>> {
   return page.evaluate((texts: string[]) => {
-    const round = (b: number[]) => b.map((n) => Math.round(n)) as Box;
+    const round = (b: number[]) => b.map((n) => Math.round(n * 100) / 100) as Box;
     const sort = (a: Box[]) => a.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
     const links =
       '[data-testid="tweetText"] a[href*="src=cashtag_click"], [data-testid="tweetText"] a[href^="/"]:not([href^="/hashtag/"]):not([href^="/search"])';
@@ -86,8 +86,14 @@ describe('painted marks on X-positioned cells', () => {
     expect(texts).toEqual(expect.arrayContaining(['Bitcoin', 'Strategy', 'No VC', 'fair launch', '比特币']));
     const matching = async () => {
       const cells = await boxes(page, texts);
+      // The painter writes tenths of a pixel: each edge within 0.05 px of the text's, and a hundredth
+      // for the float sums.
+      const near = (a: Box, b: Box) => a.every((n, i) => Math.abs(n - (b[i] as number)) <= 0.06);
       return cells.every(
-        (c) => c.painted.length > 0 && JSON.stringify(c.painted) === JSON.stringify(c.expected),
+        (c) =>
+          c.painted.length > 0 &&
+          c.painted.length === c.expected.length &&
+          c.painted.every((box, i) => near(box, c.expected[i] as Box)),
       );
     };
     await expect.poll(matching).toBe(true);

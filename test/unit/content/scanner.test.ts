@@ -198,13 +198,17 @@ describe('page scanner with background detection', () => {
     const gate = new Promise<void>((r) => {
       release = r;
     });
+    let asked = false;
     const detect: Detect = async (batch) => {
-      if (batch.includes('old $OLD')) await gate;
+      if (batch.includes('old $OLD')) {
+        asked = true;
+        await gate;
+      }
       return batch.map(cashtags);
     };
     const scanner = start(doc, detect);
-    // The old text is asked for (new texts gather for 100 ms first), and its answer held back.
-    await new Promise((r) => setTimeout(r, 200));
+    // The old text is asked for (once new texts have gathered), and its answer held back.
+    await until(() => asked);
     (doc.getElementById('p') as Element).textContent = 'new $NEW';
     await until(() => texts(scanner).length === 1);
     release();
