@@ -54,6 +54,8 @@ export class CellPainter<E extends PaintedEntry> {
   readonly #dirty = new Set<HTMLElement>();
   /** Each painted cell's size when it was measured: a change means its text may have moved. */
   readonly #sizes = new WeakMap<HTMLElement, { width: number; height: number }>();
+  /** The layers each cell carries now, as written. */
+  readonly #written = new WeakMap<HTMLElement, { images: string; positions: string; sizes: string }>();
   /** Which of an entry's matches the page styles already (X's own links): decided once. */
   readonly #skipped = new WeakMap<E, boolean[]>();
   /**
@@ -81,6 +83,8 @@ export class CellPainter<E extends PaintedEntry> {
     this.#resizes = new ResizeObserver((records) => {
       for (const r of records) {
         const cell = r.target as HTMLElement;
+        // Unmounted (reported once, at no size): forgotten when the scanner sweeps its entries.
+        if (!cell.isConnected) continue;
         const was = this.#sizes.get(cell);
         const box = r.borderBoxSize?.[0];
         const width = box ? box.inlineSize : r.contentRect.width;
@@ -137,7 +141,7 @@ export class CellPainter<E extends PaintedEntry> {
     this.#stopped = true;
     clearTimeout(this.#task);
     this.#resizes.disconnect();
-    for (const cell of this.#cells.keys()) clearPaint(cell);
+    for (const cell of this.#cells.keys()) this.#clear(cell);
     this.#cells.clear();
     this.#dirty.clear();
   }
@@ -198,8 +202,8 @@ export class CellPainter<E extends PaintedEntry> {
     }
     this.#dirty.clear();
     for (const [cell, layers] of writes) {
-      if (layers) writePaint(cell, layers);
-      else clearPaint(cell);
+      if (layers) this.#write(cell, layers);
+      else this.#clear(cell);
     }
     // Watched for changes of size from now on: its text moved, it is painted again.
     for (const [cell, layers] of writes) {
@@ -237,6 +241,26 @@ export class CellPainter<E extends PaintedEntry> {
     range.collapse(true);
   }
 
+  /** Sets a cell's layers, unless it carries these already (a repaint that moved nothing). */
+  #write(cell: HTMLElement, layers: Layers): void {
+    const images = layers.images.join(',');
+    const positions = layers.positions.join(',');
+    const sizes = layers.sizes.join(',');
+    const was = this.#written.get(cell);
+    if (was && was.images === images && was.positions === positions && was.sizes === sizes) return;
+    cell.style.setProperty('background-image', images);
+    cell.style.setProperty('background-position', positions);
+    cell.style.setProperty('background-size', sizes);
+    if (!was) cell.style.setProperty('background-repeat', 'no-repeat');
+    this.#written.set(cell, { images, positions, sizes });
+  }
+
+  /** Clears a cell's layers, if it carries any (one whose matches all are X's links never did). */
+  #clear(cell: HTMLElement): void {
+    if (!this.#written.delete(cell)) return;
+    for (const name of PAINTED) cell.style.removeProperty(name);
+  }
+
   /** Stops tracking a cell (clearing its paint, if it is still on the page, is the caller's). */
   #forget(cell: HTMLElement): void {
     this.#cells.delete(cell);
@@ -254,17 +278,6 @@ interface Layers {
 
 /** The background properties the marks set on a cell (and clear again). */
 const PAINTED = ['background-image', 'background-position', 'background-size', 'background-repeat'];
-
-function writePaint(cell: HTMLElement, layers: Layers): void {
-  cell.style.setProperty('background-image', layers.images.join(','));
-  cell.style.setProperty('background-position', layers.positions.join(','));
-  cell.style.setProperty('background-size', layers.sizes.join(','));
-  cell.style.setProperty('background-repeat', 'no-repeat');
-}
-
-function clearPaint(cell: HTMLElement): void {
-  for (const name of PAINTED) cell.style.removeProperty(name);
-}
 
 function px(n: number): string {
   return `${Math.round(n * 10) / 10}px`;

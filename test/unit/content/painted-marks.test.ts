@@ -232,7 +232,8 @@ describe('cell painter, with a resize observer', () => {
     // Nothing is read outside the browser's report: reading then would lay the page out.
     expect(log).toEqual([]);
     // Added while the paint waits for its report: painted with it, and observed from then on.
-    p.add(entry('gm $ETH', [['$ETH', 'ticker']]), asEl(b));
+    const eb = entry('gm $ETH', [['$ETH', 'ticker']]);
+    p.add(eb, asEl(b));
     ro.frame();
     expect(log).toEqual(['read a', 'read b', 'write a', 'write b']);
     expect(ro.observed).toEqual(new Set([a, b]));
@@ -243,14 +244,25 @@ describe('cell painter, with a resize observer', () => {
     expect(log).toEqual([]);
     ro.frame();
     expect(log).toEqual(['read a', 'write a']);
-    // Only b changes size (its text reflowed): only b is painted again, in that report.
+    // Only b changes size (its text reflowed, 24 px lower): only b is painted again, in that report.
     log.length = 0;
+    const before = b.props.get('background-position');
+    (eb.block.nodes[0] as unknown as { top: number }).top += 24;
     ro.frame((c) => ({ width: 600, height: c === b ? 240 : 200 }));
     expect(log).toEqual(['read b', 'write b']);
+    expect(b.props.get('background-position')).not.toBe(before);
     // Reports with no change of size paint nothing.
     log.length = 0;
     ro.frame((c) => ({ width: 600, height: c === b ? 240 : 200 }));
     await settle();
+    expect(log).toEqual([]);
+    // A change of size that moved none of the text is measured, and nothing is written.
+    ro.frame((c) => ({ width: 600, height: c === b ? 260 : 200 }));
+    expect(log).toEqual(['read b']);
+    // A report of a cell the page unmounted (at no size) reads and writes nothing.
+    log.length = 0;
+    a.isConnected = false;
+    ro.frame((c) => ({ width: c === a ? 0 : 600, height: c === a ? 0 : c === b ? 260 : 200 }));
     expect(log).toEqual([]);
     p.stop();
   });
