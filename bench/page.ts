@@ -12,7 +12,11 @@
  * - card ready after hover intent (p95);
  * - DOM nodes added to the page;
  * - JS heap after 200 and after 2,000 posts scrolled through (GC forced), with and without.
+ *
+ * BENCH_FLOOR=1 adds, in the same rounds, bench/floor: a bare extension that marks every post the
+ * way Tickerlens does on X and does nothing else, for the cost of the design itself.
  */
+import { resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { renderTweet, xTimelinePage } from '../demo/pages';
 import { type DemoPost, realPosts, writtenPosts } from '../demo/posts';
@@ -349,6 +353,7 @@ async function measure(
   html: string,
   withExtension: boolean,
   profile: boolean,
+  batchesOnly = false,
 ): Promise<RunFigures> {
   await context.route('https://**/*', async (route) => {
     const u = route.request().url();
@@ -408,7 +413,8 @@ async function measure(
     const inDom = document.querySelectorAll('[data-testid="cellInnerDiv"]').length;
     return { rendered: w.__rendered?.size ?? inDom, maxCells: w.__maxCells ?? inDom };
   });
-  // Taken by both kinds of run; a profiled run stops here (its card and heap figures are unused).
+  // Taken by both kinds of run; a profiled run stops here (its card and heap figures are unused), as
+  // does the floor's (`batchesOnly`).
   const sampled = {
     firstJsMs,
     firstTaskMs,
@@ -419,7 +425,7 @@ async function measure(
     rendered,
     maxCells,
   };
-  if (profile) {
+  if (profile || batchesOnly) {
     await page.close();
     const none = Number.NaN;
     return {
@@ -545,6 +551,13 @@ function combine(runs: RunFigures[]): RunFigures {
   };
 }
 
+/** The floor's figures (BENCH_FLOOR=1), each as the goal's figure is given. */
+function floorNote(base: RunFigures, floor: RunFigures, profiled: RunFigures): string {
+  const added = median(floor.batchTaskMs) - median(base.batchTaskMs);
+  const ratio = median(floor.batchTaskMs) / median(base.batchTaskMs);
+  return `Floor (BENCH_FLOOR=1, bench/floor: a content script that only reads each post's text, asks its worker, and paints the answer as the cell's background): task time per batch added ${added.toFixed(2)} ms (×${ratio.toFixed(2)} of the disabled run), JS per batch ${median(profiled.batchJsMs).toFixed(2)} ms (median), JS for the first 200 posts ${profiled.firstJsMs.toFixed(1)} ms (page load task time ×${(floor.firstTaskMs / base.firstTaskMs).toFixed(2)}).`;
+}
+
 export default async function run(): Promise<BenchSection> {
   const html = benchPage();
   // BENCH_EXTENSION_DIR: bench a private copy of a build while someone else rebuilds .output.
@@ -560,6 +573,22 @@ export default async function run(): Promise<BenchSection> {
       await ext.close();
     }
   };
+  /**
+   * BENCH_FLOOR=1: the same steps, in the same rounds, with bench/floor, the least an extension can
+   * do to mark every post the way Tickerlens does (read the post text, ask a worker, paint the
+   * answer as the cell's background). What it adds is what any such design costs the page.
+   */
+  const floorDir = process.env.BENCH_FLOOR === '1' ? resolve(import.meta.dirname, 'floor') : undefined;
+  const floorRuns: RunFigures[] = [];
+  const floorProfiledRuns: RunFigures[] = [];
+  const withFloor = async (profile: boolean) => {
+    const ext = await launchWithExtension({ extensionDir: floorDir });
+    try {
+      return await measure(ext.context, html, false, profile, true);
+    } finally {
+      await ext.close();
+    }
+  };
   for (let round = 0; round < ROUNDS; round++) {
     const plain = await launchPlain();
     try {
@@ -569,6 +598,10 @@ export default async function run(): Promise<BenchSection> {
     }
     extRuns.push(await withExtension(false));
     profiledRuns.push(await withExtension(true));
+    if (floorDir) {
+      floorRuns.push(await withFloor(false));
+      floorProfiledRuns.push(await withFloor(true));
+    }
   }
   const base = combine(baseRuns);
   const withExt = combine(extRuns);
@@ -649,6 +682,7 @@ export default async function run(): Promise<BenchSection> {
         ? `Layout: X's (cells positioned absolutely, only those near the viewport in the DOM; BENCH_LAYOUT=flow for every post in flow): ${withExt.rendered} of ${FIRST + BATCHES * BATCH} posts were rendered in each run, at most ${withExt.maxCells} cells at once.`
         : `Layout: every post in the DOM, in normal flow (BENCH_LAYOUT=flow; the default is X's virtualised layout); ${KEEP_CELLS} cells kept in the heap phase.`,
       'Content-script JS is CPU-profile time (50 µs sampling) with a chrome-extension:// frame on the stack (the browser functions it calls included), from a run of its own; task time is Chromium’s TaskDuration metric in runs without the profiler, which slows every script it samples.',
+      ...(floorDir ? [floorNote(base, combine(floorRuns), combine(floorProfiledRuns))] : []),
     ],
   };
 }
