@@ -551,11 +551,13 @@ function combine(runs: RunFigures[]): RunFigures {
   };
 }
 
+/** A figure against the disabled run's. */
+const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)} of the disabled run` : 'n/a');
+
 /** The floor's figures (BENCH_FLOOR=1), each as the goal's figure is given. */
 function floorNote(base: RunFigures, floor: RunFigures, profiled: RunFigures): string {
   const added = median(floor.batchTaskMs) - median(base.batchTaskMs);
-  const ratio = median(floor.batchTaskMs) / median(base.batchTaskMs);
-  return `Floor (BENCH_FLOOR=1, bench/floor: a content script that only reads each post's text, asks its worker, and paints the answer as the cell's background): task time per batch added ${added.toFixed(2)} ms (×${ratio.toFixed(2)} of the disabled run), JS per batch ${median(profiled.batchJsMs).toFixed(2)} ms (median), JS for the first 200 posts ${profiled.firstJsMs.toFixed(1)} ms (page load task time ×${(floor.firstTaskMs / base.firstTaskMs).toFixed(2)}).`;
+  return `Floor (BENCH_FLOOR=1, bench/floor: a content script that only reads each post's text, asks its worker, and paints the answer as the cell's background): task time per batch added ${added.toFixed(2)} ms (${ratio(median(floor.batchTaskMs), median(base.batchTaskMs))}), JS per batch ${median(profiled.batchJsMs).toFixed(2)} ms (median), JS for the first 200 posts ${profiled.firstJsMs.toFixed(1)} ms (page load task time ${ratio(floor.firstTaskMs, base.firstTaskMs)}).`;
 }
 
 export default async function run(): Promise<BenchSection> {
@@ -565,14 +567,17 @@ export default async function run(): Promise<BenchSection> {
   const baseRuns: RunFigures[] = [];
   const extRuns: RunFigures[] = [];
   const profiledRuns: RunFigures[] = [];
-  const withExtension = async (profile: boolean) => {
-    const ext = await launchWithExtension(extensionDir ? { extensionDir } : {});
+  /** One run in a browser of its own with an extension loaded (default: the build). */
+  const runWith = async (dir: string | undefined, run: (context: BrowserContext) => Promise<RunFigures>) => {
+    const ext = await launchWithExtension(dir ? { extensionDir: dir } : {});
     try {
-      return await measure(ext.context, html, true, profile);
+      return await run(ext.context);
     } finally {
       await ext.close();
     }
   };
+  const withExtension = (profile: boolean) =>
+    runWith(extensionDir, (context) => measure(context, html, true, profile));
   /**
    * BENCH_FLOOR=1: the same steps, in the same rounds, with bench/floor, the least an extension can
    * do to mark every post the way Tickerlens does (read the post text, ask a worker, paint the
@@ -581,14 +586,8 @@ export default async function run(): Promise<BenchSection> {
   const floorDir = process.env.BENCH_FLOOR === '1' ? resolve(import.meta.dirname, 'floor') : undefined;
   const floorRuns: RunFigures[] = [];
   const floorProfiledRuns: RunFigures[] = [];
-  const withFloor = async (profile: boolean) => {
-    const ext = await launchWithExtension({ extensionDir: floorDir });
-    try {
-      return await measure(ext.context, html, false, profile, true);
-    } finally {
-      await ext.close();
-    }
-  };
+  const withFloor = (profile: boolean) =>
+    runWith(floorDir, (context) => measure(context, html, false, profile, true));
   for (let round = 0; round < ROUNDS; round++) {
     const plain = await launchPlain();
     try {
@@ -609,7 +608,6 @@ export default async function run(): Promise<BenchSection> {
   withExt.firstJsMs = profiled.firstJsMs;
   withExt.batchJsMs = profiled.batchJsMs;
 
-  const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)} of the disabled run` : 'n/a');
   const batchTaskAdded = median(withExt.batchTaskMs) - median(base.batchTaskMs);
   const figures: BenchFigure[] = [
     {
