@@ -12,6 +12,7 @@ const sections: Record<string, () => Promise<{ default: BenchRunner }>> = {
   data: () => import('./data'),
   'data-chromium': () => import('./data-chromium'),
   page: () => import('./page'),
+  reading: () => import('./reading'),
   highlights: () => import('./highlights'),
 };
 
