@@ -50,7 +50,14 @@ export const X_TEXT_CONTAINER_TESTIDS = ['tweetText', 'UserDescription'];
  * only these (found natively with querySelectorAll) instead of walking X's heavy markup is what
  * keeps the content script cheap on the timeline.
  */
-export const X_TEXT_ROOTS = [X.tweetText, X.userName, X.userDescription, X.profileName, X.userCell].join(',');
+export const X_TEXT_ROOT_SELECTORS = [
+  X.tweetText,
+  X.userName,
+  X.userDescription,
+  X.profileName,
+  X.userCell,
+] as const;
+export const X_TEXT_ROOTS = X_TEXT_ROOT_SELECTORS.join(',');
 
 /** The selector whose absence from a whole X page means X changed its markup. */
 export const X_CANARY = X.tweetText;

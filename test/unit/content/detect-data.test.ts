@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { xTimelinePage } from '../../../demo/pages';
 import { realPosts, writtenPosts } from '../../../demo/posts';
+import '../../support/linkedom-order';
 import { genericRoots, xRoots } from '../../../entrypoints/content/roots';
 import { collectBlocks } from '../../../entrypoints/content/text-blocks';
 import { X, X_TEXT_ROOTS } from '../../../entrypoints/content/x-selectors';
@@ -61,6 +62,26 @@ describe('block roots (what the scanner reads)', () => {
       );
       expect(found).toEqual([...cell.querySelectorAll(X_TEXT_ROOTS)]);
     }
+  });
+
+  it('finds the roots of a whole page, quoted posts included, in document order', () => {
+    const roots = xRoots(page as unknown as Document, () => undefined);
+    const all = roots(page.body as unknown as Node);
+    expect(all.length).toBeGreaterThan(20);
+    expect(all).toEqual([...page.body.querySelectorAll(X_TEXT_ROOTS)]);
+    // A post quoting another: the two posts' names and texts interleave.
+    const d = parseHTML(
+      '<!doctype html><html><body><div id="cell"><div data-testid="User-Name">a</div><div data-testid="tweetText">b</div><div><div data-testid="User-Name">c</div><div data-testid="tweetText">d</div></div><div data-testid="UserCell">e<div data-testid="UserDescription">f</div></div></div></body></html>',
+    ).document;
+    const cell = d.getElementById('cell') as unknown as Node;
+    expect(xRoots(d as unknown as Document, () => undefined)(cell).map((r) => r.textContent)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'ef',
+      'f',
+    ]);
   });
 
   it("reads a block root from itself alone: the same blocks, and none of its ancestors' attributes", () => {
