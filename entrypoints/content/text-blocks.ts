@@ -61,6 +61,13 @@ export function isBlockElement(el: Element): boolean {
  * the X selectors module; the generic path needs none of them.
  */
 const CONTAINER_SELECTOR = X_TEXT_CONTAINER_TESTIDS.map((id) => `[data-testid="${id}"]`).join(',');
+const CONTAINER_TESTIDS: ReadonlySet<string> = new Set(X_TEXT_CONTAINER_TESTIDS);
+
+/** Whether an element is a known text container (`CONTAINER_SELECTOR`, read from its attribute). */
+function isContainer(el: Element): boolean {
+  const id = el.getAttribute('data-testid');
+  return id !== null && CONTAINER_TESTIDS.has(id);
+}
 
 /** Where text met inside an element goes: its block, and whether that block is a text container. */
 interface Context {
@@ -92,30 +99,9 @@ function contextOf(start: Element): Context | null {
  * ancestors, which cost more than reading a post's text.
  */
 function blockRootContext(root: Element): Context | null {
-  if (root.matches(CONTAINER_SELECTOR)) return { block: root, contained: true };
+  if (isContainer(root)) return { block: root, contained: true };
   if (BLOCK_TAGS.has(root.localName)) return { block: root, contained: false };
   return contextOf(root);
-}
-
-/**
- * The few elements under a root that change how the walk goes: skipped subtrees and text
- * containers, found with one native query, so the walk itself reads no attribute. Most roots have
- * none (a post's text) or one or two (the verified badge's <svg> in a user name).
- */
-interface Marked {
-  skipped: ReadonlySet<Element>;
-  containers: ReadonlySet<Element>;
-}
-
-const NONE_MARKED: Marked = { skipped: new Set(), containers: new Set() };
-
-function markedUnder(root: Element): Marked {
-  const found = root.querySelectorAll(`${SKIP_SELECTOR},${CONTAINER_SELECTOR}`);
-  if (found.length === 0) return NONE_MARKED;
-  const skipped = new Set<Element>();
-  const containers = new Set<Element>();
-  for (const el of found) (el.matches(SKIP_SELECTOR) ? skipped : containers).add(el);
-  return { skipped, containers };
 }
 
 /**
@@ -152,7 +138,10 @@ export function collectBlocks(root: Node, counter = { next: 0 }, blockRoot = fal
     entry.text += data;
   };
 
-  let marked = NONE_MARKED;
+  // Each element is judged from its own name and attributes as the walk meets it. A native query
+  // for the few skipped elements and containers under the root first (a list of two dozen
+  // selectors, matched one by one on every element) cost more than these reads: reading a post's
+  // roots took 29.5-35 µs with it and 18.5-25 without (bench/reading.ts, best of 15, 3 runs each).
   const walk = (el: Element, ctx: Context): void => {
     for (let c = el.firstChild; c; c = c.nextSibling) {
       const type = c.nodeType;
@@ -162,11 +151,11 @@ export function collectBlocks(root: Node, counter = { next: 0 }, blockRoot = fal
       }
       if (type !== 1) continue;
       const child = c as Element;
-      if (marked.skipped.has(child)) continue;
-      // The context of a child from its parent's: O(1), no walk up; inside a container, no read at all.
+      if (isSkippedElement(child)) continue;
+      // The context of a child from its parent's: O(1), no walk up; inside a container, kept as is.
       let inner = ctx;
       if (!ctx.contained) {
-        if (marked.containers.has(child)) inner = { block: child, contained: true };
+        if (isContainer(child)) inner = { block: child, contained: true };
         else if (BLOCK_TAGS.has(child.localName)) inner = { block: child, contained: false };
       }
       walk(child, inner);
@@ -178,10 +167,7 @@ export function collectBlocks(root: Node, counter = { next: 0 }, blockRoot = fal
     if (block) add(root as Text, block);
   } else if (root.nodeType === 1) {
     const ctx = blockRoot ? blockRootContext(root as Element) : contextOf(root as Element);
-    if (ctx) {
-      marked = markedUnder(root as Element);
-      walk(root as Element, ctx);
-    }
+    if (ctx) walk(root as Element, ctx);
   }
   return [...blocks.values()];
 }

@@ -27,6 +27,16 @@ describe('text blocks', () => {
     expect(collectBlocks(d.body).map((b) => b.text)).toEqual(['$ETH', '$SOL']);
   });
 
+  it('skips the same elements inside a text container, read from a block root or not', () => {
+    const d = doc(
+      '<div id="root"><div data-testid="tweetText"><span>$BTC </span><button>Show $T1</button><span contenteditable="">$T2</span><svg><text>$T3</text></svg><div><span>@a</span></div></div><p>$ETH<code>$T4</code></p></div>',
+    );
+    const root = d.getElementById('root');
+    if (!root) throw new Error('no root');
+    expect(collectBlocks(root, undefined, true).map((b) => b.text)).toEqual(['$BTC @a', '$ETH']);
+    expect(collectBlocks(root).map((b) => b.text)).toEqual(['$BTC @a', '$ETH']);
+  });
+
   it('maps block offsets back to text nodes', () => {
     const d = doc('<p>ab<b>cd</b>ef</p>');
     const [block] = collectBlocks(d.body);
