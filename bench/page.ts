@@ -14,13 +14,21 @@
  * - JS heap after 200 and after 2,000 posts scrolled through (GC forced), with and without.
  *
  * BENCH_FLOOR=1 adds, in the same rounds, bench/floor: a bare extension that marks every post the
- * way Tickerlens does on X and does nothing else, for the cost of the design itself.
+ * way Tickerlens does on X, the same matches, and does nothing else, for the cost of the design
+ * itself.
  */
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { renderTweet, xTimelinePage } from '../demo/pages';
 import { type DemoPost, realPosts, writtenPosts } from '../demo/posts';
+import { collectBlocks, locate } from '../entrypoints/content/text-blocks';
+import { X } from '../entrypoints/content/x-selectors';
 import { launchPlain, launchWithExtension } from '../test/support/chromium';
+import { createDetector } from '../utils/detect';
+import { detectorData } from '../utils/registry/detect-data';
 import type { BenchFigure, BenchSection } from './report';
 
 const URL = 'https://x.com/bench/timeline';
@@ -164,8 +172,54 @@ const FLOW_SCRIPT = `
   };
 `;
 
+/** Every post's markup the timeline cycles through, each with its first serial number. */
+const postTemplates = () => [...writtenPosts, ...realPosts].map((_, i) => renderTweet(post(i), 'light'));
+
+/**
+ * A copy of bench/floor with its answers: for the text of each post and of each author's name line
+ * as the floor reads them (a root's `textContent`, serial number left out), the [start, end] pairs
+ * of what Tickerlens finds there: its own detector, run on the blocks Tickerlens reads the root as
+ * (a name line is several: name, @handle, time), the matches placed back in the whole text. The
+ * caller removes the directory.
+ */
+function floorDirectory(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tickerlens-floor-'));
+  cpSync(resolve(import.meta.dirname, 'floor'), dir, { recursive: true });
+  const detector = createDetector(detectorData());
+  const answers: Record<string, number[]> = {};
+  for (const html of postTemplates()) {
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    for (const root of document.querySelectorAll(`${X.tweetText}, ${X.userName}`)) {
+      // Where each text node starts in the root's textContent.
+      const starts = new Map<Node, number>();
+      let at = 0;
+      const walk = (node: Node) => {
+        for (let c = node.firstChild; c; c = c.nextSibling) {
+          if (c.nodeType === 3) {
+            starts.set(c, at);
+            at += (c as Text).data.length;
+          } else walk(c);
+        }
+      };
+      walk(root);
+      const pairs: number[] = [];
+      for (const block of collectBlocks(root, undefined, true)) {
+        for (const m of detector.detect(block.text)) {
+          const a = locate(block, m.start);
+          const b = locate(block, m.end, true);
+          if (!a || !b) continue;
+          pairs.push((starts.get(a.node) ?? 0) + a.offset, (starts.get(b.node) ?? 0) + b.offset);
+        }
+      }
+      answers[(root.textContent ?? '').replace(/ · \d+$/, '')] = pairs;
+    }
+  }
+  writeFileSync(join(dir, 'answers.js'), `self.FLOOR_ANSWERS = ${JSON.stringify(answers)};\n`);
+  return dir;
+}
+
 export function benchPage(): string {
-  const templates = [...writtenPosts, ...realPosts].map((_, i) => renderTweet(post(i), 'light'));
+  const templates = postTemplates();
   const shell = xTimelinePage(LAYOUT === 'flow' ? Array.from({ length: FIRST }, (_, i) => post(i)) : [], {
     theme: 'light',
   });
@@ -557,7 +611,7 @@ const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)} of the
 /** The floor's figures (BENCH_FLOOR=1), each as the goal's figure is given. */
 function floorNote(base: RunFigures, floor: RunFigures, profiled: RunFigures): string {
   const added = median(floor.batchTaskMs) - median(base.batchTaskMs);
-  return `Floor (BENCH_FLOOR=1, bench/floor: a content script that only reads each post's text, asks its worker, and paints the answer as the cell's background): task time per batch added ${added.toFixed(2)} ms (${ratio(median(floor.batchTaskMs), median(base.batchTaskMs))}), JS per batch ${median(profiled.batchJsMs).toFixed(2)} ms (median), JS for the first 200 posts ${profiled.firstJsMs.toFixed(1)} ms (page load task time ${ratio(floor.firstTaskMs, base.firstTaskMs)}).`;
+  return `Floor (BENCH_FLOOR=1, bench/floor: a content script that only reads each post's text and name line, asks its worker, and paints the matches Tickerlens's detector finds there as the cell's background): task time per batch added ${added.toFixed(2)} ms (${ratio(median(floor.batchTaskMs), median(base.batchTaskMs))}), JS per batch ${median(profiled.batchJsMs).toFixed(2)} ms (median), JS for the first 200 posts ${profiled.firstJsMs.toFixed(1)} ms (page load task time ${ratio(floor.firstTaskMs, base.firstTaskMs)}).`;
 }
 
 export default async function run(): Promise<BenchSection> {
@@ -580,27 +634,32 @@ export default async function run(): Promise<BenchSection> {
     runWith(extensionDir, (context) => measure(context, html, true, profile));
   /**
    * BENCH_FLOOR=1: the same steps, in the same rounds, with bench/floor, the least an extension can
-   * do to mark every post the way Tickerlens does (read the post text, ask a worker, paint the
-   * answer as the cell's background). What it adds is what any such design costs the page.
+   * do to mark every post the way Tickerlens does (read the post text and name line, ask a worker,
+   * paint the matches Tickerlens's detector finds as the cell's background). What it adds is what
+   * any such design costs the page.
    */
-  const floorDir = process.env.BENCH_FLOOR === '1' ? resolve(import.meta.dirname, 'floor') : undefined;
+  const floorDir = process.env.BENCH_FLOOR === '1' ? floorDirectory() : undefined;
   const floorRuns: RunFigures[] = [];
   const floorProfiledRuns: RunFigures[] = [];
   const withFloor = (profile: boolean) =>
     runWith(floorDir, (context) => measure(context, html, false, profile, true));
-  for (let round = 0; round < ROUNDS; round++) {
-    const plain = await launchPlain();
-    try {
-      baseRuns.push(await measure(plain.context, html, false, false));
-    } finally {
-      await plain.close();
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      const plain = await launchPlain();
+      try {
+        baseRuns.push(await measure(plain.context, html, false, false));
+      } finally {
+        await plain.close();
+      }
+      extRuns.push(await withExtension(false));
+      profiledRuns.push(await withExtension(true));
+      if (floorDir) {
+        floorRuns.push(await withFloor(false));
+        floorProfiledRuns.push(await withFloor(true));
+      }
     }
-    extRuns.push(await withExtension(false));
-    profiledRuns.push(await withExtension(true));
-    if (floorDir) {
-      floorRuns.push(await withFloor(false));
-      floorProfiledRuns.push(await withFloor(true));
-    }
+  } finally {
+    if (floorDir) rmSync(floorDir, { recursive: true, force: true });
   }
   const base = combine(baseRuns);
   const withExt = combine(extRuns);

@@ -1,8 +1,10 @@
 /**
  * The floor of the page bench (bench/page.ts, BENCH_FLOOR=1): the least an extension can do to
  * mark X's posts the way Tickerlens does, with none of its checks, caches or other pages. It reads
- * the post text of every cell X mounts, sends the new texts to its worker every 200 ms, and paints
- * the answer's matches as background layers of the cell, measured in a ResizeObserver report.
+ * the post text and the author's name line of every cell X mounts, sends the new texts to its
+ * worker every 200 ms, and paints the answer's matches (those outside X's links, which Tickerlens
+ * marks with a stylesheet rule) as background layers of the cell, measured in a ResizeObserver
+ * report.
  * What the bench adds for it is what any such design costs the page; Tickerlens's own figure is
  * read against it. Not part of the extension.
  */
@@ -44,10 +46,11 @@
     }
   });
 
-  function locate(root, offset) {
+  /** The text node and offset of a place in the root's text: a start in the node it begins, an end in the node it ends. */
+  function locate(root, offset, end) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (offset <= n.data.length) return [n, offset];
+      if (offset < n.data.length || (end && offset === n.data.length)) return [n, offset];
       offset -= n.data.length;
     }
     return null;
@@ -63,12 +66,14 @@
       const sizes = [];
       for (const { root, pairs } of marks.get(cell) ?? []) {
         for (let i = 0; i < pairs.length; i += 2) {
-          const a = locate(root, pairs[i]);
-          const b = locate(root, pairs[i + 1]);
-          if (!a || !b) continue;
+          const a = locate(root, pairs[i], false);
+          const b = locate(root, pairs[i + 1], true);
+          // X's links in post text (cashtags, mentions) are marked by Tickerlens's stylesheet.
+          if (!a || !b || a[0].parentElement?.closest('a')?.closest('[data-testid="tweetText"]')) continue;
           range.setStart(a[0], a[1]);
           range.setEnd(b[0], b[1]);
           for (const r of range.getClientRects()) {
+            if (r.width < 1 || r.height < 1) continue;
             images.push('linear-gradient(#1d9bf033,#1d9bf033)');
             positions.push(`${r.left - box.left}px ${r.top - box.top}px`);
             sizes.push(`${r.width}px ${r.height}px`);
@@ -87,7 +92,11 @@
   }
 
   function read(el) {
-    for (const root of el.querySelectorAll('[data-testid="tweetText"]')) {
+    const roots = [
+      ...el.querySelectorAll('[data-testid="tweetText"]'),
+      ...el.querySelectorAll('[data-testid="User-Name"]'),
+    ];
+    for (const root of roots) {
       const cell = root.closest('[data-testid="cellInnerDiv"]');
       const text = root.textContent;
       const entry = waiting.get(text) ?? { places: [], asked: false };
