@@ -36,12 +36,18 @@ function service(extra: Partial<DataServiceOptions> = {}, settings: Settings = s
     now: clock.now,
     sleep: clock.sleep,
     random: () => 0,
-    timeoutMs: 300,
+    // Real time: long enough for a loaded machine (CI runs both test projects at once) to serve
+    // every answer, big ones included; the tests of timeouts shorten it (TIMEOUT_MS).
+    timeoutMs: 10_000,
     batchWindowMs: 5,
     snapshot: bundledSnapshot(),
     ...extra,
   });
 }
+
+/** The request timeout of the tests that wait for one to fire (faults `timeout` and `trickle`). */
+const TIMEOUT_MS = 300;
+const timesOut = (fault: Fault) => fault === 'timeout' || fault === 'trickle';
 
 const EXPECTED_REASON: Record<Fault, RegExp> = {
   'rate-limit': /rate limited \(429\)/,
@@ -256,7 +262,7 @@ describe('quotes', () => {
   it.each(FAULTS)(
     'CoinGecko fault %s: keeps serving the last good quote, stale with the reason, then recovers',
     async (fault) => {
-      const svc = service();
+      const svc = service(timesOut(fault) ? { timeoutMs: TIMEOUT_MS } : {});
       await svc.refreshQuotes(['cg:bitcoin', 'cg:ethereum']);
       const good = await db.getQuote('cg:bitcoin');
 
@@ -523,7 +529,7 @@ describe('asset details and token security', () => {
   });
 
   it('reads buy/sell tax from GoPlus, caches it, and serves it stale when GoPlus fails', async () => {
-    const svc = service();
+    const svc = service({ timeoutMs: TIMEOUT_MS });
     const weth = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
     const a = await svc.tokenSecurity('ethereum', weth);
     expect(a).toMatchObject({ stale: false, data: { symbol: 'WETH', buyTax: 0, sellTax: 0 } });
