@@ -6,28 +6,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { launchWithExtension } from '../test/support/chromium';
-import type { BenchSection } from './report';
+import { browserBundle } from './browser/bundle';
+import { type BenchSection, median } from './report';
 
 const RUNS = 7;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2 : Number.NaN;
-}
-
 export default async function run(): Promise<BenchSection> {
-  const bundle = await build({
-    entryPoints: [resolve(import.meta.dirname, 'browser/db-bench.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    alias: { '@': resolve(import.meta.dirname, '..') },
-    logLevel: 'error',
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
+  const script = await browserBundle(resolve(import.meta.dirname, 'browser/db-bench.ts'));
   const server = createServer((req, res) => {
     if (req.url === '/db-bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>db bench</title>');

@@ -11,10 +11,10 @@
  * and this one is meant to show a change of a few microseconds a post.
  */
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { launchPlain } from '../test/support/chromium';
+import { browserBundle } from './browser/bundle';
 import { benchPage } from './page';
-import type { BenchSection } from './report';
+import { type BenchSection, median } from './report';
 
 const CELLS = 200;
 const WARMUP = 2;
@@ -28,23 +28,8 @@ interface ReadingTimes {
   chars: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2 : Number.NaN;
-};
-
 export default async function run(): Promise<BenchSection> {
-  const bundle = await build({
-    entryPoints: [resolve(import.meta.dirname, 'browser/reading-bench.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    alias: { '@': resolve(import.meta.dirname, '..') },
-    logLevel: 'error',
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
+  const script = await browserBundle(resolve(import.meta.dirname, 'browser/reading-bench.ts'));
   const html = benchPage();
   const plain = await launchPlain();
   try {

@@ -19,6 +19,12 @@ export interface BenchSection {
 
 export type BenchRunner = () => Promise<BenchSection>;
 
+/** The median (the mean of the middle two for an even count); NaN for none. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2 : Number.NaN;
+}
+
 export function formatSection(section: BenchSection): string {
   const lines = [`\n## ${section.title}`];
   const width = Math.max(...section.figures.map((f) => f.name.length), 10);
