@@ -57,12 +57,11 @@ export function xRoots(doc: Document, warn: (message: string) => void = console.
 /**
  * The elements under `el` matching any of the selectors, in document order: one native query per
  * selector, merged. Chromium matches a selector list against every element of the subtree one
- * selector after another, without a single selector's fast path: on the page bench's freshly
- * mounted cells, X's five text-root selectors as one list took 31 µs a cell, one at a time 11 µs in
- * all (`querySelectorAll` in the page's world, 300 cells, 3 times; in the content script's world
- * the list measured 75 µs a cell). Collecting X's few dozen `data-testid` elements and comparing
- * their values in JS was slower still: every element handed to the content script's world costs a
- * wrapper.
+ * selector after another, without a single selector's fast path: finding a freshly mounted cell's
+ * text roots took 26.5-30.5 µs with X's five selectors as one list and 11.5-12 µs one at a time
+ * (bench/reading.ts, best of 15, 3 runs each). Collecting X's few dozen `data-testid` elements and
+ * comparing their values in JS was slower still: every element handed to the content script's
+ * world costs a wrapper.
  */
 export function queryEach(el: Element, selectors: readonly string[]): Element[] {
   let out: Element[] = [];
