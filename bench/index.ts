@@ -13,6 +13,7 @@ const sections: Record<string, () => Promise<{ default: BenchRunner }>> = {
   'data-chromium': () => import('./data-chromium'),
   page: () => import('./page'),
   reading: () => import('./reading'),
+  tasks: () => import('./tasks'),
   highlights: () => import('./highlights'),
 };
 

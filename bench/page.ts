@@ -31,9 +31,9 @@ import { createDetector } from '../utils/detect';
 import { detectorData } from '../utils/registry/detect-data';
 import type { BenchFigure, BenchSection } from './report';
 
-const URL = 'https://x.com/bench/timeline';
+export const URL = 'https://x.com/bench/timeline';
 const FIRST = 200;
-const BATCH = 20;
+export const BATCH = 20;
 /** 200 at load and 15 batches of 20: the timeline of 500 posts. */
 const BATCHES = 15;
 const HEAP_POSTS = 2000;
@@ -182,7 +182,7 @@ const postTemplates = () => [...writtenPosts, ...realPosts].map((_, i) => render
  * (a name line is several: name, @handle, time), the matches placed back in the whole text. The
  * caller removes the directory.
  */
-function floorDirectory(): string {
+export function floorDirectory(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tickerlens-floor-'));
   cpSync(resolve(import.meta.dirname, 'floor'), dir, { recursive: true });
   const detector = createDetector(detectorData());
@@ -354,7 +354,11 @@ const settle = (page: Page, ms = 400) => page.waitForTimeout(ms);
  * Scrolls down to the end of the page a step at a time, as a reader flicking through the timeline
  * does: every post passes through the viewport (the extension reads posts as they near it).
  */
-async function scrollThrough(page: Page, step = SCROLL_STEP, pauseMs = SCROLL_PAUSE_MS): Promise<void> {
+export async function scrollThrough(
+  page: Page,
+  step = SCROLL_STEP,
+  pauseMs = SCROLL_PAUSE_MS,
+): Promise<void> {
   for (;;) {
     const atEnd = await page.evaluate((by) => {
       const end = document.documentElement.scrollHeight - innerHeight;
