@@ -13,6 +13,7 @@
 import { resolve } from 'node:path';
 import { launchPlain } from '../test/support/chromium';
 import { browserBundle } from './browser/bundle';
+import type { ReadingTimes } from './browser/reading-bench';
 import { benchPage } from './page';
 import { type BenchSection, median } from './report';
 
@@ -20,13 +21,6 @@ const CELLS = 200;
 const WARMUP = 2;
 const RUNS = 15;
 const URL = 'https://x.com/bench/reading';
-
-interface ReadingTimes {
-  roots: number;
-  blocks: number;
-  rootCount: number;
-  chars: number;
-}
 
 export default async function run(): Promise<BenchSection> {
   const script = await browserBundle(resolve(import.meta.dirname, 'browser/reading-bench.ts'));

@@ -57,7 +57,9 @@ function tasksPerBatch(events: TraceEvent[]): Tasks {
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (e.ph !== 'X' || e.dur === undefined || !mains.has(key)) continue;
-    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+    const list = byThread.get(key);
+    if (list) list.push(e);
+    else byThread.set(key, [e]);
   }
   const main = [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   main.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));

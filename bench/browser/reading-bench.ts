@@ -5,7 +5,7 @@
 import { xRoots } from '@/entrypoints/content/roots';
 import { collectBlocks } from '@/entrypoints/content/text-blocks';
 
-interface ReadingTimes {
+export interface ReadingTimes {
   /** Microseconds per cell: finding its text roots, then reading every root into blocks. */
   roots: number;
   blocks: number;

@@ -63,7 +63,7 @@ export function xRoots(doc: Document, warn: (message: string) => void = console.
  * comparing their values in JS was slower still: every element handed to the content script's
  * world costs a wrapper.
  */
-export function queryEach(el: Element, selectors: readonly string[]): Element[] {
+function queryEach(el: Element, selectors: readonly string[]): Element[] {
   let out: Element[] = [];
   for (const selector of selectors) {
     const found = el.querySelectorAll(selector);
