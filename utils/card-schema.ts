@@ -8,107 +8,115 @@ import { UNLOCK_CATEGORIES } from './db/records';
 import { SOURCE_IDS } from './source-ids';
 import type { Card } from './sources/card';
 
-const num = z.number();
-const numOrNull = z.nullable(z.number());
+/**
+ * Built on first use: the content script carries this schema but needs it only once a card opens,
+ * and building zod schemas is most of the cost of evaluating its bundle on every page load.
+ */
+function buildCardSchema() {
+  const num = z.number();
+  const numOrNull = z.nullable(z.number());
 
-const origin = z.enum([...SOURCE_IDS, 'snapshot']);
+  const origin = z.enum([...SOURCE_IDS, 'snapshot']);
 
-const figure = <T extends z.core.SomeType>(value: T) =>
-  z.object({
-    value,
-    source: origin,
-    fetchedAt: num,
-    ageMs: num,
-    stale: z.boolean(),
-    staleReason: z.optional(z.string()),
-    snapshotDate: z.optional(z.string()),
-  });
+  const figure = <T extends z.core.SomeType>(value: T) =>
+    z.object({
+      value,
+      source: origin,
+      fetchedAt: num,
+      ageMs: num,
+      stale: z.boolean(),
+      staleReason: z.optional(z.string()),
+      snapshotDate: z.optional(z.string()),
+    });
 
-const series = z.nullable(
-  z.object({ total24h: numOrNull, total7d: numOrNull, total30d: numOrNull, totalAllTime: numOrNull }),
-);
+  const series = z.nullable(
+    z.object({ total24h: numOrNull, total7d: numOrNull, total30d: numOrNull, totalAllTime: numOrNull }),
+  );
 
-const unlockCategory = z.enum(UNLOCK_CATEGORIES);
+  const unlockCategory = z.enum(UNLOCK_CATEGORIES);
 
-export const cardSchema = z.object({
-  assetId: z.string(),
-  symbol: z.string(),
-  name: z.string(),
-  price: z.optional(
-    figure(
-      z.object({
-        usd: num,
-        change24hPct: numOrNull,
-        change7dPct: numOrNull,
-        previousClose: numOrNull,
-        asOf: numOrNull,
-      }),
-    ),
-  ),
-  supply: z.optional(
-    figure(
-      z.object({
-        circulating: numOrNull,
-        total: numOrNull,
-        max: numOrNull,
-        marketCapUsd: numOrNull,
-        fdvUsd: numOrNull,
-        volume24hUsd: numOrNull,
-        rank: numOrNull,
-      }),
-    ),
-  ),
-  sparkline: z.optional(figure(z.object({ points: z.array(num), spanDays: num }))),
-  unlocks: z.optional(
-    figure(
-      z.object({
-        next: z.array(
-          z.object({
-            date: num,
-            amount: num,
-            shareOfCirculatingPct: numOrNull,
-            category: unlockCategory,
-            label: z.string(),
-            insider: z.boolean(),
-          }),
-        ),
-        next30d: z.object({
-          amount: num,
-          sharePct: numOrNull,
-          insiderAmount: num,
-          insiderSharePct: numOrNull,
+  return z.object({
+    assetId: z.string(),
+    symbol: z.string(),
+    name: z.string(),
+    price: z.optional(
+      figure(
+        z.object({
+          usd: num,
+          change24hPct: numOrNull,
+          change7dPct: numOrNull,
+          previousClose: numOrNull,
+          asOf: numOrNull,
         }),
-        allocation: z.nullable(
-          z.object({ current: z.record(z.string(), num), final: z.record(z.string(), num) }),
-        ),
-        listed: z.boolean(),
-        sources: z.array(z.string()),
-      }),
+      ),
     ),
-  ),
-  treasury: z.optional(
-    figure(
-      z.object({
-        company: z.string(),
-        holdings: z.array(
-          z.object({
-            coin: z.enum(['bitcoin', 'ethereum']),
-            holdings: num,
-            valueUsd: numOrNull,
-            valueBasis: z.enum(['live price', 'source valuation', 'unknown']),
-            entryValueUsd: numOrNull,
-            pctOfSupply: numOrNull,
+    supply: z.optional(
+      figure(
+        z.object({
+          circulating: numOrNull,
+          total: numOrNull,
+          max: numOrNull,
+          marketCapUsd: numOrNull,
+          fdvUsd: numOrNull,
+          volume24hUsd: numOrNull,
+          rank: numOrNull,
+        }),
+      ),
+    ),
+    sparkline: z.optional(figure(z.object({ points: z.array(num), spanDays: num }))),
+    unlocks: z.optional(
+      figure(
+        z.object({
+          next: z.array(
+            z.object({
+              date: num,
+              amount: num,
+              shareOfCirculatingPct: numOrNull,
+              category: unlockCategory,
+              label: z.string(),
+              insider: z.boolean(),
+            }),
+          ),
+          next30d: z.object({
+            amount: num,
+            sharePct: numOrNull,
+            insiderAmount: num,
+            insiderSharePct: numOrNull,
           }),
-        ),
-        totalValueUsd: numOrNull,
-        mNav: numOrNull,
-        mNavNote: z.optional(z.enum(['noMarketCap', 'noHoldingsValue'])),
-      }),
+          allocation: z.nullable(
+            z.object({ current: z.record(z.string(), num), final: z.record(z.string(), num) }),
+          ),
+          listed: z.boolean(),
+          sources: z.array(z.string()),
+        }),
+      ),
     ),
-  ),
-  revenue: z.optional(figure(z.object({ name: z.string(), revenue: series, holdersRevenue: series }))),
-  profile: z.optional(figure(z.object({ handles: z.array(z.string()), categories: z.array(z.string()) }))),
-});
+    treasury: z.optional(
+      figure(
+        z.object({
+          company: z.string(),
+          holdings: z.array(
+            z.object({
+              coin: z.enum(['bitcoin', 'ethereum']),
+              holdings: num,
+              valueUsd: numOrNull,
+              valueBasis: z.enum(['live price', 'source valuation', 'unknown']),
+              entryValueUsd: numOrNull,
+              pctOfSupply: numOrNull,
+            }),
+          ),
+          totalValueUsd: numOrNull,
+          mNav: numOrNull,
+          mNavNote: z.optional(z.enum(['noMarketCap', 'noHoldingsValue'])),
+        }),
+      ),
+    ),
+    revenue: z.optional(figure(z.object({ name: z.string(), revenue: series, holdersRevenue: series }))),
+    profile: z.optional(figure(z.object({ handles: z.array(z.string()), categories: z.array(z.string()) }))),
+  });
+}
+
+export const cardSchema = /* @__PURE__ */ z.lazy(buildCardSchema);
 
 export type CardData = z.infer<typeof cardSchema>;
 

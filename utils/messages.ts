@@ -8,7 +8,9 @@
  *   `Error` objects do not cross the messaging boundary.
  */
 // zod/mini: the same checks as zod with a tree-shakable API, because the content script carries
-// this module and must stay small.
+// this module and must stay small. Every schema is built on first use (`z.lazy`): building them was
+// most of the cost of evaluating the content script's bundle, on every page load, and a page uses
+// a few of them (the detection answers) long before any other, or never.
 import { z } from 'zod/mini';
 import { cardSchema } from './card-schema';
 import { CLAIM_IDS } from './detect/types';
@@ -17,94 +19,110 @@ import { SOURCE_IDS } from './source-ids';
 // ── To the content script ────────────────────────────────────────────────────────────────────────
 
 export const SCAN_MESSAGE = 'tickerlens:scan';
-export const scanRequestSchema = z.object({ type: z.literal(SCAN_MESSAGE) });
+export const scanRequestSchema = /* @__PURE__ */ z.lazy(() => z.object({ type: z.literal(SCAN_MESSAGE) }));
 /** Opens the card of the next detection in view (the keyboard command). */
 export const NEXT_MARK_MESSAGE = 'tickerlens:next-mark';
-export const nextMarkRequestSchema = z.object({ type: z.literal(NEXT_MARK_MESSAGE) });
+export const nextMarkRequestSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ type: z.literal(NEXT_MARK_MESSAGE) }),
+);
 /** Stops the content script on its page (the site was disabled). */
-export const stopRequestSchema = z.object({ type: z.literal('tickerlens:stop') });
+export const stopRequestSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ type: z.literal('tickerlens:stop') }),
+);
 
 export { CLAIM_IDS };
 
-export const scanItemSchema = z.object({
-  kind: z.enum(['ticker', 'name', 'handle', 'address', 'claim']),
-  text: z.string(),
-  asset: z.optional(z.string()),
-  candidates: z.optional(z.array(z.string())),
-  claim: z.optional(z.enum(CLAIM_IDS)),
-  chain: z.optional(z.string()),
-});
+export const scanItemSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({
+    kind: z.enum(['ticker', 'name', 'handle', 'address', 'claim']),
+    text: z.string(),
+    asset: z.optional(z.string()),
+    candidates: z.optional(z.array(z.string())),
+    claim: z.optional(z.enum(CLAIM_IDS)),
+    chain: z.optional(z.string()),
+  }),
+);
 export type ScanItem = z.infer<typeof scanItemSchema>;
 
-export const scanResultSchema = z.object({ url: z.string(), items: z.array(scanItemSchema) });
+export const scanResultSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ url: z.string(), items: z.array(scanItemSchema) }),
+);
 export type ScanResult = z.infer<typeof scanResultSchema>;
 
 // ── To the background ────────────────────────────────────────────────────────────────────────────
 
-export const sourceCheckSchema = z.object({
-  source: z.enum(SOURCE_IDS),
-  url: z.string(),
-  ok: z.boolean(),
-  status: z.optional(z.int()),
-  ms: z.number(),
-  detail: z.string(),
-});
+export const sourceCheckSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({
+    source: z.enum(SOURCE_IDS),
+    url: z.string(),
+    ok: z.boolean(),
+    status: z.optional(z.int()),
+    ms: z.number(),
+    detail: z.string(),
+  }),
+);
 export type SourceCheck = z.infer<typeof sourceCheckSchema>;
 
 const count = () => z.int().check(z.nonnegative());
-const pageCountsSchema = z.object({
-  ticker: count(),
-  name: count(),
-  handle: count(),
-  address: count(),
-  claim: count(),
-});
+const pageCountsSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({
+    ticker: count(),
+    name: count(),
+    handle: count(),
+    address: count(),
+    claim: count(),
+  }),
+);
 export type PageCounts = z.infer<typeof pageCountsSchema>;
 
 /** A detection as the content script sends it for resolution (the detector's Match, checked). */
-export const matchSchema = z.object({
-  kind: z.enum(['ticker', 'name', 'handle', 'address', 'claim']),
-  text: z.string().check(z.maxLength(200)),
-  start: z.int(),
-  end: z.int(),
-  symbol: z.optional(z.string()),
-  cashtag: z.optional(z.boolean()),
-  nameKey: z.optional(z.string()),
-  asset: z.optional(z.string()),
-  handle: z.optional(z.string()),
-  chain: z.optional(z.enum(['evm', 'solana'])),
-  valid: z.optional(z.boolean()),
-  claim: z.optional(z.enum(CLAIM_IDS)),
-  value: z.optional(z.number()),
-});
+export const matchSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({
+    kind: z.enum(['ticker', 'name', 'handle', 'address', 'claim']),
+    text: z.string().check(z.maxLength(200)),
+    start: z.int(),
+    end: z.int(),
+    symbol: z.optional(z.string()),
+    cashtag: z.optional(z.boolean()),
+    nameKey: z.optional(z.string()),
+    asset: z.optional(z.string()),
+    handle: z.optional(z.string()),
+    chain: z.optional(z.enum(['evm', 'solana'])),
+    valid: z.optional(z.boolean()),
+    claim: z.optional(z.enum(CLAIM_IDS)),
+    value: z.optional(z.number()),
+  }),
+);
 
 /** What resolution says of one match: an asset, or the candidates still in play, best first. */
-export const resolutionSchema = z.object({
-  asset: z.optional(z.string()),
-  candidates: z.optional(z.array(z.string())),
-  /** For the card: each candidate's name, rank and chain or exchange, in the same order. */
-  candidateInfo: z.optional(
-    z.array(
+export const resolutionSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({
+    asset: z.optional(z.string()),
+    candidates: z.optional(z.array(z.string())),
+    /** For the card: each candidate's name, rank and chain or exchange, in the same order. */
+    candidateInfo: z.optional(
+      z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          symbol: z.string(),
+          rank: z.optional(z.number()),
+          venue: z.optional(z.string()),
+        }),
+      ),
+    ),
+    /** For an address no list knows: its chain and an explorer link, never a guessed asset. */
+    unknownAddress: z.optional(
       z.object({
-        id: z.string(),
-        name: z.string(),
-        symbol: z.string(),
-        rank: z.optional(z.number()),
-        venue: z.optional(z.string()),
+        chain: z.string(),
+        address: z.string(),
+        explorer: z.string(),
+        symbol: z.optional(z.string()),
+        name: z.optional(z.string()),
       }),
     ),
-  ),
-  /** For an address no list knows: its chain and an explorer link, never a guessed asset. */
-  unknownAddress: z.optional(
-    z.object({
-      chain: z.string(),
-      address: z.string(),
-      explorer: z.string(),
-      symbol: z.optional(z.string()),
-      name: z.optional(z.string()),
-    }),
-  ),
-});
+  }),
+);
 export type ResolutionReply = z.infer<typeof resolutionSchema>;
 
 /**
@@ -115,9 +133,11 @@ export type ResolutionReply = z.infer<typeof resolutionSchema>;
  */
 export const detectRoute = {
   type: 'tickerlens:detect',
-  reply: z.object({
-    blocks: z.array(z.object({ matches: z.array(matchSchema), resolutions: z.array(resolutionSchema) })),
-  }),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      blocks: z.array(z.object({ matches: z.array(matchSchema), resolutions: z.array(resolutionSchema) })),
+    }),
+  ),
 } as const;
 export const detectMessage = {
   ...detectRoute,
@@ -129,7 +149,7 @@ export const detectMessage = {
 /** A content script starts on a page: it gets the settings it obeys. */
 export const helloRoute = {
   type: 'tickerlens:hello',
-  reply: z.object({ version: z.string(), marks: z.boolean() }),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ version: z.string(), marks: z.boolean() })),
 } as const;
 export const helloMessage = {
   ...helloRoute,
@@ -149,7 +169,7 @@ export const checkSourceMessage = {
  */
 export const resolveRoute = {
   type: 'tickerlens:resolve',
-  reply: z.object({ blocks: z.array(z.array(resolutionSchema)) }),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ blocks: z.array(z.array(resolutionSchema)) })),
 } as const;
 export const resolveMessage = {
   ...resolveRoute,
@@ -169,7 +189,9 @@ export const resolveMessage = {
  */
 export const cardRoute = {
   type: 'tickerlens:card',
-  reply: z.object({ card: z.nullable(cardSchema), refreshing: z.boolean(), error: z.optional(z.string()) }),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({ card: z.nullable(cardSchema), refreshing: z.boolean(), error: z.optional(z.string()) }),
+  ),
 } as const;
 export const cardMessage = {
   ...cardRoute,
@@ -181,7 +203,7 @@ export const cardMessage = {
 /** Saves a note from the card: the quote, the page, and the price at this moment (looked up here). */
 export const saveNoteRoute = {
   type: 'tickerlens:save-note',
-  reply: z.object({ id: z.int(), priceUsd: z.nullable(z.number()) }),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ id: z.int(), priceUsd: z.nullable(z.number()) })),
 } as const;
 export const saveNoteMessage = {
   ...saveNoteRoute,
@@ -200,31 +222,36 @@ export const saveNoteMessage = {
 export const recentNotesMessage = {
   type: 'tickerlens:recent-notes',
   request: /* @__PURE__ */ z.lazy(() => z.object({ limit: z.int().check(z.minimum(1), z.maximum(100)) })),
-  reply: z.object({
-    notes: z.array(
-      z.object({
-        id: z.int(),
-        assetId: z.string(),
-        text: z.string(),
-        createdAt: z.number(),
-        capture: z.optional(
-          z.object({
-            quote: z.string(),
-            url: z.string(),
-            detected: z.string(),
-            claim: z.optional(z.string()),
-            priceUsd: z.nullable(z.number()),
-            priceSource: z.optional(z.string()),
-            priceAt: z.optional(z.number()),
-          }),
-        ),
-      }),
-    ),
-  }),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      notes: z.array(
+        z.object({
+          id: z.int(),
+          assetId: z.string(),
+          text: z.string(),
+          createdAt: z.number(),
+          capture: z.optional(
+            z.object({
+              quote: z.string(),
+              url: z.string(),
+              detected: z.string(),
+              claim: z.optional(z.string()),
+              priceUsd: z.nullable(z.number()),
+              priceSource: z.optional(z.string()),
+              priceAt: z.optional(z.number()),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
 } as const;
 
 /** "Always read `key` as `asset`" (a null asset removes the pin). */
-export const pinRoute = { type: 'tickerlens:pin', reply: z.object({ ok: z.boolean() }) } as const;
+export const pinRoute = {
+  type: 'tickerlens:pin',
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ ok: z.boolean() })),
+} as const;
 export const pinMessage = {
   ...pinRoute,
   request: /* @__PURE__ */ z.lazy(() =>
@@ -245,13 +272,13 @@ export const siteMessage = {
       tabId: z.optional(z.int()),
     }),
   ),
-  reply: z.object({ enabled: z.boolean() }),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ enabled: z.boolean() })),
 } as const;
 
 /** What a content script found on its page: the action badge, on-screen assets, prefetching. */
 export const pageDetectedRoute = {
   type: 'tickerlens:page-detected',
-  reply: z.object({ badge: z.string() }),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ badge: z.string() })),
 } as const;
 export const pageDetectedMessage = {
   ...pageDetectedRoute,
@@ -295,10 +322,12 @@ export type BackgroundReply<T extends BackgroundType> = z.infer<BackgroundApi[T]
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
-export const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+export const envelopeSchema = /* @__PURE__ */ z.lazy(() =>
+  z.union([
+    z.object({ ok: z.literal(true), data: z.unknown() }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]),
+);
 
 /**
  * The long-lived connection the content script sends its frequent messages over (messaging.ts,
@@ -306,8 +335,10 @@ export const envelopeSchema = z.union([
  * carries the id and the reply envelope as JSON text.
  */
 export const BACKGROUND_PORT = 'tickerlens:port';
-export const portRequestSchema = z.object({ id: z.int(), type: z.string(), json: z.string() });
-export const portAnswerSchema = z.object({ id: z.int(), json: z.string() });
+export const portRequestSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ id: z.int(), type: z.string(), json: z.string() }),
+);
+export const portAnswerSchema = /* @__PURE__ */ z.lazy(() => z.object({ id: z.int(), json: z.string() }));
 
 export function isBackgroundType(type: unknown): type is BackgroundType {
   return typeof type === 'string' && Object.hasOwn(backgroundApi, type);
