@@ -144,7 +144,6 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
 
   ctx.addEventListener(document, 'mousemove', hover.onPointerMove, { passive: true });
   ctx.addEventListener(document, 'keydown', hover.onKeyDown);
-  ctx.addEventListener(window, 'scroll', () => hover.closeNow(), { passive: true, capture: true });
   scanner.start();
 
   ctx.onInvalidated(() => {

@@ -131,7 +131,7 @@ describe('card with data', () => {
     await page.close();
   });
 
-  it('opens cards from the keyboard command in reading order, with focus inside, and closes on Esc', async () => {
+  it('opens cards from the keyboard command in reading order, with focus inside, and closes on Esc and on scrolling', async () => {
     await h.useLocalApi();
     const { page, tabId } = await openCards();
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -155,6 +155,14 @@ describe('card with data', () => {
     await next();
     await expect.poll(() => card.locator('.card h2').textContent()).not.toBe(first);
     await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    // Scrolling the page closes an open card too.
+    await next();
+    await card.waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      document.body.style.minHeight = '4000px';
+      window.scrollBy(0, 200);
+    });
     await card.waitFor({ state: 'detached' });
     await page.close();
   });
