@@ -217,6 +217,44 @@ describe('page scanner with background detection', () => {
   });
 });
 
+describe('the scroll listener', () => {
+  it('listens for scrolling only while there is text to mark by range', async () => {
+    const doc = page('<p>nothing here</p>');
+    const listening: string[] = [];
+    const add = doc.addEventListener.bind(doc);
+    const remove = doc.removeEventListener.bind(doc);
+    doc.addEventListener = ((type: string, ...rest: unknown[]) => {
+      listening.push(type);
+      (add as (...args: unknown[]) => void)(type, ...rest);
+    }) as typeof doc.addEventListener;
+    doc.removeEventListener = ((type: string, ...rest: unknown[]) => {
+      listening.splice(listening.indexOf(type), 1);
+      (remove as (...args: unknown[]) => void)(type, ...rest);
+    }) as typeof doc.removeEventListener;
+    const asked: string[][] = [];
+    const scanner = start(doc, async (batch) => {
+      asked.push(batch);
+      return batch.map(cashtags);
+    });
+    await until(() => asked.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(listening).toEqual([]);
+
+    doc.body.insertAdjacentHTML('beforeend', '<p>gm $BTC</p>');
+    await until(() => texts(scanner).length === 1);
+    expect(listening).toEqual(['scroll']);
+
+    doc.querySelectorAll('p')[1]?.remove();
+    await until(() => texts(scanner).length === 0);
+    await until(() => listening.length === 0);
+
+    doc.body.insertAdjacentHTML('beforeend', '<p>gm $ETH</p>');
+    await until(() => listening.length === 1);
+    scanner.stop();
+    expect(listening).toEqual([]);
+  });
+});
+
 describe('the marked window follows the viewport through its edges', () => {
   /** A stand-in for the browser's IntersectionObserver: records what is watched, reports on demand. */
   class FakeIntersections {
