@@ -4,7 +4,7 @@ import { xTimelinePage } from '../../../demo/pages';
 import { realPosts, writtenPosts } from '../../../demo/posts';
 import '../../support/linkedom-order';
 import { genericRoots, xRoots } from '../../../entrypoints/content/roots';
-import { collectBlocks } from '../../../entrypoints/content/text-blocks';
+import { collectBlocks, type TextBlock } from '../../../entrypoints/content/text-blocks';
 import { X, X_TEXT_ROOTS } from '../../../entrypoints/content/x-selectors';
 import { decodeSymbols, detectorData, encodeSymbols } from '../../../utils/registry/detect-data';
 
@@ -48,6 +48,15 @@ describe('text blocks walk', () => {
   });
 });
 
+/** Everything a block holds, its text nodes' places included. */
+const shape = (b: TextBlock) => ({
+  el: b.el,
+  text: b.text,
+  nodes: b.nodes,
+  starts: b.starts,
+  order: b.order,
+});
+
 describe('block roots (what the scanner reads)', () => {
   const page = parseHTML(xTimelinePage([...writtenPosts, ...realPosts])).document;
 
@@ -89,13 +98,13 @@ describe('block roots (what the scanner reads)', () => {
     const all = roots(page.body as unknown as Node) as Element[];
     expect(all.length).toBeGreaterThan(20);
     for (const root of all) {
-      const full = collectBlocks(root).map((b) => [b.el, b.text]);
+      const full = collectBlocks(root).map(shape);
       // Its ancestors are never looked at: a block root needs no closest() walk up X's 30 levels.
       const closest = root.closest;
       root.closest = () => {
         throw new Error('looked up the ancestors');
       };
-      expect(collectBlocks(root, undefined, true).map((b) => [b.el, b.text])).toEqual(full);
+      expect(collectBlocks(root, undefined, true).map(shape)).toEqual(full);
       root.closest = closest;
     }
     // The generic path's roots too: a container, a plain block, the body.
@@ -108,9 +117,39 @@ describe('block roots (what the scanner reads)', () => {
     expect(genericRoots(p?.firstChild as Node)).toEqual([p]);
     for (const root of [text, p, d.body]) {
       if (!root) throw new Error('missing');
-      expect(collectBlocks(root, undefined, true).map((b) => b.text)).toEqual(
-        collectBlocks(root).map((b) => b.text),
-      );
+      expect(collectBlocks(root, undefined, true).map(shape)).toEqual(collectBlocks(root).map(shape));
     }
+  });
+
+  it('reads tricky block roots as the walk from their context does, node for node', () => {
+    const d = parseHTML(
+      `<!doctype html><html><body>${[
+        // A post's text with an emoji image and a mention in an inline-flex div: one block.
+        '<div data-testid="tweetText"><span>gm </span><img alt="🚀"><div><span><a href="/a">@a</a></span></div><span> $BTC</span></div>',
+        // Skipped elements holding text, in a container and in a block: left out, by the walk.
+        '<div data-testid="tweetText"><span>$ETH </span><button>Show $NO</button><svg><text>$NO2</text></svg></div>',
+        '<div data-testid="User-Name"><span>Bitcoin</span><code>$NO</code></div>',
+        // A name line: blocks nested in a block, text around them, a badge with no text.
+        '<div data-testid="User-Name">lead<div><span>Bitcoin Mag</span><svg><path d="M0"></path></svg></div><div><a href="/b">@<span>BitcoinMag</span></a></div>tail<div>·<time>1h</time></div></div>',
+        // A text container inside a block root: the container takes its text whole.
+        '<div data-testid="UserCell">name<div data-testid="UserDescription"><div>$SOL</div> bio</div></div>',
+        // Editable text inside: never read.
+        '<div data-testid="tweetText"><span contenteditable="true">$NO</span><span>$TAO</span></div>',
+      ].join('')}</body></html>`,
+    ).document;
+    const texts: string[][] = [];
+    for (const root of d.body.children) {
+      const fast = collectBlocks(root, undefined, true);
+      expect(fast.map(shape)).toEqual(collectBlocks(root).map(shape));
+      texts.push(fast.map((b) => b.text));
+    }
+    expect(texts).toEqual([
+      ['gm @a $BTC'],
+      ['$ETH '],
+      ['Bitcoin'],
+      ['leadtail', 'Bitcoin Mag', '@BitcoinMag', '·1h'],
+      ['name', '$SOL bio'],
+      ['$TAO'],
+    ]);
   });
 });
