@@ -112,9 +112,14 @@ export class CellPainter<E extends PaintedEntry> {
     const entries = this.#cells.get(cell);
     if (!entries?.delete(entry)) return;
     if (!cell.isConnected) {
-      // Gone with its marks (X unmounted the cell, and drops it): nothing to repaint or clear. A
-      // cell put back is read again as an added node, its detections painted anew.
-      if (!entries.size) this.#forget(cell);
+      // Gone (X unmounted the cell): nothing to measure or repaint. Its layers are cleared all the
+      // same, at no cost to the page (a detached element's style is not computed): a cell put back
+      // is read again as an added node, and one whose text no longer holds a detection would carry
+      // the old marks, at the old places, if they stayed.
+      if (!entries.size) {
+        this.#clear(cell);
+        this.#forget(cell);
+      }
       return;
     }
     this.#dirty.add(cell);

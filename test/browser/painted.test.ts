@@ -3,6 +3,7 @@
  * outside X's own links gets one tinted box per line of its text (background layers of the cell)
  * and nothing else does, the boxes follow the cell when X moves it, are placed again when the text
  * reflows or is re-rendered, and no highlight range, DOM node or pseudo-element is added for them.
+ * A cell X unmounts loses its marks, so one put back whose text holds no detection shows none.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,9 +171,29 @@ describe('painted marks on X-positioned cells', () => {
     await page.keyboard.press('Escape');
 
     // A cell X unmounts takes its marks with it; what stays is unchanged.
-    await page.evaluate(() => document.querySelector('[data-testid="cellInnerDiv"]')?.remove());
+    await page.evaluate(() => {
+      const cell = document.querySelector<HTMLElement>('[data-testid="cellInnerDiv"]');
+      (window as unknown as { gone?: HTMLElement }).gone = cell ?? undefined;
+      cell?.remove();
+    });
     await expect.poll(async () => (await boxes(page, texts)).length).toBe(2);
     await expect.poll(matching).toBe(true);
+
+    // Put back later with text that holds no detection: no old marks on it.
+    const gone = () =>
+      page.evaluate(() => {
+        const cell = (window as unknown as { gone: HTMLElement }).gone;
+        return { image: cell.style.backgroundImage, connected: cell.isConnected };
+      });
+    await expect.poll(async () => (await gone()).image).toBe('');
+    await page.evaluate(() => {
+      const cell = (window as unknown as { gone: HTMLElement }).gone;
+      for (const text of cell.querySelectorAll('[data-testid="tweetText"], [data-testid="User-Name"]'))
+        text.replaceChildren(document.createTextNode('gm, nothing to see here'));
+      document.querySelector('[data-testid="cellInnerDiv"]')?.parentElement?.append(cell);
+    });
+    await page.waitForTimeout(1200);
+    expect(await gone()).toEqual({ image: '', connected: true });
     await page.close();
   });
 });

@@ -185,7 +185,7 @@ describe('cell painter', () => {
     expect(judged).toBe(2);
   });
 
-  it('clears a cell whose last entry goes, forgets a cell that left the page, and clears all on stop', async () => {
+  it('clears a cell whose last entry goes, clears and forgets a cell that left the page, and clears all on stop', async () => {
     const log: Log = [];
     const p = painter();
     const a = fakeCell('a', log);
@@ -199,12 +199,16 @@ describe('cell painter', () => {
     await painted();
     expect(a.props.size).toBe(0);
     expect(p.size).toBe(1);
-    // Unmounted by the page, and dropped with its marks: nothing is read, written or cleared.
+    // Unmounted by the page: nothing is read or painted, and its layers are cleared at once (a
+    // detached cell's style costs the page nothing), so a cell put back with text that no longer
+    // holds a detection carries no old marks.
     b.isConnected = false;
     log.length = 0;
     p.remove(eb, asEl(b));
+    expect(log).toEqual(['clear b']);
+    expect(b.props.size).toBe(0);
     await painted();
-    expect(log).toEqual([]);
+    expect(log).toEqual(['clear b']);
     expect(p.size).toBe(0);
     const c = fakeCell('c', log);
     p.add(entry('gm $SOL', [['$SOL', 'ticker']]), asEl(c));
