@@ -20,6 +20,11 @@
  * script. The page section's JS figures are the CPU profiler's samples, which count wall time:
  * on this two-core machine they include the time the main thread waited for a core, and read
  * 1.5-2× these. The "v8" category itself adds about a tenth to the main thread's CPU time.
+ *
+ * BENCH_BASELINE_DIR=<an unpacked build> measures another build of Tickerlens (an earlier commit's
+ * `.output/chrome-mv3`, copied aside) in the same rounds, alternating: the content script's JS of
+ * two builds differs by less than it drifts between runs of this section, so a change is judged
+ * against its baseline in one run.
  */
 import { rmSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -214,7 +219,12 @@ export default async function run(): Promise<BenchSection> {
     tickerlens: [],
     floor: [],
   };
-  const scripts: Record<'tickerlens' | 'floor', ScriptCpu[]> = { tickerlens: [], floor: [] };
+  const scripts: Record<'tickerlens' | 'baseline' | 'floor', ScriptCpu[]> = {
+    tickerlens: [],
+    baseline: [],
+    floor: [],
+  };
+  const baselineDir = process.env.BENCH_BASELINE_DIR;
   /** One browser with the extension, for one traced run. */
   const withExtension = async <T>(dir: string | undefined, run: (context: BrowserContext) => Promise<T>) => {
     const ext = await launchWithExtension(dir ? { extensionDir: dir } : {});
@@ -235,6 +245,7 @@ export default async function run(): Promise<BenchSection> {
       }
       runs.tickerlens.push(await withExtension(tickerlensDir, (c) => traced(c, html)));
       scripts.tickerlens.push(await withExtension(tickerlensDir, (c) => scriptTraced(c, html)));
+      if (baselineDir) scripts.baseline.push(await withExtension(baselineDir, (c) => scriptTraced(c, html)));
       if (floorDir) {
         runs.floor.push(await withExtension(floorDir, (c) => traced(c, html)));
         scripts.floor.push(await withExtension(floorDir, (c) => scriptTraced(c, html)));
@@ -267,8 +278,11 @@ export default async function run(): Promise<BenchSection> {
       note: `${runs.floor.map((t, i) => (total(t) - total(runs.disabled[i] as Tasks)).toFixed(1)).join(', ')} by round; ${describe(runs.floor)}`,
     });
   const byRound = (xs: ScriptCpu[], f: (x: ScriptCpu) => number) => xs.map((x) => f(x).toFixed(1)).join(', ');
-  const floorNote = (f: (x: ScriptCpu) => number) =>
-    floorDir ? `; floor ${median(scripts.floor.map(f)).toFixed(2)} ms (${byRound(scripts.floor, f)})` : '';
+  const othersNote = (f: (x: ScriptCpu) => number) =>
+    (baselineDir
+      ? `; baseline ${median(scripts.baseline.map(f)).toFixed(2)} ms (${byRound(scripts.baseline, f)})`
+      : '') +
+    (floorDir ? `; floor ${median(scripts.floor.map(f)).toFixed(2)} ms (${byRound(scripts.floor, f)})` : '');
   const batchJs = median(scripts.tickerlens.map((x) => x.batchMs));
   const firstJs = median(scripts.tickerlens.map((x) => x.firstMs));
   figures.push(
@@ -276,7 +290,7 @@ export default async function run(): Promise<BenchSection> {
       name: 'content-script JS per batch, thread CPU, Tickerlens',
       value: batchJs,
       unit: 'ms',
-      note: `${byRound(scripts.tickerlens, (x) => x.batchMs)} by round${floorNote((x) => x.batchMs)}; the script's JS alone, against 2 ms for all the time added`,
+      note: `${byRound(scripts.tickerlens, (x) => x.batchMs)} by round${othersNote((x) => x.batchMs)}; the script's JS alone, against 2 ms for all the time added`,
     },
     {
       name: 'content-script JS, first 200 posts, thread CPU, Tickerlens',
@@ -284,7 +298,7 @@ export default async function run(): Promise<BenchSection> {
       unit: 'ms',
       goal: '≤ 15 ms',
       pass: firstJs <= 15,
-      note: `${byRound(scripts.tickerlens, (x) => x.firstMs)} by round, script evaluation included${floorNote((x) => x.firstMs)}`,
+      note: `${byRound(scripts.tickerlens, (x) => x.firstMs)} by round, script evaluation included${othersNote((x) => x.firstMs)}`,
     },
   );
   return {
