@@ -7,6 +7,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HoverController, type HoverTarget } from '../../../entrypoints/content/hover';
 import type { PageScanner } from '../../../entrypoints/content/scanner';
+import { listenersOn } from '../../support/listeners';
 
 // No frames in Node (the pointer's hit-test waits for one; disposing cancels it).
 beforeEach(() => {
@@ -19,17 +20,7 @@ afterEach(() => {
 
 function setUp() {
   const { document, window, Event } = parseHTML('<!doctype html><html><body><p>$BTC</p></body></html>');
-  const listening: string[] = [];
-  const add = window.addEventListener.bind(window);
-  const remove = window.removeEventListener.bind(window);
-  window.addEventListener = ((type: string, ...rest: unknown[]) => {
-    listening.push(type);
-    (add as (...args: unknown[]) => void)(type, ...rest);
-  }) as typeof window.addEventListener;
-  window.removeEventListener = ((type: string, ...rest: unknown[]) => {
-    listening.splice(listening.indexOf(type), 1);
-    (remove as (...args: unknown[]) => void)(type, ...rest);
-  }) as typeof window.removeEventListener;
+  const listening = listenersOn(window as unknown as EventTarget);
   const calls: string[] = [];
   const hover = new HoverController(document as unknown as Document, {} as PageScanner, {
     open: () => calls.push('open'),

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { genericRoots } from '../../../entrypoints/content/roots';
 import { type Detect, PageScanner } from '../../../entrypoints/content/scanner';
 import type { Match } from '../../../utils/detect';
+import { listenersOn } from '../../support/listeners';
 
 const globals = globalThis as Record<string, unknown>;
 const saved = new Map<string, unknown>();
@@ -220,17 +221,7 @@ describe('page scanner with background detection', () => {
 describe('the scroll listener', () => {
   it('listens for scrolling only while there is text to mark by range', async () => {
     const doc = page('<p>nothing here</p>');
-    const listening: string[] = [];
-    const add = doc.addEventListener.bind(doc);
-    const remove = doc.removeEventListener.bind(doc);
-    doc.addEventListener = ((type: string, ...rest: unknown[]) => {
-      listening.push(type);
-      (add as (...args: unknown[]) => void)(type, ...rest);
-    }) as typeof doc.addEventListener;
-    doc.removeEventListener = ((type: string, ...rest: unknown[]) => {
-      listening.splice(listening.indexOf(type), 1);
-      (remove as (...args: unknown[]) => void)(type, ...rest);
-    }) as typeof doc.removeEventListener;
+    const listening = listenersOn(doc);
     const asked: string[][] = [];
     const scanner = start(doc, async (batch) => {
       asked.push(batch);
