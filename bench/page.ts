@@ -29,7 +29,7 @@ import { X } from '../entrypoints/content/x-selectors';
 import { launchPlain, launchWithExtension } from '../test/support/chromium';
 import { createDetector } from '../utils/detect';
 import { detectorData } from '../utils/registry/detect-data';
-import type { BenchFigure, BenchSection } from './report';
+import { type BenchFigure, type BenchSection, median } from './report';
 
 export const URL = 'https://x.com/bench/timeline';
 const FIRST = 200;
@@ -218,6 +218,15 @@ export function floorDirectory(): string {
   return dir;
 }
 
+/** Serves `html` at `url` (the timeline's, by default) in a browser context, and nothing else. */
+export async function serve(context: BrowserContext, html: string, url = URL): Promise<void> {
+  await context.route('https://**/*', (route) =>
+    route.request().url().startsWith(url)
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+}
+
 export function benchPage(): string {
   const templates = postTemplates();
   const shell = xTimelinePage(LAYOUT === 'flow' ? Array.from({ length: FIRST }, (_, i) => post(i)) : [], {
@@ -369,10 +378,6 @@ export async function scrollThrough(
     if (atEnd) return;
   }
 }
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2 : 0;
-};
 const p95 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? 0;
@@ -413,12 +418,7 @@ async function measure(
   profile: boolean,
   batchesOnly = false,
 ): Promise<RunFigures> {
-  await context.route('https://**/*', async (route) => {
-    const u = route.request().url();
-    if (u.startsWith(URL))
-      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    else await route.fulfill({ status: 404, body: '' });
-  });
+  await serve(context, html);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { launchPlain } from '../test/support/chromium';
 import { browserBundle } from './browser/bundle';
 import type { ReadingTimes } from './browser/reading-bench';
-import { benchPage } from './page';
+import { benchPage, serve } from './page';
 import { type BenchSection, median } from './report';
 
 const CELLS = 200;
@@ -27,11 +27,7 @@ export default async function run(): Promise<BenchSection> {
   const html = benchPage();
   const plain = await launchPlain();
   try {
-    await plain.context.route('https://**/*', (route) =>
-      route.request().url().startsWith(URL)
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-        : route.fulfill({ status: 404, body: '' }),
-    );
+    await serve(plain.context, html, URL);
     const page = await plain.context.newPage();
     await page.goto(URL);
     const cdp = await plain.context.newCDPSession(page);

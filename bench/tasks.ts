@@ -29,7 +29,7 @@
 import { rmSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchPlain, launchWithExtension } from '../test/support/chromium';
-import { BATCH, benchPage, floorDirectory, scrollThrough, URL } from './page';
+import { BATCH, benchPage, floorDirectory, scrollThrough, serve, URL } from './page';
 import { type BenchFigure, type BenchSection, median } from './report';
 
 const BATCHES = Math.max(1, Number(process.env.BENCH_TASK_BATCHES ?? 6));
@@ -159,11 +159,7 @@ async function trace(
 
 /** A tab on the bench's timeline (not loaded yet), with a CDP session on it. */
 async function timelineTab(context: BrowserContext, html: string): Promise<{ page: Page; cdp: CDPSession }> {
-  await context.route('https://**/*', (route) =>
-    route.request().url().startsWith(URL)
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-      : route.fulfill({ status: 404, body: '' }),
-  );
+  await serve(context, html);
   const page = await context.newPage();
   return { page, cdp: await context.newCDPSession(page) };
 }

@@ -139,9 +139,9 @@ describe('block roots (what the scanner reads)', () => {
     ).document;
     const texts: string[][] = [];
     for (const root of d.body.children) {
-      const fast = collectBlocks(root, undefined, true);
-      expect(fast.map(shape)).toEqual(collectBlocks(root).map(shape));
-      texts.push(fast.map((b) => b.text));
+      const own = collectBlocks(root, undefined, true);
+      expect(own.map(shape)).toEqual(collectBlocks(root).map(shape));
+      texts.push(own.map((b) => b.text));
     }
     expect(texts).toEqual([
       ['gm @a $BTC'],
