@@ -547,7 +547,10 @@ export class PageScanner {
         for (const n of r.removedNodes) {
           // Only a removed element can take a scanned block with it; a removed text node (X
           // replacing a post's text) disconnects nothing, so it costs no sweep of every entry.
-          if (n.nodeType === 1) this.#sweepNeeded = true;
+          if (n.nodeType === 1) {
+            this.#sweepNeeded = true;
+            this.#painter?.unmounted(n as Element);
+          }
           // Text or inline markup removed from inside a block changes that block's text: rescan it.
           // Whole blocks removed from a container (X recycling timeline cells) change nothing else.
           if (n.nodeType === 3 || (n.nodeType === 1 && !isBlockElement(n as Element))) rescan = true;
@@ -842,7 +845,12 @@ export class PageScanner {
   /** Makes a block's entry from its matches (none: no entry); whether detections changed. */
   #settle(block: TextBlock, matches: Match[]): boolean {
     const prev = this.#entries.get(block.el);
-    if (prev && prev.block.text === block.text && sameNodes(prev.block, block)) return false;
+    if (prev && prev.block.text === block.text && sameNodes(prev.block, block)) {
+      // Its cell was taken out and put back before the sweep: painted again.
+      if (prev.cell && this.#painter && !this.#painter.holds(prev, prev.cell))
+        this.#painter.add(prev, prev.cell);
+      return false;
+    }
     if (prev) this.#removeEntry(block.el, prev);
     if (!matches.length) return !!prev;
     const cell = this.#painter ? this.#hooks.paintOn?.(block.el) : null;

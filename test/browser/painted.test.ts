@@ -170,6 +170,19 @@ describe('painted marks on X-positioned cells', () => {
     expect(await card.getAttribute('data-state')).toBeTruthy();
     await page.keyboard.press('Escape');
 
+    // Taken out and put back a moment later, after the content script's mutation observer saw it go
+    // (the observers' callbacks were queued first) and before the scanner swept its entries: its
+    // marks went with it, and it is painted again.
+    await page.evaluate(() => {
+      const cell = document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')[1];
+      const parent = cell?.parentElement;
+      if (!cell || !parent) return;
+      const next = cell.nextSibling;
+      cell.remove();
+      queueMicrotask(() => parent.insertBefore(cell, next));
+    });
+    await expect.poll(matching).toBe(true);
+
     // A cell X unmounts takes its marks with it; what stays is unchanged.
     await page.evaluate(() => {
       const cell = document.querySelector<HTMLElement>('[data-testid="cellInnerDiv"]');

@@ -271,6 +271,65 @@ describe('cell painter, with a resize observer', () => {
     p.stop();
   });
 
+  it('lets go of a cell the page took out before the next report, and of nothing still on the page', async () => {
+    const log: Log = [];
+    const p = painter();
+    const ro = FakeResizeObserver.last as FakeResizeObserver;
+    const a = fakeCell('a', log);
+    const b = fakeCell('b', log);
+    const c = fakeCell('c', log);
+    const ea = entry('gm $BTC', [['$BTC', 'ticker']]);
+    const eb = entry('gm $ETH', [['$ETH', 'ticker']]);
+    p.add(ea, asEl(a));
+    p.add(eb, asEl(b));
+    await painted();
+    expect(ro.observed).toEqual(new Set([a, b]));
+    expect(p.holds(ea, asEl(a))).toBe(true);
+
+    // Taken out and put back in the same task (X moving it): still out when the observer's
+    // callback runs is what counts, so nothing happens. Nor for an element that is no painted cell.
+    log.length = 0;
+    p.unmounted(asEl(a));
+    c.isConnected = false;
+    p.unmounted(asEl(c));
+    expect(log).toEqual([]);
+    expect(ro.observed).toEqual(new Set([a, b]));
+
+    // Taken out: layers cleared and observation dropped at once, so the browser has no report of
+    // it at no size to make (a call into the content script of its own).
+    a.isConnected = false;
+    p.unmounted(asEl(a));
+    expect(log).toEqual(['clear a']);
+    expect(a.props.size).toBe(0);
+    expect(ro.observed).toEqual(new Set([b]));
+    expect(p.holds(ea, asEl(a))).toBe(false);
+    expect(p.size).toBe(1);
+    // The scanner's sweep then removes its entry: nothing more to do.
+    p.remove(ea, asEl(a));
+    expect(log).toEqual(['clear a']);
+
+    // Taken out with a paint waiting: the paint leaves it out.
+    p.add(entry('No VC', [['No VC', 'claim']]), asEl(b));
+    const ec = entry('gm $SOL', [['$SOL', 'ticker']]);
+    c.isConnected = true;
+    p.add(ec, asEl(c));
+    c.isConnected = false;
+    p.unmounted(asEl(c));
+    log.length = 0;
+    await painted();
+    expect(log).toEqual(['read b', 'write b']);
+    expect(c.props.size).toBe(0);
+
+    // Put back (its entries are the scanner's to add again): painted anew.
+    c.isConnected = true;
+    p.add(ec, asEl(c));
+    log.length = 0;
+    await painted();
+    expect(log).toEqual(['read c', 'write c']);
+    expect(c.props.get('background-image')).toBe('linear-gradient(blue,blue)');
+    p.stop();
+  });
+
   it('paints a cell the observer never reports (not rendered) after a while', async () => {
     const log: Log = [];
     const p = painter();
