@@ -9,8 +9,8 @@ import type { Settings } from '@/utils/settings';
 import { loadSettings, writeSettings } from './settings-store';
 
 export const SITES_SCRIPT_ID = 'tickerlens-sites';
-/** WXT's output path of the content script (entrypoints/content). */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/** WXT's output path of the content script (entrypoints/content), from the extension's root. */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
 const pattern = (origin: string) => `${origin}/*`;
 
