@@ -634,6 +634,18 @@ export class PageScanner {
     return out;
   }
 
+  /**
+   * Whether a text node holds some of a detection's text (the hover controller hit-tests the pointer
+   * only over such text): a lookup, no layout.
+   */
+  holdsDetection(node: Node): boolean {
+    if (node.nodeType !== 3) return false;
+    const at = this.#nodeIndex.get(node as Text);
+    if (!at) return false;
+    const end = at.nodeStart + (node as Text).data.length;
+    return at.entry.matches.some((m) => m.start < end && m.end > at.nodeStart);
+  }
+
   /** The detection under a caret position, if any. */
   hitTest(node: Node, offset: number): { entry: BlockEntry; match: Match } | null {
     if (node.nodeType !== 3) return null;

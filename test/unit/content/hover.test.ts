@@ -1,7 +1,8 @@
 /**
- * The hover controller's scroll listener, on linkedom: scrolling closes an open card, and no
- * listener is on while no card is open or pending (a timeline fires scroll events every frame).
- * Hover intent and hit-testing by layout run in Chromium (test/browser/card.test.ts).
+ * The hover controller on linkedom: scrolling closes an open card, and no scroll listener is on
+ * while no card is open or pending (a timeline fires scroll events every frame); the pointer is
+ * hit-tested only over text that holds a detection. Hover intent and hit-testing by layout run in
+ * Chromium (test/browser/card.test.ts).
  */
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -63,5 +64,53 @@ describe('HoverController and scrolling', () => {
     expect(listening).toEqual(['scroll']);
     hover.dispose();
     expect(listening).toEqual([]);
+  });
+});
+
+describe('HoverController and the pointer', () => {
+  it("hit-tests the pointer only over an element holding some of a detection's text", async () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><body><p id="post">gm <b id="tag">$BTC</b></p><img id="pic"><div id="bar"><span id="reply">Reply</span></div></body></html>',
+    );
+    const tag = document.getElementById('tag') as unknown as Element;
+    const held = tag.firstChild as unknown as Node;
+    const scanner = {
+      holdsDetection: (n: Node) => n === held,
+      hitTest: () => null,
+    } as unknown as PageScanner;
+    const hover = new HoverController(document as unknown as Document, scanner, {
+      open: () => undefined,
+      close: () => undefined,
+      isInsideCard: () => false,
+    });
+    const probed: string[] = [];
+    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = (x: number) => {
+      probed.push(String(x));
+      return { offsetNode: held, offset: 1 };
+    };
+    const frame = () => new Promise((r) => setTimeout(r, 5));
+    const move = async (id: string, x: number) => {
+      hover.onPointerMove({
+        clientX: x,
+        clientY: 1,
+        target: document.getElementById(id),
+      } as unknown as MouseEvent);
+      await frame();
+    };
+    // A picture, a button's label, the text around the detection: no caret lookup, no layout read.
+    await move('pic', 1);
+    await move('reply', 2);
+    await move('bar', 3);
+    await move('post', 4);
+    expect(probed).toEqual([]);
+    // The element holding the detection's text: hit-tested.
+    await move('tag', 5);
+    expect(probed).toEqual(['5']);
+    // Moves within one frame: one hit-test, where the pointer ended.
+    hover.onPointerMove({ clientX: 6, clientY: 1, target: tag } as unknown as MouseEvent);
+    hover.onPointerMove({ clientX: 7, clientY: 1, target: tag } as unknown as MouseEvent);
+    await frame();
+    expect(probed).toEqual(['5', '7']);
+    hover.dispose();
   });
 });

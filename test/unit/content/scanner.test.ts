@@ -216,6 +216,24 @@ describe('page scanner with background detection', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(texts(scanner)).toEqual(['new $NEW']);
   });
+
+  it('tells which text nodes hold some of a detection (where the pointer is worth a hit-test)', async () => {
+    const doc = page('<p id="a">gm <b>$BTC</b> and <i>$E</i>TH</p><p id="b">nothing here</p>');
+    const scanner = start(doc, async (batch) => batch.map(cashtags));
+    await until(() => texts(scanner).length === 1);
+    const a = doc.getElementById('a') as Element;
+    const nodes = [...a.childNodes].flatMap((n) => (n.nodeType === 3 ? [n] : [...n.childNodes]));
+    expect(nodes.map((n) => [n.textContent, scanner.holdsDetection(n)])).toEqual([
+      ['gm ', false],
+      ['$BTC', true],
+      [' and ', false],
+      // A detection across two text nodes: both hold some of it.
+      ['$E', true],
+      ['TH', true],
+    ]);
+    expect(scanner.holdsDetection((doc.getElementById('b') as Element).firstChild as Node)).toBe(false);
+    expect(scanner.holdsDetection(a)).toBe(false);
+  });
 });
 
 describe('the scroll listener', () => {
