@@ -21,6 +21,10 @@
  * on this two-core machine they include the time the main thread waited for a core, and read
  * 1.5-2× these. The "v8" category itself adds about a tenth to the main thread's CPU time.
  *
+ * The same run then moves the pointer over the posts on screen, POINTER_MOVES times, one move a
+ * frame or so, without scrolling: what a reader's mouse costs the content script (hover intent
+ * hit-tests the pointer), per move, in the same thread CPU.
+ *
  * BENCH_BASELINE_DIR=<an unpacked build> measures another build of Tickerlens (an earlier commit's
  * `.output/chrome-mv3`, copied aside) in the same rounds, alternating: the content script's JS of
  * two builds differs by less than it drifts between runs of this section, so a change is judged
@@ -34,6 +38,7 @@ import { type BenchFigure, type BenchSection, median } from './report';
 
 const BATCHES = Math.max(1, Number(process.env.BENCH_TASK_BATCHES ?? 6));
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const POINTER_MOVES = 300;
 const KINDS = ['frames', 'timers', 'messages', 'gc', 'other'] as const;
 type Kind = (typeof KINDS)[number];
 /** Per batch: thread CPU ms and number of top-level tasks, by kind. */
@@ -50,10 +55,14 @@ interface TraceEvent {
   args?: { name?: string; src_func?: string; worldName?: string };
 }
 
-/** The content script's JS, thread CPU ms: the first 200 posts, and per batch after them. */
+/**
+ * The content script's JS, thread CPU: the first 200 posts and per batch after them (ms), and per
+ * pointer move (µs).
+ */
 interface ScriptCpu {
   firstMs: number;
   batchMs: number;
+  pointerUs: number;
 }
 
 /** What a top-level task is, from where Chromium posted it. */
@@ -181,6 +190,14 @@ async function batches(page: Page): Promise<void> {
   }
 }
 
+/** The pointer moved over the posts on screen, down and across, POINTER_MOVES times. */
+async function pointerMoves(page: Page): Promise<void> {
+  for (let i = 0; i < POINTER_MOVES; i++) {
+    const y = 100 + ((i * 6) % 600);
+    await page.mouse.move(300 + (y % 200), y);
+  }
+}
+
 async function traced(context: BrowserContext, html: string): Promise<Tasks> {
   const { page, cdp } = await timelineTab(context, html);
   await firstPosts(page);
@@ -193,8 +210,13 @@ async function scriptTraced(context: BrowserContext, html: string): Promise<Scri
   const { page, cdp } = await timelineTab(context, html);
   const first = await trace(cdp, 'toplevel,v8', () => firstPosts(page));
   const later = await trace(cdp, 'toplevel,v8', () => batches(page));
+  const pointer = await trace(cdp, 'toplevel,v8', () => pointerMoves(page));
   await page.close();
-  return { firstMs: worldCpuMs(first), batchMs: worldCpuMs(later) / BATCHES };
+  return {
+    firstMs: worldCpuMs(first),
+    batchMs: worldCpuMs(later) / BATCHES,
+    pointerUs: (worldCpuMs(pointer) * 1000) / POINTER_MOVES,
+  };
 }
 
 const total = (t: Tasks) => KINDS.reduce((n, k) => n + t[k].ms, 0);
@@ -274,11 +296,11 @@ export default async function run(): Promise<BenchSection> {
       note: `${runs.floor.map((t, i) => (total(t) - total(runs.disabled[i] as Tasks)).toFixed(1)).join(', ')} by round; ${describe(runs.floor)}`,
     });
   const byRound = (xs: ScriptCpu[], f: (x: ScriptCpu) => number) => xs.map((x) => f(x).toFixed(1)).join(', ');
-  const othersNote = (f: (x: ScriptCpu) => number) =>
+  const othersNote = (f: (x: ScriptCpu) => number, unit = 'ms') =>
     (baselineDir
-      ? `; baseline ${median(scripts.baseline.map(f)).toFixed(2)} ms (${byRound(scripts.baseline, f)})`
+      ? `; baseline ${median(scripts.baseline.map(f)).toFixed(2)} ${unit} (${byRound(scripts.baseline, f)})`
       : '') +
-    (floorDir ? `; floor ${median(scripts.floor.map(f)).toFixed(2)} ms (${byRound(scripts.floor, f)})` : '');
+    (floorDir ? `; floor ${median(scripts.floor.map(f)).toFixed(2)} ${unit} (${byRound(scripts.floor, f)})` : '');
   const batchJs = median(scripts.tickerlens.map((x) => x.batchMs));
   const firstJs = median(scripts.tickerlens.map((x) => x.firstMs));
   figures.push(
@@ -295,6 +317,12 @@ export default async function run(): Promise<BenchSection> {
       goal: '≤ 15 ms',
       pass: firstJs <= 15,
       note: `${byRound(scripts.tickerlens, (x) => x.firstMs)} by round, script evaluation included${othersNote((x) => x.firstMs)}`,
+    },
+    {
+      name: 'content-script JS per pointer move, thread CPU, Tickerlens',
+      value: median(scripts.tickerlens.map((x) => x.pointerUs)),
+      unit: 'µs',
+      note: `${byRound(scripts.tickerlens, (x) => x.pointerUs)} by round${othersNote((x) => x.pointerUs, 'µs')}; ${POINTER_MOVES} moves over the posts on screen, no scrolling`,
     },
   );
   return {

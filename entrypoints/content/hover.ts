@@ -181,7 +181,7 @@ export class HoverController {
    * Whether the element under the pointer holds a detection's text as a child (text under the
    * pointer is always a child of the element the pointer is over): elsewhere there is nothing to
    * hit-test. The caret lookup and the rects it takes cost about as much as the pointer event's own
-   * call into the content script (118 against 77 µs, median, on the page bench's timeline), once a
+   * call into the content script (118-131 against 77-83 µs, medians, on the page bench's timeline), once a
    * frame while the pointer moves, over pictures, buttons and margins as over text.
    */
   #overDetection(): boolean {
