@@ -300,7 +300,9 @@ export default async function run(): Promise<BenchSection> {
     (baselineDir
       ? `; baseline ${median(scripts.baseline.map(f)).toFixed(2)} ${unit} (${byRound(scripts.baseline, f)})`
       : '') +
-    (floorDir ? `; floor ${median(scripts.floor.map(f)).toFixed(2)} ${unit} (${byRound(scripts.floor, f)})` : '');
+    (floorDir
+      ? `; floor ${median(scripts.floor.map(f)).toFixed(2)} ${unit} (${byRound(scripts.floor, f)})`
+      : '');
   const batchJs = median(scripts.tickerlens.map((x) => x.batchMs));
   const firstJs = median(scripts.tickerlens.map((x) => x.firstMs));
   figures.push(
