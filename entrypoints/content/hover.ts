@@ -7,6 +7,9 @@
  * open: a timeline fires scroll events every frame while it is read, and each one entering the
  * content script's world costs thread CPU even when the listener does nothing (0.84 ms per 20 posts
  * scrolled on the page bench's timeline, in Chromium's trace: 8% of the content script's JS there).
+ * For the same reason the pointer is followed move by move only over text that holds a detection,
+ * or while a card is open or about to open; elsewhere only its `mouseover`, when it enters another
+ * element, is heard.
  */
 import type { Match } from '@/utils/detect';
 import type { BlockEntry, PageScanner } from './scanner';
@@ -71,6 +74,10 @@ export class HoverController {
   #lastOver: EventTarget | null = null;
   /** Whether the scroll listener is on (a card open or about to open). */
   #watchingScroll = false;
+  /** Whether the pointer was last over text holding a detection (`#overDetection`). */
+  #overHot = false;
+  /** Whether the pointer is followed move by move (`#watch`). */
+  #watchingMoves = false;
 
   readonly #doc: Document;
   readonly #scanner: PageScanner;
@@ -80,6 +87,24 @@ export class HoverController {
     this.#doc = doc;
     this.#scanner = scanner;
     this.#cb = cb;
+  }
+
+  /**
+   * The pointer entered another element (always listened for): a look at it, as for a move, and it
+   * is followed move by move from there if it is over text that holds a detection.
+   */
+  onPointerOver = (e: MouseEvent): void => this.onPointerMove(e);
+
+  /**
+   * Detections changed (the scanner settled or dropped some): the pointer may be over text that now
+   * holds one, or no longer does, without having moved to another element.
+   */
+  refresh(): void {
+    if (!this.#lastOver) return;
+    const hot = this.#overDetection();
+    if (hot === this.#overHot) return;
+    this.#overHot = hot;
+    this.#watch();
   }
 
   onPointerMove = (e: MouseEvent): void => {
@@ -103,7 +128,8 @@ export class HoverController {
     clearTimeout(this.#closeTimer);
     this.#current = null;
     this.#pending = null;
-    this.#watchScroll();
+    this.#overHot = false;
+    this.#watch();
   }
 
   /** The detection whose card is open, if any. */
@@ -117,7 +143,7 @@ export class HoverController {
     this.#cancelClose();
     this.#pending = null;
     this.#current = target;
-    this.#watchScroll();
+    this.#watch();
     this.#cb.open(target);
   }
 
@@ -126,20 +152,29 @@ export class HoverController {
     this.#cancelClose();
     this.#current = null;
     this.#pending = null;
-    this.#watchScroll();
+    this.#watch();
     this.#cb.close();
   }
 
   readonly #onScroll = (): void => this.closeNow();
 
-  /** Listens for scrolling (anywhere on the page: capture) while a card is open or pending. */
-  #watchScroll(): void {
-    const watch = this.#current !== null || this.#pending !== null;
+  /**
+   * Listens for scrolling (anywhere on the page: capture) while a card is open or pending, and for
+   * every move of the pointer then too, or while it is over text that holds a detection.
+   */
+  #watch(): void {
+    const active = this.#current !== null || this.#pending !== null;
     const view = this.#doc.defaultView;
-    if (watch === this.#watchingScroll || !view) return;
-    this.#watchingScroll = watch;
-    if (watch) view.addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
-    else view.removeEventListener('scroll', this.#onScroll, { capture: true });
+    if (view && active !== this.#watchingScroll) {
+      this.#watchingScroll = active;
+      if (active) view.addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
+      else view.removeEventListener('scroll', this.#onScroll, { capture: true });
+    }
+    const moves = active || this.#overHot;
+    if (moves === this.#watchingMoves) return;
+    this.#watchingMoves = moves;
+    if (moves) this.#doc.addEventListener('mousemove', this.onPointerMove, { passive: true });
+    else this.#doc.removeEventListener('mousemove', this.onPointerMove);
   }
 
   #evaluate(overCard: boolean): void {
@@ -147,9 +182,8 @@ export class HoverController {
       this.#cancelClose();
       return;
     }
-    const target = this.#overDetection()
-      ? findTarget(this.#doc, this.#scanner, this.#lastX, this.#lastY)
-      : null;
+    this.#overHot = this.#overDetection();
+    const target = this.#overHot ? findTarget(this.#doc, this.#scanner, this.#lastX, this.#lastY) : null;
     if (target && this.#current && target.match === this.#current.match) {
       this.#cancelClose();
       return;
@@ -157,7 +191,7 @@ export class HoverController {
     if (target) {
       if (this.#pending?.match !== target.match) {
         this.#pending = target;
-        this.#watchScroll();
+        this.#watch();
         clearTimeout(this.#intentTimer);
         this.#intentTimer = setTimeout(() => {
           const t = this.#pending;
@@ -165,7 +199,7 @@ export class HoverController {
           this.#pending = null;
           this.#cancelClose();
           this.#current = t;
-          this.#watchScroll();
+          this.#watch();
           this.#cb.open(t);
         }, INTENT_MS);
       }
@@ -173,7 +207,7 @@ export class HoverController {
     }
     this.#pending = null;
     clearTimeout(this.#intentTimer);
-    this.#watchScroll();
+    this.#watch();
     if (this.#current && this.#closeTimer === undefined) this.#scheduleClose();
   }
 
@@ -200,7 +234,7 @@ export class HoverController {
     this.#closeTimer = setTimeout(() => {
       this.#closeTimer = undefined;
       this.#current = null;
-      this.#watchScroll();
+      this.#watch();
       this.#cb.close();
     }, CLOSE_MS);
   }

@@ -70,7 +70,10 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     highlight: options.marks,
     roots: onX ? xRoots(document) : genericRoots,
     ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf, paintOn: xPaintOn } : {}),
-    onUpdate: () => reportSoon(),
+    onUpdate: () => {
+      reportSoon();
+      hover.refresh();
+    },
     // Detection answers with resolutions; a block whose were dropped since (a pin changed) asks
     // again once it nears the viewport.
     onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
@@ -148,7 +151,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   }
   browser.runtime.onMessage.addListener(onMessage);
 
-  ctx.addEventListener(document, 'mousemove', hover.onPointerMove, { passive: true });
+  ctx.addEventListener(document, 'mouseover', hover.onPointerOver, { passive: true });
   ctx.addEventListener(document, 'keydown', hover.onKeyDown);
   scanner.start();
 

@@ -65,13 +65,45 @@ describe('HoverController and scrolling', () => {
     hover.dispose();
     expect(listening).toEqual([]);
   });
+
+  it('follows the pointer once the text it is over comes to hold a detection, and stops when it no longer does', async () => {
+    const { document } = parseHTML('<!doctype html><html><body><p id="post">gm $BTC</p></body></html>');
+    const listening = listenersOn(document as unknown as EventTarget);
+    const post = document.getElementById('post') as unknown as Element;
+    let marked = false;
+    const scanner = {
+      holdsDetection: (n: Node) => marked && n === post.firstChild,
+      hitTest: () => null,
+    } as unknown as PageScanner;
+    const hover = new HoverController(document as unknown as Document, scanner, {
+      open: () => undefined,
+      close: () => undefined,
+      isInsideCard: () => false,
+    });
+    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = () => null;
+    hover.onPointerOver({ clientX: 1, clientY: 1, target: post } as unknown as MouseEvent);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(listening).toEqual([]);
+    // Its detection settles while the pointer rests on the post: its moves are followed from now on.
+    marked = true;
+    hover.refresh();
+    expect(listening).toEqual(['mousemove']);
+    hover.refresh();
+    expect(listening).toEqual(['mousemove']);
+    // The post is gone from the scanner (its cell unmounted): no longer.
+    marked = false;
+    hover.refresh();
+    expect(listening).toEqual([]);
+    hover.dispose();
+  });
 });
 
 describe('HoverController and the pointer', () => {
-  it("hit-tests the pointer only over an element holding some of a detection's text", async () => {
+  it("follows and hit-tests the pointer only over an element holding some of a detection's text", async () => {
     const { document } = parseHTML(
       '<!doctype html><html><body><p id="post">gm <b id="tag">$BTC</b></p><img id="pic"><div id="bar"><span id="reply">Reply</span></div></body></html>',
     );
+    const listening = listenersOn(document as unknown as EventTarget);
     const tag = document.getElementById('tag') as unknown as Element;
     const held = tag.firstChild as unknown as Node;
     const scanner = {
@@ -89,28 +121,71 @@ describe('HoverController and the pointer', () => {
       return { offsetNode: held, offset: 1 };
     };
     const frame = () => new Promise((r) => setTimeout(r, 5));
-    const move = async (id: string, x: number) => {
-      hover.onPointerMove({
+    // The pointer enters an element (`mouseover`, always heard).
+    const enter = async (id: string, x: number) => {
+      hover.onPointerOver({
         clientX: x,
         clientY: 1,
         target: document.getElementById(id),
       } as unknown as MouseEvent);
       await frame();
     };
-    // A picture, a button's label, the text around the detection: no caret lookup, no layout read.
-    await move('pic', 1);
-    await move('reply', 2);
-    await move('bar', 3);
-    await move('post', 4);
+    // A picture, a button's label, the text around the detection: no caret lookup, no layout read,
+    // and its moves are not followed.
+    await enter('pic', 1);
+    await enter('reply', 2);
+    await enter('bar', 3);
+    await enter('post', 4);
     expect(probed).toEqual([]);
-    // The element holding the detection's text: hit-tested.
-    await move('tag', 5);
+    expect(listening).toEqual([]);
+    // The element holding the detection's text: hit-tested, and followed move by move.
+    await enter('tag', 5);
     expect(probed).toEqual(['5']);
+    expect(listening).toEqual(['mousemove']);
     // Moves within one frame: one hit-test, where the pointer ended.
     hover.onPointerMove({ clientX: 6, clientY: 1, target: tag } as unknown as MouseEvent);
     hover.onPointerMove({ clientX: 7, clientY: 1, target: tag } as unknown as MouseEvent);
     await frame();
     expect(probed).toEqual(['5', '7']);
+    // Out again: no longer followed.
+    await enter('bar', 8);
+    expect(probed).toEqual(['5', '7']);
+    expect(listening).toEqual([]);
+    // Followed while a card is open, wherever the pointer is (it may be on its way to the card).
+    hover.openNow({ match: { kind: 'ticker', text: '$BTC', start: 3, end: 7 } } as unknown as HoverTarget);
+    expect(listening).toEqual(['mousemove']);
+    hover.dispose();
+    expect(listening).toEqual([]);
+  });
+
+  it('follows the pointer once the text it is over comes to hold a detection, and stops when it no longer does', async () => {
+    const { document } = parseHTML('<!doctype html><html><body><p id="post">gm $BTC</p></body></html>');
+    const listening = listenersOn(document as unknown as EventTarget);
+    const post = document.getElementById('post') as unknown as Element;
+    let marked = false;
+    const scanner = {
+      holdsDetection: (n: Node) => marked && n === post.firstChild,
+      hitTest: () => null,
+    } as unknown as PageScanner;
+    const hover = new HoverController(document as unknown as Document, scanner, {
+      open: () => undefined,
+      close: () => undefined,
+      isInsideCard: () => false,
+    });
+    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = () => null;
+    hover.onPointerOver({ clientX: 1, clientY: 1, target: post } as unknown as MouseEvent);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(listening).toEqual([]);
+    // Its detection settles while the pointer rests on the post: its moves are followed from now on.
+    marked = true;
+    hover.refresh();
+    expect(listening).toEqual(['mousemove']);
+    hover.refresh();
+    expect(listening).toEqual(['mousemove']);
+    // The post is gone from the scanner (its cell unmounted): no longer.
+    marked = false;
+    hover.refresh();
+    expect(listening).toEqual([]);
     hover.dispose();
   });
 });
