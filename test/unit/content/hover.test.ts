@@ -65,61 +65,37 @@ describe('HoverController and scrolling', () => {
     hover.dispose();
     expect(listening).toEqual([]);
   });
-
-  it('follows the pointer once the text it is over comes to hold a detection, and stops when it no longer does', async () => {
-    const { document } = parseHTML('<!doctype html><html><body><p id="post">gm $BTC</p></body></html>');
-    const listening = listenersOn(document as unknown as EventTarget);
-    const post = document.getElementById('post') as unknown as Element;
-    let marked = false;
-    const scanner = {
-      holdsDetection: (n: Node) => marked && n === post.firstChild,
-      hitTest: () => null,
-    } as unknown as PageScanner;
-    const hover = new HoverController(document as unknown as Document, scanner, {
-      open: () => undefined,
-      close: () => undefined,
-      isInsideCard: () => false,
-    });
-    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = () => null;
-    hover.onPointerOver({ clientX: 1, clientY: 1, target: post } as unknown as MouseEvent);
-    await new Promise((r) => setTimeout(r, 5));
-    expect(listening).toEqual([]);
-    // Its detection settles while the pointer rests on the post: its moves are followed from now on.
-    marked = true;
-    hover.refresh();
-    expect(listening).toEqual(['mousemove']);
-    hover.refresh();
-    expect(listening).toEqual(['mousemove']);
-    // The post is gone from the scanner (its cell unmounted): no longer.
-    marked = false;
-    hover.refresh();
-    expect(listening).toEqual([]);
-    hover.dispose();
-  });
 });
+
+/**
+ * A hover controller on a linkedom page whose scanner says which text nodes hold a detection (and
+ * finds none under the caret): which listeners it has on the document, and where it looked up the
+ * caret (the pointer's x).
+ */
+function pointerSetUp(document: unknown, holds: (n: Node) => boolean) {
+  const listening = listenersOn(document as EventTarget);
+  const scanner = { holdsDetection: holds, hitTest: () => null } as unknown as PageScanner;
+  const hover = new HoverController(document as Document, scanner, {
+    open: () => undefined,
+    close: () => undefined,
+    isInsideCard: () => false,
+  });
+  const probed: string[] = [];
+  (document as { caretPositionFromPoint: unknown }).caretPositionFromPoint = (x: number) => {
+    probed.push(String(x));
+    return null;
+  };
+  return { hover, listening, probed };
+}
 
 describe('HoverController and the pointer', () => {
   it("follows and hit-tests the pointer only over an element holding some of a detection's text", async () => {
     const { document } = parseHTML(
       '<!doctype html><html><body><p id="post">gm <b id="tag">$BTC</b></p><img id="pic"><div id="bar"><span id="reply">Reply</span></div></body></html>',
     );
-    const listening = listenersOn(document as unknown as EventTarget);
     const tag = document.getElementById('tag') as unknown as Element;
     const held = tag.firstChild as unknown as Node;
-    const scanner = {
-      holdsDetection: (n: Node) => n === held,
-      hitTest: () => null,
-    } as unknown as PageScanner;
-    const hover = new HoverController(document as unknown as Document, scanner, {
-      open: () => undefined,
-      close: () => undefined,
-      isInsideCard: () => false,
-    });
-    const probed: string[] = [];
-    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = (x: number) => {
-      probed.push(String(x));
-      return { offsetNode: held, offset: 1 };
-    };
+    const { hover, listening, probed } = pointerSetUp(document, (n) => n === held);
     const frame = () => new Promise((r) => setTimeout(r, 5));
     // The pointer enters an element (`mouseover`, always heard).
     const enter = async (id: string, x: number) => {
@@ -160,19 +136,9 @@ describe('HoverController and the pointer', () => {
 
   it('follows the pointer once the text it is over comes to hold a detection, and stops when it no longer does', async () => {
     const { document } = parseHTML('<!doctype html><html><body><p id="post">gm $BTC</p></body></html>');
-    const listening = listenersOn(document as unknown as EventTarget);
     const post = document.getElementById('post') as unknown as Element;
     let marked = false;
-    const scanner = {
-      holdsDetection: (n: Node) => marked && n === post.firstChild,
-      hitTest: () => null,
-    } as unknown as PageScanner;
-    const hover = new HoverController(document as unknown as Document, scanner, {
-      open: () => undefined,
-      close: () => undefined,
-      isInsideCard: () => false,
-    });
-    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = () => null;
+    const { hover, listening } = pointerSetUp(document, (n) => marked && n === post.firstChild);
     hover.onPointerOver({ clientX: 1, clientY: 1, target: post } as unknown as MouseEvent);
     await new Promise((r) => setTimeout(r, 5));
     expect(listening).toEqual([]);
