@@ -214,9 +214,9 @@ export class HoverController {
   /**
    * Whether the element under the pointer holds a detection's text as a child (text under the
    * pointer is always a child of the element the pointer is over): elsewhere there is nothing to
-   * hit-test. The caret lookup and the rects it takes cost about as much as the pointer event's own
-   * call into the content script (118-131 against 77-83 µs, medians, on the page bench's timeline), once a
-   * frame while the pointer moves, over pictures, buttons and margins as over text.
+   * hit-test. The caret lookup and the rects it takes cost more than the pointer event's own call
+   * into the content script (118-131 against 77-83 µs, medians, on the page bench's timeline), and
+   * were taken once a frame while the pointer moved, over pictures, buttons and margins as over text.
    */
   #overDetection(): boolean {
     const el = this.#lastOver as Node | null;
