@@ -26,9 +26,9 @@
  * hit-tests the pointer), per move, in the same thread CPU.
  *
  * BENCH_BASELINE_DIR=<an unpacked build> measures another build of Tickerlens (an earlier commit's
- * `.output/chrome-mv3`, copied aside) in the same rounds, alternating: the content script's JS of
- * two builds differs by less than it drifts between runs of this section, so a change is judged
- * against its baseline in one run.
+ * `.output/chrome-mv3`, copied aside) in the same rounds, alternating, for the main-thread time it
+ * adds and for its content script's JS: two builds differ by less than either drifts between runs
+ * of this section, so a change is judged against its baseline in one run.
  */
 import { rmSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -232,9 +232,10 @@ function describe(runs: Tasks[]): string {
 export default async function run(): Promise<BenchSection> {
   const html = benchPage();
   const floorDir = process.env.BENCH_FLOOR === '1' ? floorDirectory() : undefined;
-  const runs: Record<'disabled' | 'tickerlens' | 'floor', Tasks[]> = {
+  const runs: Record<'disabled' | 'tickerlens' | 'baseline' | 'floor', Tasks[]> = {
     disabled: [],
     tickerlens: [],
+    baseline: [],
     floor: [],
   };
   const scripts: Record<'tickerlens' | 'baseline' | 'floor', ScriptCpu[]> = {
@@ -263,7 +264,10 @@ export default async function run(): Promise<BenchSection> {
       }
       runs.tickerlens.push(await withExtension(tickerlensDir, (c) => traced(c, html)));
       scripts.tickerlens.push(await withExtension(tickerlensDir, (c) => scriptTraced(c, html)));
-      if (baselineDir) scripts.baseline.push(await withExtension(baselineDir, (c) => scriptTraced(c, html)));
+      if (baselineDir) {
+        runs.baseline.push(await withExtension(baselineDir, (c) => traced(c, html)));
+        scripts.baseline.push(await withExtension(baselineDir, (c) => scriptTraced(c, html)));
+      }
       if (floorDir) {
         runs.floor.push(await withExtension(floorDir, (c) => traced(c, html)));
         scripts.floor.push(await withExtension(floorDir, (c) => scriptTraced(c, html)));
@@ -288,6 +292,13 @@ export default async function run(): Promise<BenchSection> {
       note: `${runs.tickerlens.map((t, i) => (total(t) - total(runs.disabled[i] as Tasks)).toFixed(1)).join(', ')} by round; ${describe(runs.tickerlens)}`,
     },
   ];
+  if (baselineDir)
+    figures.push({
+      name: 'main-thread CPU per batch added, baseline',
+      value: added(runs.baseline),
+      unit: 'ms',
+      note: `${runs.baseline.map((t, i) => (total(t) - total(runs.disabled[i] as Tasks)).toFixed(1)).join(', ')} by round; ${describe(runs.baseline)}`,
+    });
   if (floorDir)
     figures.push({
       name: 'main-thread CPU per batch added, floor',
