@@ -277,7 +277,16 @@ export default async function run(): Promise<BenchSection> {
     if (floorDir) rmSync(floorDir, { recursive: true, force: true });
   }
   // Added: each round's run against that round's disabled run, the median of those.
-  const added = (of: Tasks[]) => median(of.map((t, i) => total(t) - total(runs.disabled[i] as Tasks)));
+  const addedByRound = (of: Tasks[]) => of.map((t, i) => total(t) - total(runs.disabled[i] as Tasks));
+  /** The main-thread CPU one extension adds per batch: each round against its own disabled run. */
+  const addedFigure = (who: string, of: Tasks[]): BenchFigure => ({
+    name: `main-thread CPU per batch added, ${who}`,
+    value: median(addedByRound(of)),
+    unit: 'ms',
+    note: `${addedByRound(of)
+      .map((ms) => ms.toFixed(1))
+      .join(', ')} by round; ${describe(of)}`,
+  });
   const figures: BenchFigure[] = [
     {
       name: 'main-thread CPU per batch, disabled',
@@ -285,27 +294,10 @@ export default async function run(): Promise<BenchSection> {
       unit: 'ms',
       note: describe(runs.disabled),
     },
-    {
-      name: 'main-thread CPU per batch added, Tickerlens',
-      value: added(runs.tickerlens),
-      unit: 'ms',
-      note: `${runs.tickerlens.map((t, i) => (total(t) - total(runs.disabled[i] as Tasks)).toFixed(1)).join(', ')} by round; ${describe(runs.tickerlens)}`,
-    },
+    addedFigure('Tickerlens', runs.tickerlens),
   ];
-  if (baselineDir)
-    figures.push({
-      name: 'main-thread CPU per batch added, baseline',
-      value: added(runs.baseline),
-      unit: 'ms',
-      note: `${runs.baseline.map((t, i) => (total(t) - total(runs.disabled[i] as Tasks)).toFixed(1)).join(', ')} by round; ${describe(runs.baseline)}`,
-    });
-  if (floorDir)
-    figures.push({
-      name: 'main-thread CPU per batch added, floor',
-      value: added(runs.floor),
-      unit: 'ms',
-      note: `${runs.floor.map((t, i) => (total(t) - total(runs.disabled[i] as Tasks)).toFixed(1)).join(', ')} by round; ${describe(runs.floor)}`,
-    });
+  if (baselineDir) figures.push(addedFigure('baseline', runs.baseline));
+  if (floorDir) figures.push(addedFigure('floor', runs.floor));
   const byRound = (xs: ScriptCpu[], f: (x: ScriptCpu) => number) => xs.map((x) => f(x).toFixed(1)).join(', ');
   const othersNote = (f: (x: ScriptCpu) => number, unit = 'ms') =>
     (baselineDir
