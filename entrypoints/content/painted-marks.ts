@@ -117,10 +117,7 @@ export class CellPainter<E extends PaintedEntry> {
       // same, at no cost to the page (a detached element's style is not computed): a cell put back
       // is read again as an added node, and one whose text no longer holds a detection would carry
       // the old marks, at the old places, if they stayed.
-      if (!entries.size) {
-        this.#clear(cell);
-        this.#forget(cell);
-      }
+      if (!entries.size) this.#letGo(cell);
       return;
     }
     this.#dirty.add(cell);
@@ -141,10 +138,7 @@ export class CellPainter<E extends PaintedEntry> {
    */
   unmounted(el: Element): void {
     const cell = el as HTMLElement;
-    if (!this.#cells.has(cell) || cell.isConnected) return;
-    this.#dirty.delete(cell);
-    this.#clear(cell);
-    this.#forget(cell);
+    if (this.#cells.has(cell) && !cell.isConnected) this.#letGo(cell);
   }
 
   /** Whether a cell's paint carries an entry's marks (or will, at the next paint). */
@@ -290,6 +284,13 @@ export class CellPainter<E extends PaintedEntry> {
   #clear(cell: HTMLElement): void {
     if (!this.#written.delete(cell)) return;
     for (const name of PAINTED) cell.style.removeProperty(name);
+  }
+
+  /** A cell off the page: its layers cleared, nothing more to paint or watch on it. */
+  #letGo(cell: HTMLElement): void {
+    this.#dirty.delete(cell);
+    this.#clear(cell);
+    this.#forget(cell);
   }
 
   /** Stops tracking a cell (clearing its paint, if it is still on the page, is the caller's). */
