@@ -90,6 +90,19 @@ function painter(styled?: (r: Range) => boolean) {
 }
 const asEl = (c: FakeCell) => c as unknown as HTMLElement;
 
+/** A painter with two cells, each holding one painted entry. */
+async function twoPainted(log: Log) {
+  const p = painter();
+  const a = fakeCell('a', log);
+  const b = fakeCell('b', log);
+  const ea = entry('gm $BTC', [['$BTC', 'ticker']]);
+  const eb = entry('gm $ETH', [['$ETH', 'ticker']]);
+  p.add(ea, asEl(a));
+  p.add(eb, asEl(b));
+  await painted();
+  return { p, a, b, ea, eb };
+}
+
 /**
  * A stand-in for the browser's ResizeObserver: `frame()` is the browser's report after a layout,
  * with every cell observed since the last one (observed anew: reported whatever its size) and every
@@ -187,14 +200,7 @@ describe('cell painter', () => {
 
   it('clears a cell whose last entry goes, clears and forgets a cell that left the page, and clears all on stop', async () => {
     const log: Log = [];
-    const p = painter();
-    const a = fakeCell('a', log);
-    const b = fakeCell('b', log);
-    const ea = entry('gm $BTC', [['$BTC', 'ticker']]);
-    const eb = entry('gm $ETH', [['$ETH', 'ticker']]);
-    p.add(ea, asEl(a));
-    p.add(eb, asEl(b));
-    await painted();
+    const { p, a, b, ea, eb } = await twoPainted(log);
     p.remove(ea, asEl(a));
     await painted();
     expect(a.props.size).toBe(0);
@@ -273,16 +279,9 @@ describe('cell painter, with a resize observer', () => {
 
   it('lets go of a cell the page took out before the next report, and of nothing still on the page', async () => {
     const log: Log = [];
-    const p = painter();
+    const { p, a, b, ea } = await twoPainted(log);
     const ro = FakeResizeObserver.last as FakeResizeObserver;
-    const a = fakeCell('a', log);
-    const b = fakeCell('b', log);
     const c = fakeCell('c', log);
-    const ea = entry('gm $BTC', [['$BTC', 'ticker']]);
-    const eb = entry('gm $ETH', [['$ETH', 'ticker']]);
-    p.add(ea, asEl(a));
-    p.add(eb, asEl(b));
-    await painted();
     expect(ro.observed).toEqual(new Set([a, b]));
     expect(p.holds(ea, asEl(a))).toBe(true);
 
