@@ -23,8 +23,22 @@ async function permittedSites(settings: Settings): Promise<string[]> {
   return out;
 }
 
-/** Makes the registered content script match the enabled, permitted sites. */
-export async function syncSiteScripts(): Promise<string[]> {
+/** The sync running or last run: syncs run one after another. */
+let syncing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Makes the registered content script match the enabled, permitted sites. Calls wait for the one
+ * before them: enabling a site changes the settings, whose listener syncs while `enableSite` does,
+ * and two syncs that both find no script registered both register it (Chromium refuses the second
+ * as a duplicate id).
+ */
+export function syncSiteScripts(): Promise<string[]> {
+  const next = syncing.then(syncNow, syncNow);
+  syncing = next.catch(() => undefined);
+  return next;
+}
+
+async function syncNow(): Promise<string[]> {
   const settings = await loadSettings();
   const sites = await permittedSites(settings);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SITES_SCRIPT_ID] });
@@ -44,7 +58,21 @@ export async function syncSiteScripts(): Promise<string[]> {
   return sites;
 }
 
-/** After the popup got the permission: remember the site, register, and start on the open tab. */
+/**
+ * The tabs showing a page of the site, and `tabId` (the popup's tab) whatever it shows. Matching
+ * tabs by URL needs host access to the site: asked while the permission is held.
+ */
+async function tabsOf(origin: string, tabId?: number): Promise<number[]> {
+  const tabs = await browser.tabs.query({ url: pattern(origin) }).catch(() => []);
+  const ids = new Set(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id])));
+  if (tabId !== undefined) ids.add(tabId);
+  return [...ids];
+}
+
+/**
+ * After the popup got the permission: remember the site, register, and start on every tab open on
+ * it (a script already running there keeps running: content/index.ts lets the first live one win).
+ */
 export async function enableSite(origin: string, tabId?: number): Promise<boolean> {
   if (!(await browser.permissions.contains({ origins: [pattern(origin)] }))) return false;
   const settings = await loadSettings();
@@ -52,22 +80,27 @@ export async function enableSite(origin: string, tabId?: number): Promise<boolea
     await writeSettings({ ...settings, enabledSites: [...settings.enabledSites, origin] });
   }
   await syncSiteScripts();
-  if (tabId !== undefined) {
-    await browser.scripting
-      .executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] })
-      .catch(() => undefined);
-  }
+  const tabs = await tabsOf(origin, tabId);
+  await Promise.all(
+    tabs.map((id) =>
+      browser.scripting
+        .executeScript({ target: { tabId: id }, files: [CONTENT_SCRIPT_FILE] })
+        .catch(() => undefined),
+    ),
+  );
   return true;
 }
 
-/** Forgets the site, unregisters, gives the permission back, and stops the running script. */
+/** Forgets the site, unregisters, gives the permission back, and stops the script on every tab of it. */
 export async function disableSite(origin: string, tabId?: number): Promise<void> {
+  const tabs = await tabsOf(origin, tabId);
   const settings = await loadSettings();
   await writeSettings({ ...settings, enabledSites: settings.enabledSites.filter((o) => o !== origin) });
   await syncSiteScripts();
   await browser.permissions.remove({ origins: [pattern(origin)] }).catch(() => false);
-  if (tabId !== undefined)
-    await browser.tabs.sendMessage(tabId, { type: 'tickerlens:stop' }).catch(() => undefined);
+  await Promise.all(
+    tabs.map((id) => browser.tabs.sendMessage(id, { type: 'tickerlens:stop' }).catch(() => undefined)),
+  );
 }
 
 /** Access revoked in the browser's UI: the site is no longer enabled. */
