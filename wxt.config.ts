@@ -55,7 +55,7 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // Keyboard access to the marks (they are highlights, not focusable): the next detection in view.
     commands: {
-      'next-ticker': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandNextTicker__' },
+      'next-ticker': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandNextTicker__' },
     },
     ...(browser === 'firefox'
       ? {

@@ -5,6 +5,7 @@
  */
 import type { CardData } from '@/utils/card-schema';
 import { claimVerdict, type Reason, type Verdict } from '@/utils/checklist/claim-verdicts';
+import type { UnlockCategory } from '@/utils/db/records';
 import type { ClaimId } from '@/utils/detect';
 import { type MessageKey, t } from '@/utils/i18n';
 import { age, amount, date, pct, usd } from './format';
@@ -25,6 +26,8 @@ export interface CardModel {
   /** An address no list knows: its chain and an explorer link. */
   unknownAddress?: { chain: string; address: string; explorer: string; symbol?: string; name?: string };
   chain?: string;
+  /** Where the resolved asset trades: its exchange, or the chains its token lives on. */
+  venue?: string;
   /** For addresses: false when the EIP-55 checksum is wrong. */
   valid?: boolean;
   claim?: ClaimId;
@@ -35,6 +38,8 @@ export interface CardModel {
   error?: string;
   /** Set once "Save note" stored the note. */
   noteSaved?: boolean;
+  /** Why "Save note" failed, if it did (the note was not stored). */
+  noteError?: string;
 }
 
 export interface CardActions {
@@ -49,7 +54,8 @@ export interface CardActions {
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const titleId = 'tickerlens-card-title';
   const d = model.data ?? undefined;
-  const title = d ? `${d.name}` : model.text;
+  // A source can know an asset by symbol only (an empty name): the dialog is never left unnamed.
+  const title = d?.name || d?.symbol || model.text;
   return (
     <div
       class="card"
@@ -92,15 +98,38 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           </button>
         </p>
       ) : null}
+      {model.noteError ? (
+        <p class="err" role="alert">
+          {t('cardNoteFailed')} <ErrorDetail error={model.noteError} />
+        </p>
+      ) : null}
       {d ? <Sources data={d} stock={!!model.asset?.startsWith('stock:')} /> : null}
     </div>
   );
 }
 
+/** What the asset is and where it trades: "Stock · NASDAQ", "Coin · ethereum, solana". */
 function venue(m: CardModel): string {
-  if (m.asset?.startsWith('stock:')) return t('cardStock');
-  if (m.asset?.startsWith('cg:')) return m.chain ? `${t('cardCoin')} · ${m.chain}` : t('cardCoin');
-  return kindLabel(m.kind);
+  const where = m.venue ?? m.chain;
+  const kind = m.asset?.startsWith('stock:')
+    ? t('cardStock')
+    : m.asset?.startsWith('cg:')
+      ? t('cardCoin')
+      : '';
+  if (!kind) return kindLabel(m.kind);
+  return where ? `${kind} · ${where}` : kind;
+}
+
+/**
+ * What went wrong, as the browser or the background said it (English, technical): after the
+ * localized sentence, for a bug report, marked as English for screen readers.
+ */
+function ErrorDetail({ error }: { error: string }) {
+  return (
+    <span class="meta" lang="en">
+      {error}
+    </span>
+  );
 }
 
 function Figures({ model, actions }: { model: CardModel; actions: CardActions }) {
@@ -110,7 +139,11 @@ function Figures({ model, actions }: { model: CardModel; actions: CardActions })
     return (
       <div class="err" role="alert">
         <p>{t('cardNoData')}</p>
-        {model.error ? <p class="meta">{model.error}</p> : null}
+        {model.error ? (
+          <p>
+            {t('cardFetchFailed')} <ErrorDetail error={model.error} />
+          </p>
+        ) : null}
         <button type="button" onClick={actions.onRetry}>
           {t('cardRetry')}
         </button>
@@ -124,8 +157,8 @@ function Figures({ model, actions }: { model: CardModel; actions: CardActions })
       {p ? (
         <div class="price-row">
           <span class="price">{usd(p.usd, 1e12)}</span>
-          <Change label="24h" value={p.change24hPct} />
-          <Change label="7d" value={p.change7dPct} />
+          <Change label={t('card24h')} value={p.change24hPct} />
+          <Change label={t('card7d')} value={p.change7dPct} />
           {d.sparkline ? <Sparkline points={d.sparkline.value.points} label={t('cardSparkline')} /> : null}
         </div>
       ) : null}
@@ -194,8 +227,9 @@ function Unlocks({ u }: { u: NonNullable<CardData['unlocks']>['value'] }) {
               <span>{amount(e.amount)}</span>
               <span>{e.shareOfCirculatingPct === null ? '—' : pct(e.shareOfCirculatingPct, false)}</span>
               <span class="cat">
-                {e.label}
-                {e.insider ? ` · ${t('cardInsider')}` : ''}
+                {/* The category in the reader's language; the allocation's own name as the source gives it. */}
+                {t(UNLOCK_CATEGORY_KEYS[e.category])}
+                {e.label && e.label !== e.category ? ` · ${e.label}` : ''}
               </span>
             </li>
           ))}
@@ -246,6 +280,17 @@ function Revenue({ r }: { r: NonNullable<CardData['revenue']>['value'] }) {
     </section>
   );
 }
+
+const UNLOCK_CATEGORY_KEYS: Record<UnlockCategory, MessageKey> = {
+  insiders: 'unlockInsiders',
+  privateSale: 'unlockPrivateSale',
+  publicSale: 'unlockPublicSale',
+  airdrop: 'unlockAirdrop',
+  farming: 'unlockFarming',
+  noncirculating: 'unlockNoncirculating',
+  liquidity: 'unlockLiquidity',
+  other: 'unlockOther',
+};
 
 const VERDICT_KEYS: Record<Verdict, MessageKey> = {
   agrees: 'verdictAgrees',
@@ -343,6 +388,7 @@ function Sources({ data, stock }: { data: CardData; stock: boolean }) {
   const revenueShown = !!(data.revenue?.value.revenue || data.revenue?.value.holdersRevenue);
   const rows: Array<[MessageKey, Provenance | undefined]> = [
     ['cardPrice', data.price],
+    ['cardSparkline', data.sparkline],
     // A share's figures there are its market cap and volume, not a token supply.
     [stock ? 'cardMarketCap' : 'cardSupply', data.supply],
     ['cardUnlocks', data.unlocks?.value.listed ? data.unlocks : undefined],

@@ -191,7 +191,13 @@ export const resolveMessage = {
 export const cardRoute = {
   type: 'tickerlens:card',
   reply: /* @__PURE__ */ z.lazy(() =>
-    z.object({ card: z.nullable(cardSchema), refreshing: z.boolean(), error: z.optional(z.string()) }),
+    z.object({
+      card: z.nullable(cardSchema),
+      refreshing: z.boolean(),
+      /** Where the asset trades: its exchange, or the chains its token lives on (the registry's). */
+      venue: z.optional(z.string()),
+      error: z.optional(z.string()),
+    }),
   ),
 } as const;
 export const cardMessage = {

@@ -59,13 +59,16 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
     (await currentRegistry()).treasuries.has(asset.slice(6))
   )
     refreshes.push(service.refreshTreasuries());
+  // Settled here whether waited for or not: a refresh that fails is no unhandled rejection.
   const all = Promise.allSettled(refreshes);
+  const venue = candidateInfo(await currentRegistry(), asset).venue;
+  const where = venue ? { venue } : {};
   if (wait && refreshes.length) {
     await all;
     card = await service.getCard(asset);
-    return { card: forReaders(card), refreshing: false };
+    return { card: forReaders(card), refreshing: false, ...where };
   }
-  return { card: forReaders(card), refreshing: refreshes.length > 0 };
+  return { card: forReaders(card), refreshing: refreshes.length > 0, ...where };
 }
 
 /** The card with its stale reasons said for a reader (utils/sources/reasons.ts). */

@@ -28,10 +28,16 @@ export class CardController {
 
   readonly #host: CardHost;
   readonly #resolutions: ResolutionCache;
+  readonly #requestClose: () => void;
 
-  constructor(host: CardHost, resolutions: ResolutionCache) {
+  /**
+   * `requestClose` is what the card's close button does: closing through whoever opened the card
+   * (the hover controller), so that it knows the card is gone and the same word opens it again.
+   */
+  constructor(host: CardHost, resolutions: ResolutionCache, requestClose: () => void) {
     this.#host = host;
     this.#resolutions = resolutions;
+    this.#requestClose = requestClose;
   }
 
   close(): void {
@@ -91,7 +97,7 @@ export class CardController {
     this.#shown = model;
     this.#host.show(model, target.range.getBoundingClientRect(), {
       onSaveNote: () => void this.saveNote(target),
-      onClose: () => this.close(),
+      onClose: () => this.#requestClose(),
       onRetry: () => {
         if (this.#current) void this.open(this.#current, true);
       },
@@ -101,8 +107,9 @@ export class CardController {
 
   /** Saves the post as a note with the asset and the price shown now; the card says it is saved. */
   private async saveNote(target: HoverTarget): Promise<void> {
-    const model = this.#shown;
-    if (!model || this.#current !== target) return;
+    if (!this.#shown || this.#current !== target) return;
+    // A failure of an earlier try is forgotten: this try says how it went.
+    const { noteError: _, ...model } = this.#shown;
     const subject = model.asset ?? model.data?.assetId ?? '';
     try {
       await sendToBackground(saveNoteRoute, {
@@ -115,7 +122,7 @@ export class CardController {
       if (this.#current === target) this.#show(target, { ...model, noteSaved: true });
     } catch (err) {
       if (this.#current === target)
-        this.#show(target, { ...model, error: err instanceof Error ? err.message : String(err) });
+        this.#show(target, { ...model, noteError: err instanceof Error ? err.message : String(err) });
     }
   }
 
@@ -165,6 +172,7 @@ function withReply(base: Omit<CardModel, 'state'>, reply: CardReply): CardModel 
     ...base,
     data: reply.card,
     state: stateOf(reply.card, reply.refreshing),
+    ...(reply.venue ? { venue: reply.venue } : {}),
     ...(reply.error ? { error: reply.error } : {}),
   };
 }

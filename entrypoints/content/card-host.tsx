@@ -5,14 +5,14 @@
  */
 import { render } from 'preact';
 import { Card, type CardActions, type CardModel } from '@/components/Card';
+import { placeCard } from './card-placement';
 import { CARD_CSS } from './card-style';
-
-const GAP = 6;
-const MARGIN = 8;
 
 export class CardHost {
   #host: HTMLElement | undefined;
   #mount: HTMLElement | undefined;
+  /** Where keyboard focus was before `focus()` moved it into the card: it goes back there. */
+  #focusBefore: HTMLElement | undefined;
 
   readonly #doc: Document;
 
@@ -44,13 +44,21 @@ export class CardHost {
 
   /** Moves keyboard focus into the card (its dialog), for keyboard and screen-reader users. */
   focus(): void {
+    const active = this.#doc.activeElement;
+    if (active !== this.#host && active instanceof HTMLElement) this.#focusBefore = active;
     this.#host?.shadowRoot?.querySelector<HTMLElement>('.card')?.focus();
   }
 
   hide(): void {
     if (!this.#host) return;
+    // Focus inside the card (the keyboard opened it, or the reader tabbed in) goes back to where
+    // it was, not to the page's <body>; focus elsewhere stays where the reader put it.
+    const hadFocus = this.#doc.activeElement === this.#host;
+    const back = this.#focusBefore;
+    this.#focusBefore = undefined;
     if (this.#mount) render(null, this.#mount);
     this.#host.remove();
+    if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
   }
 
   destroy(): void {
@@ -74,23 +82,26 @@ export class CardHost {
     return { host: this.#host, mount: this.#mount };
   }
 
-  /** Below the word when it fits, else above; clamped to the viewport; never over the word. */
+  /** Placed by `placeCard`, from the card's whole height (measured uncut). */
   #place(anchor: DOMRect): void {
     const host = this.#host;
     if (!host) return;
-    const vw = this.#doc.documentElement.clientWidth;
-    const vh = this.#doc.documentElement.clientHeight;
+    const view = {
+      width: this.#doc.documentElement.clientWidth,
+      height: this.#doc.documentElement.clientHeight,
+    };
     host.style.left = '0px';
     host.style.top = '0px';
-    const { width, height } = host.getBoundingClientRect();
-    const below = anchor.bottom + GAP;
-    const above = anchor.top - GAP - height;
-    const top = below + height <= vh - MARGIN || above < MARGIN ? below : above;
-    const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, vw - width - MARGIN));
-    host.style.left = `${Math.round(left)}px`;
-    host.style.top = `${Math.round(top)}px`;
+    host.style.removeProperty(MAX_HEIGHT_VAR);
+    const p = placeCard(anchor, host.getBoundingClientRect(), view);
+    if (p.maxHeight !== undefined) host.style.setProperty(MAX_HEIGHT_VAR, `${p.maxHeight}px`);
+    host.style.left = `${p.left}px`;
+    host.style.top = `${p.top}px`;
   }
 }
+
+/** The card's height limit (card.css), set when it is cut to the room beside the word. */
+const MAX_HEIGHT_VAR = '--tl-max-height';
 
 /**
  * X paints its themes on <body>: white (light), rgb(21, 32, 43) (dim), black (lights out). Other

@@ -156,7 +156,10 @@ export class HoverController {
     this.#cb.close();
   }
 
-  readonly #onScroll = (): void => this.closeNow();
+  /** Anything on the page scrolled: the word moved away from the card. Not the card's own scroll. */
+  readonly #onScroll = (e: Event): void => {
+    if (!this.#cb.isInsideCard(e.target as Node | null)) this.closeNow();
+  };
 
   /**
    * Listens for scrolling (anywhere on the page: capture) while a card is open or pending, and for

@@ -18,7 +18,7 @@ import { BackgroundPort, sendToBackground } from '@/utils/messaging';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
 import { MARK_CSS, xLinkMarkCss } from './card-style';
-import { HoverController } from './hover';
+import { HoverController, type HoverTarget } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
 import { ResolutionCache } from './resolutions';
 import { genericRoots, xPaintOn, xRoots, xUnitOf } from './roots';
@@ -79,9 +79,11 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
   resolutions.onResolved(() => reportSoon());
-  if (options.marks) adoptStyles(onX ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS);
+  const markStyles = options.marks
+    ? adoptStyles(onX ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS)
+    : undefined;
 
-  const cards = new CardController(card, resolutions);
+  const cards = new CardController(card, resolutions, () => hover.closeNow());
   const hover = new HoverController(document, scanner, {
     open: (target) => void cards.open(target),
     close: () => cards.close(),
@@ -118,6 +120,8 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     }, REPORT_MS);
   }
 
+  /** The detection whose card the "next ticker" command opened last. */
+  let lastByKeyboard: HoverTarget | null = null;
   const onMessage = (message: unknown): Promise<ScanResult> | undefined => {
     if (stopRequestSchema.safeParse(message).success) {
       // The site was disabled: everything goes, as when the extension is reloaded.
@@ -125,11 +129,13 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
       return undefined;
     }
     if (nextMarkRequestSchema.safeParse(message).success) {
+      // After Esc, the next press goes on from the card that was closed, not from the top.
       const next = nextTarget(
         visibleTargets(scanner, { width: innerWidth, height: innerHeight }),
-        hover.currentTarget,
+        hover.currentTarget ?? lastByKeyboard,
       );
       if (next) {
+        lastByKeyboard = next;
         hover.openNow(next);
         // The card renders its first state synchronously; focus moves into it.
         card.focus();
@@ -162,6 +168,8 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     scanner.stop();
     port.close();
     card.destroy();
+    // X's links lose their marks with the rest (an extension reloaded or updated, a site disabled).
+    if (markStyles) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== markStyles);
   });
 }
 
@@ -178,8 +186,9 @@ export function toScanItem(m: Match, resolved?: ResolutionReply): ScanItem {
 }
 
 /** Mark styles go in an adopted stylesheet: no node is added to the page for them. */
-function adoptStyles(css: string): void {
+function adoptStyles(css: string): CSSStyleSheet {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return sheet;
 }

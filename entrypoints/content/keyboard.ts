@@ -1,6 +1,6 @@
 /**
  * Keyboard access: marks are highlights, not focusable elements, so a command ("next ticker",
- * Alt+Shift+T by default, changeable in the browser's shortcut settings) opens the card of the next
+ * Alt+Shift+K by default, changeable in the browser's shortcut settings) opens the card of the next
  * detection in view, in reading order, and moves focus into it. Esc closes it.
  */
 import type { HoverTarget } from './hover';

@@ -4,7 +4,7 @@
  * ambiguous symbols with "always use this", claims checked against the unlock schedule.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoverText } from '../../demo/browser-helpers';
+import { hoverText, pointOfText } from '../../demo/browser-helpers';
 import { xTimelinePage } from '../../demo/pages';
 import { testPost } from '../../demo/posts';
 import type { ScanResult } from '../../utils/messages';
@@ -86,6 +86,8 @@ describe('card with data', () => {
     const text = (await card.locator('.card').textContent()) ?? '';
     expect(text).toContain('220.00');
     expect(text).toContain('Volume (session)');
+    // Where it trades, in the header beside the symbol.
+    expect(await card.locator('.card header .kind').textContent()).toMatch(/^Stock · \w+/);
     expect(text).not.toContain('Max supply');
     expect(text).toMatch(/Market cap: Stock quotes \(Yahoo\) · (just now|\d+ min ago)/);
     expect(h.sources.requests('stocks')).toContain('/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ');
@@ -133,8 +135,21 @@ describe('card with data', () => {
 
   it('opens cards from the keyboard command in reading order, with focus inside, and closes on Esc and on scrolling', async () => {
     await h.useLocalApi();
+    // The command has its key: Chromium gives none to a suggested key it keeps for itself.
+    const commands = await h.inWorker(() => chrome.commands.getAll(), undefined);
+    expect(commands.find((c) => c.name === 'next-ticker')?.shortcut).toMatch(/K/);
     const { page, tabId } = await openCards();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      // Where the reader's focus was before the command: it goes back there when the card closes.
+      // (A link: the page hides buttons, as X's stylesheet hides some.)
+      const before = document.createElement('a');
+      before.href = '#top';
+      before.id = 'focus-before';
+      before.textContent = 'before';
+      document.body.prepend(before);
+      before.focus();
+    });
     // As a reader would: the marks are on screen before the key is pressed.
     await expect
       .poll(() => page.evaluate(() => CSS.highlights.get('tickerlens-asset')?.size ?? 0))
@@ -154,6 +169,15 @@ describe('card with data', () => {
     ).toBe(true);
     await next();
     await expect.poll(() => card.locator('.card h2').textContent()).not.toBe(first);
+    const second = await card.locator('.card h2').textContent();
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('focus-before');
+    // The next press goes on from the card closed, not from the top.
+    await next();
+    await card.waitFor({ state: 'attached' });
+    const third = await card.locator('.card h2').textContent();
+    expect([first, second]).not.toContain(third);
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
     // Scrolling the page closes an open card too.
@@ -164,6 +188,48 @@ describe('card with data', () => {
       window.scrollBy(0, 200);
     });
     await card.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('opens again on the same word after its close button closed it', async () => {
+    await h.useLocalApi();
+    const { page } = await openCards();
+    await hoverText(page, '$TAO', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card');
+    await card.waitFor({ state: 'attached' });
+    await card.getByRole('button', { name: 'Close' }).click();
+    await card.waitFor({ state: 'detached' });
+    await hoverText(page, '$TAO', '[data-testid="tweetText"]');
+    await card.waitFor({ state: 'attached' });
+    await page.close();
+  });
+
+  it('keeps a card taller than the room beside the word inside the viewport, off the word, scrolling', async () => {
+    await h.useLocalApi();
+    const { page } = await openCards();
+    await page.setViewportSize({ width: 900, height: 420 });
+    const word = await pointOfText(page, '@HyperliquidX', '[data-testid="tweetText"]');
+    await page.evaluate((y) => window.scrollBy(0, y - 210), word.y);
+    await hoverText(page, '@HyperliquidX', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card[data-asset="cg:hyperliquid"]');
+    await card.waitFor({ state: 'attached' });
+    // Its claims, unlocks and revenue make it far taller than either side of the word.
+    await card.locator('[data-claim="no-insiders"][data-verdict="contradicts"]').waitFor({ timeout: 15_000 });
+    const at = await pointOfText(page, '@HyperliquidX', '[data-testid="tweetText"]');
+    const box = await card.locator('.card').boundingBox();
+    expect(box).not.toBeNull();
+    const b = box as NonNullable<typeof box>;
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.y + b.height).toBeLessThanOrEqual(420);
+    expect(at.y < b.y || at.y > b.y + b.height).toBe(true);
+    const scrolls = await card
+      .locator('.card')
+      .evaluate((el) => el.scrollHeight > el.clientHeight && getComputedStyle(el).overflowY === 'auto');
+    expect(scrolls).toBe(true);
+    // Its Save note button is reached by scrolling the card, which leaves it open.
+    await card.getByRole('button', { name: 'Save note' }).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    expect(await card.count()).toBe(1);
     await page.close();
   });
 

@@ -209,4 +209,31 @@ describe('painted marks on X-positioned cells', () => {
     expect(await gone()).toEqual({ image: '', connected: true });
     await page.close();
   });
+
+  it('leaves nothing behind when it stops (the site disabled, the extension reloaded)', async () => {
+    const page = await h.open('https://x.com/painted');
+    const tabId = await h.tabIdOf(page);
+    const left = () =>
+      page.evaluate(() => {
+        const link = document.querySelector('a[href*="src=cashtag_click"]');
+        return {
+          layers: [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].filter(
+            (c) => c.style.backgroundImage !== '',
+          ).length,
+          ranges: [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0),
+          sheets: document.adoptedStyleSheets.length,
+          linkMark: link ? getComputedStyle(link).backgroundColor : 'no link',
+          cards: document.querySelectorAll('tickerlens-card').length,
+        };
+      });
+    await expect.poll(async () => (await left()).layers).toBe(3);
+    const marked = await left();
+    expect(marked.sheets).toBe(1);
+    expect(marked.linkMark).not.toBe('rgba(0, 0, 0, 0)');
+    await h.inWorker((id: number) => chrome.tabs.sendMessage(id, { type: 'tickerlens:stop' }), tabId);
+    await expect
+      .poll(left)
+      .toEqual({ layers: 0, ranges: 0, sheets: 0, linkMark: 'rgba(0, 0, 0, 0)', cards: 0 });
+    await page.close();
+  });
 });
