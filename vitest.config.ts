@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The root's `@/` alias too: the UI components import through it.
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],

@@ -1,0 +1,179 @@
+/**
+ * The hover card's content (components/Card.tsx) rendered with Preact into a linkedom document, in
+ * English and in Simplified Chinese from the extension's own catalogues: every figure of a full
+ * card with its source, unlocks by category with the insiders' standing out, treasury and mNAV,
+ * and the states a reader can meet (a nameless asset, a failed fetch, a failed Save note).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CardActions, CardModel } from '@/components/Card';
+import type { CardData } from '@/utils/card-schema';
+
+const ui = vi.hoisted(() => ({ locale: 'en' }));
+
+vi.mock('wxt/browser', () => {
+  const catalogue = (locale: string): Record<string, { message: string }> =>
+    JSON.parse(
+      readFileSync(resolve(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8'),
+    );
+  const catalogues: Record<string, Record<string, { message: string }>> = {
+    en: catalogue('en'),
+    zh_CN: catalogue('zh_CN'),
+  };
+  return {
+    browser: {
+      i18n: {
+        getMessage: (key: string, subs?: string | string[]) => {
+          const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+          const message = catalogues[ui.locale]?.[key]?.message ?? '';
+          return message.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
+        },
+      },
+    },
+  };
+});
+
+const { Card } = await import('@/components/Card');
+
+const NOW = Date.UTC(2026, 11, 5, 12);
+const DAY = 86_400_000;
+const figure = <T,>(value: T, source: 'coingecko' | 'llamaApi' = 'coingecko') => ({
+  value,
+  source,
+  fetchedAt: NOW - 120_000,
+  ageMs: 120_000,
+  stale: false,
+});
+
+const fullCard: CardData = {
+  assetId: 'cg:hyperliquid',
+  symbol: 'HYPE',
+  name: 'Hyperliquid',
+  price: figure({ usd: 38.12, change24hPct: 2.5, change7dPct: -4.1, previousClose: null, asOf: null }),
+  supply: figure({
+    circulating: 334_000_000,
+    total: 1_000_000_000,
+    max: 1_000_000_000,
+    marketCapUsd: 12_700_000_000,
+    fdvUsd: 38_100_000_000,
+    volume24hUsd: null,
+    rank: 12,
+  }),
+  sparkline: figure({ points: [36, 37, 39, 38.5, 38.12], spanDays: 7 }),
+  unlocks: figure(
+    {
+      next: [
+        {
+          date: NOW + 10 * DAY,
+          amount: 9_920_000,
+          shareOfCirculatingPct: 2.97,
+          category: 'insiders',
+          label: 'Core Contributors',
+          insider: true,
+        },
+        {
+          date: NOW + 20 * DAY,
+          amount: 1_000_000,
+          shareOfCirculatingPct: 0.3,
+          category: 'airdrop',
+          label: 'airdrop',
+          insider: false,
+        },
+      ],
+      next30d: { amount: 10_920_000, sharePct: 3.27, insiderAmount: 9_920_000, insiderSharePct: 2.97 },
+      allocation: null,
+      listed: true,
+      sources: [],
+    },
+    'llamaApi',
+  ),
+};
+
+const actions: CardActions = { onClose: () => {}, onRetry: () => {}, onPin: () => {}, onSaveNote: () => {} };
+
+function show(model: Partial<CardModel>): HTMLElement {
+  const { document } = parseHTML('<!doctype html><html><body><div id="mount"></div></body></html>');
+  // Preact creates elements through the global document.
+  vi.stubGlobal('document', document);
+  const mount = document.getElementById('mount') as unknown as HTMLElement;
+  const full: CardModel = { text: '$HYPE', kind: 'ticker', claimsNearby: [], state: 'ready', ...model };
+  render(<Card model={full} actions={actions} />, mount);
+  return mount;
+}
+
+beforeEach(() => {
+  ui.locale = 'en';
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('hover card content', () => {
+  it('shows every figure of a full card, where the asset trades, and the source of each', () => {
+    const card = show({ asset: 'cg:hyperliquid', venue: 'hyperliquid', data: fullCard });
+    const text = card.textContent ?? '';
+    expect(card.querySelector('h2')?.textContent).toBe('Hyperliquid');
+    expect(card.querySelector('header .kind')?.textContent).toBe('Coin · hyperliquid');
+    expect(card.querySelector('.price-row')?.textContent).toMatch(/24h \+2\.5\d*%.*7d −?-?4\.1\d*%/);
+    expect(card.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe('Price over 7 days');
+    for (const label of ['Market cap', 'FDV', 'Circulating', 'Total supply', 'Max supply'])
+      expect(text).toContain(label);
+    const footer = card.querySelector('footer')?.textContent ?? '';
+    expect(footer).toMatch(/Price: CoinGecko/);
+    expect(footer).toMatch(/Price over 7 days: CoinGecko/);
+    expect(footer).toMatch(/Next unlocks: DefiLlama API/);
+  });
+
+  it('names each unlock by its category, with the source’s allocation name, and flags the insiders’', () => {
+    const card = show({ asset: 'cg:hyperliquid', data: fullCard });
+    const rows = [...card.querySelectorAll('.unlocks li')];
+    expect(rows.map((r) => r.querySelector('.cat')?.textContent)).toEqual([
+      'Insiders (team, investors) · Core Contributors',
+      'Airdrop',
+    ]);
+    expect(rows.map((r) => r.className)).toEqual(['insider', '']);
+  });
+
+  it('speaks Simplified Chinese from the catalogue, the source’s own names aside', () => {
+    ui.locale = 'zh_CN';
+    const card = show({ asset: 'cg:hyperliquid', data: fullCard });
+    expect(card.querySelector('.price-row')?.textContent).toContain('24小时');
+    expect(card.querySelector('.price-row')?.textContent).toContain('7日');
+    expect(card.querySelector('.unlocks .cat')?.textContent).toBe(
+      '内部人士（团队、投资人） · Core Contributors',
+    );
+    expect(card.querySelector('header .kind')?.textContent).toBe('币');
+  });
+
+  it('is titled by its symbol when the source gives no name, so the dialog is never unnamed', () => {
+    const card = show({
+      asset: 'stock:MSTR',
+      data: { ...fullCard, assetId: 'stock:MSTR', name: '', symbol: 'MSTR' },
+    });
+    const title = card.querySelector('h2');
+    expect(title?.textContent).toBe('MSTR');
+    expect(card.querySelector('[role="dialog"]')?.getAttribute('aria-labelledby')).toBe(title?.id);
+  });
+
+  it('says a failed fetch and a failed Save note in the reader’s language, the detail after it', () => {
+    const failed = show({
+      asset: 'cg:hyperliquid',
+      data: null,
+      state: 'error',
+      error: 'Could not establish connection',
+    });
+    const alert = failed.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('No data for this asset yet.');
+    expect(alert?.textContent).toContain('could not get this asset’s figures');
+    expect(alert?.querySelector('[lang="en"]')?.textContent).toBe('Could not establish connection');
+    expect(alert?.querySelector('button')?.textContent).toBe('Retry');
+
+    const note = show({ asset: 'cg:hyperliquid', data: fullCard, noteError: 'QuotaExceededError' });
+    const noteAlert = note.querySelector('.err[role="alert"]');
+    expect(noteAlert?.textContent).toContain('The note was not saved.');
+    expect(noteAlert?.textContent).toContain('QuotaExceededError');
+  });
+});
