@@ -9,6 +9,7 @@ import type { Match } from '@/utils/detect';
 import type { BackgroundReply, ResolutionReply } from '@/utils/messages';
 import { cardRoute, pinRoute, saveNoteRoute } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
+import { addressPinKey } from '@/utils/registry/pin-keys';
 import type { CardHost } from './card-host';
 import type { HoverTarget } from './hover';
 import type { ResolutionCache } from './resolutions';
@@ -29,15 +30,23 @@ export class CardController {
   readonly #host: CardHost;
   readonly #resolutions: ResolutionCache;
   readonly #requestClose: () => void;
+  readonly #quoteOf: (target: HoverTarget) => string;
 
   /**
    * `requestClose` is what the card's close button does: closing through whoever opened the card
    * (the hover controller), so that it knows the card is gone and the same word opens it again.
+   * `quoteOf` is the text a saved note quotes (default: the detection's block of text).
    */
-  constructor(host: CardHost, resolutions: ResolutionCache, requestClose: () => void) {
+  constructor(
+    host: CardHost,
+    resolutions: ResolutionCache,
+    requestClose: () => void,
+    quoteOf: (target: HoverTarget) => string = (target) => target.entry.block.text,
+  ) {
     this.#host = host;
     this.#resolutions = resolutions;
     this.#requestClose = requestClose;
+    this.#quoteOf = quoteOf;
   }
 
   close(): void {
@@ -114,7 +123,7 @@ export class CardController {
     try {
       await sendToBackground(saveNoteRoute, {
         asset: subject,
-        quote: target.entry.block.text.slice(0, 4000),
+        quote: this.#quoteOf(target).slice(0, 4000),
         url: location.href,
         detected: target.match.text,
         ...(target.match.claim ? { claim: target.match.claim } : {}),
@@ -136,10 +145,11 @@ export class CardController {
   }
 }
 
-/** Pins are keyed by the upper-case symbol, or the lower-case @handle. */
+/** Pins are keyed by the upper-case symbol, the lower-case @handle, or the address. */
 export function pinKey(m: Match): string | undefined {
   if (m.kind === 'ticker' && m.symbol) return m.symbol.toUpperCase();
   if (m.kind === 'handle') return `@${(m.handle ?? m.text.replace(/^@/, '')).toLowerCase()}`;
+  if (m.kind === 'address' && m.valid !== false) return addressPinKey(m);
   return undefined;
 }
 

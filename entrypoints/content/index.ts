@@ -21,7 +21,7 @@ import { MARK_CSS, xLinkMarkCss } from './card-style';
 import { HoverController, type HoverTarget } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
 import { ResolutionCache } from './resolutions';
-import { genericRoots, xPaintOn, xRoots, xUnitOf } from './roots';
+import { genericRoots, xPaintOn, xPostText, xRoots, xUnitOf } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
 import { isXHost, X_LINK_MARKS, X_MATCHES } from './x-selectors';
 
@@ -83,7 +83,12 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     ? adoptStyles(onX ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS)
     : undefined;
 
-  const cards = new CardController(card, resolutions, () => hover.closeNow());
+  const cards = new CardController(
+    card,
+    resolutions,
+    () => hover.closeNow(),
+    onX ? (t) => xPostText(t.entry.block.el) ?? t.entry.block.text : undefined,
+  );
   const hover = new HoverController(document, scanner, {
     open: (target) => void cards.open(target),
     close: () => cards.close(),

@@ -122,5 +122,15 @@ export function xPaintOn(block: Element): HTMLElement | null {
   return positioned ? cell : null;
 }
 
+/**
+ * On X, what a note saved from a detection quotes: the post's text. A detection in the author's
+ * name line (an @handle) quotes the post under it, not the name line; one in the post's text (or a
+ * quoted post's) quotes that text. Null outside a post.
+ */
+export function xPostText(block: Element): string | null {
+  const text = block.closest(X.tweetText) ?? block.closest(X.tweet)?.querySelector(X.tweetText);
+  return text?.textContent ?? null;
+}
+
 /** Whether X positions a cell itself; X sets it when it mounts the cell and keeps it. */
 const positionedCells = new WeakMap<HTMLElement, boolean>();

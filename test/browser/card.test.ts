@@ -23,6 +23,7 @@ beforeAll(async () => {
       post('2', 'Is $STRK cheap here?'),
       post('3', '@HyperliquidX: no VC, no insiders, 28% airdrop.'),
       post('4', 'Apple reports on Thursday: $AAPL into the print.'),
+      { ...post('5', 'HIP-3 markets are live.'), name: 'Hyperliquid', handle: 'HyperliquidX' },
     ]),
   );
 });
@@ -256,6 +257,26 @@ describe('card with data', () => {
         detected: '$TAO',
         priceSource: 'coingecko',
       },
+    });
+    await popup.close();
+    await page.close();
+  });
+
+  it('quotes the post, not the author line, in a note saved from the author’s @handle', async () => {
+    await h.useLocalApi();
+    const { page, tabId } = await openCards();
+    await hoverText(page, '@HyperliquidX', '[data-testid="User-Name"]');
+    const card = page.locator('tickerlens-card[data-asset="cg:hyperliquid"]');
+    await card.waitFor({ state: 'attached', timeout: 15_000 });
+    await card.getByRole('button', { name: 'Save note' }).click();
+    await card.getByRole('button', { name: 'Note saved' }).waitFor();
+    const popup = await h.openPopup(tabId);
+    const stored = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'tickerlens:recent-notes', limit: 1 }),
+    );
+    expect(stored.data.notes[0]).toMatchObject({
+      assetId: 'cg:hyperliquid',
+      capture: { quote: 'HIP-3 markets are live.', detected: '@HyperliquidX' },
     });
     await popup.close();
     await page.close();

@@ -13,6 +13,7 @@ import type { Match } from '../detect/types';
 import { resolveAddress } from './addresses';
 import { type ContextScore, scoreContext } from './context';
 import { normalizeTicker } from './load';
+import { addressPinKey } from './pin-keys';
 import type { Registry, RegistryAsset, Resolution, ResolveContext } from './types';
 
 /** Lead the best candidate needs over the runner-up to be answered alone. */
@@ -197,8 +198,13 @@ export function resolve(
       if (match.asset && registry.asset(match.asset)) return { asset: match.asset, reason: 'curated name' };
       return { reason: `no asset for the name ${match.nameKey ?? match.text}` };
     }
-    case 'address':
+    case 'address': {
+      // One address deployed as different tokens on different chains: the reader's pick, if any.
+      const key = match.valid === false ? undefined : addressPinKey(match);
+      const pinned = key ? pins?.get(key) : undefined;
+      if (pinned) return { asset: pinned, reason: `pinned: always read ${match.text} as ${pinned}` };
       return resolveAddress(registry, match);
+    }
     case 'claim':
       return { reason: 'a launch claim names no asset' };
   }

@@ -118,4 +118,15 @@ describe('a contract in the post decides a ticker', () => {
     const others = [matchIn(post, mint, 'address')];
     expect(resolveIn(post, '$DJT', { others }).asset).toBe('stock:DJT');
   });
+
+  it('a pin on an address wins, in any letter case of an EVM address; a bad checksum is never pinned', () => {
+    const [, address] = evmUsdc[0] ?? ['', ''];
+    const pins = new Map([[address.toLowerCase(), 'cg:tether']]);
+    const upper = `0x${address.slice(2).toUpperCase()}`;
+    for (const a of [address, upper])
+      expect(resolveIn(`CA: ${a}`, a, { kind: 'address', pins }).asset).toBe('cg:tether');
+    const post = `CA ${address}`;
+    const tampered = { ...matchIn(post, address, 'address'), valid: false };
+    expect(resolve(registry, tampered, { text: post }, pins).asset).toBeUndefined();
+  });
 });
