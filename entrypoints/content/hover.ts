@@ -182,7 +182,13 @@ export class HoverController {
 
   #evaluate(overCard: boolean): void {
     if (overCard) {
+      // Reached the card: a word crossed on the way there opens nothing.
       this.#cancelClose();
+      if (this.#pending) {
+        this.#pending = null;
+        clearTimeout(this.#intentTimer);
+        this.#watch();
+      }
       return;
     }
     this.#overHot = this.#overDetection();

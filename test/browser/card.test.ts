@@ -192,6 +192,24 @@ describe('card with data', () => {
     await page.close();
   });
 
+  it('stays open while the pointer is on the word or the card, and closes once it has left both', async () => {
+    await h.useLocalApi();
+    const { page } = await openCards();
+    await hoverText(page, '$TAO', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card');
+    await card.waitFor({ state: 'attached' });
+    // Into the card, across the gap between it and the word.
+    const box = await card.locator('.card').boundingBox();
+    if (!box) throw new Error('the card has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 6 });
+    await page.waitForTimeout(600);
+    expect(await card.count()).toBe(1);
+    // Away from both: it closes.
+    await page.mouse.move(box.x + box.width + 200, box.y + box.height + 150, { steps: 4 });
+    await card.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('opens again on the same word after its close button closed it', async () => {
     await h.useLocalApi();
     const { page } = await openCards();

@@ -154,4 +154,44 @@ describe('HoverController and the pointer', () => {
     expect(listening).toEqual([]);
     hover.dispose();
   });
+
+  it('opens nothing for a word the pointer crossed on its way into the open card', async () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><body><p id="post">gm <b id="word">$ETH</b></p><div id="card">card</div></body></html>',
+    );
+    const word = document.getElementById('word') as unknown as Element;
+    const card = document.getElementById('card') as unknown as Element;
+    const eth = { kind: 'ticker', text: '$ETH', start: 3, end: 7 };
+    const range = { getClientRects: () => [{ left: 0, right: 100, top: 0, bottom: 100 }] };
+    const scanner = {
+      holdsDetection: (n: Node) => n === word.firstChild,
+      hitTest: (node: Node) => (node === word.firstChild ? { entry: {}, match: eth } : null),
+      rangeOf: () => range,
+    } as unknown as PageScanner;
+    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = () => ({
+      offsetNode: word.firstChild,
+      offset: 1,
+    });
+    const opened: string[] = [];
+    const hover = new HoverController(document as unknown as Document, scanner, {
+      open: (t) => opened.push(t.match.text),
+      close: () => opened.push('closed'),
+      isInsideCard: (n) => n === card,
+    });
+    hover.openNow({ match: { kind: 'ticker', text: '$BTC', start: 0, end: 4 } } as unknown as HoverTarget);
+    const move = async (target: Element) => {
+      hover.onPointerMove({ clientX: 5, clientY: 5, target } as unknown as MouseEvent);
+      await new Promise((r) => setTimeout(r, 5));
+    };
+    await move(word);
+    await move(card);
+    // Longer than hover intent and the close delay.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(opened).toEqual(['$BTC']);
+    // Resting on the word does open its card.
+    await move(word);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(opened).toEqual(['$BTC', '$ETH']);
+    hover.dispose();
+  });
 });
