@@ -229,7 +229,7 @@ function Unlocks({ u }: { u: NonNullable<CardData['unlocks']>['value'] }) {
               <span class="cat">
                 {/* The category in the reader's language; the allocation's own name as the source gives it. */}
                 {t(UNLOCK_CATEGORY_KEYS[e.category])}
-                {e.label && e.label !== e.category ? ` · ${e.label}` : ''}
+                {e.label && e.label.toLowerCase() !== e.category.toLowerCase() ? ` · ${e.label}` : ''}
               </span>
             </li>
           ))}

@@ -79,7 +79,7 @@ const fullCard: CardData = {
           amount: 1_000_000,
           shareOfCirculatingPct: 0.3,
           category: 'airdrop',
-          label: 'airdrop',
+          label: 'Airdrop',
           insider: false,
         },
       ],
