@@ -176,4 +176,40 @@ describe('hover card content', () => {
     expect(noteAlert?.textContent).toContain('The note was not saved.');
     expect(noteAlert?.textContent).toContain('QuotaExceededError');
   });
+
+  it('shows a company’s BTC holdings, their value and mNAV, with their source', () => {
+    const mstr: CardData = {
+      assetId: 'stock:MSTR',
+      symbol: 'MSTR',
+      name: 'Strategy',
+      treasury: figure({
+        company: 'Strategy',
+        holdings: [
+          {
+            coin: 'bitcoin' as const,
+            holdings: 640_031,
+            valueUsd: 61_500_000_000,
+            valueBasis: 'live price' as const,
+            entryValueUsd: 47_350_000_000,
+            pctOfSupply: 3.05,
+          },
+        ],
+        totalValueUsd: 61_500_000_000,
+        mNav: 1.08,
+      }),
+    };
+    const card = show({ text: '$MSTR', asset: 'stock:MSTR', data: mstr });
+    const section = [...card.querySelectorAll('section')].find(
+      (s) => s.querySelector('h3')?.textContent === 'Treasury',
+    );
+    expect(section?.textContent).toContain('640.03K BTC · $61.50B');
+    expect(section?.textContent).toContain('mNAV (market cap ÷ holdings): 1.08');
+    expect(card.querySelector('footer')?.textContent).toMatch(/Treasury: CoinGecko/);
+  });
+
+  it('says it is loading while the figures are on their way', () => {
+    const card = show({ asset: 'cg:hyperliquid', state: 'loading' });
+    expect(card.querySelector('.loading')?.textContent).toBe('Loading figures…');
+    expect(card.querySelector('[role="dialog"]')?.getAttribute('aria-busy')).toBe('true');
+  });
 });
