@@ -55,6 +55,12 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   const resolutions = new ResolutionCache();
   /** The frequent messages (detection, the page's counts) go over one long-lived connection. */
   const port = new BackgroundPort();
+  /**
+   * @handles that name no asset: detected and reported, but not marked. Every post's author line
+   * holds one, nearly always a person's, and marking it would mark nearly every post (and, on X,
+   * make the page paint nearly every cell a second time when its marks arrive).
+   */
+  const quiet = new WeakSet<Match>();
   /** The background detects and resolves in one answer; the resolutions are kept for the cards. */
   const detect = async (texts: string[]): Promise<Match[][]> => {
     const reply = await port.send(detectRoute, { texts });
@@ -62,13 +68,19 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
       const block = reply.blocks[i];
       if (!block) return [];
       const matches = block.matches as Match[];
-      if (matches.length) resolutions.remember(text, block.resolutions);
+      if (!matches.length) return matches;
+      resolutions.remember(text, block.resolutions);
+      matches.forEach((m, j) => {
+        const r = block.resolutions[j];
+        if (m.kind === 'handle' && !r?.asset && !r?.candidates?.length) quiet.add(m);
+      });
       return matches;
     });
   };
   const scanner = new PageScanner(document, detect, {
     highlight: options.marks,
     roots: onX ? xRoots(document) : genericRoots,
+    marked: (m) => !quiet.has(m),
     ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf, paintOn: xPaintOn } : {}),
     onUpdate: () => {
       reportSoon();

@@ -23,6 +23,7 @@ function collect(
   const out: Array<HoverTarget & { top: number; left: number }> = [];
   for (const entry of entries) {
     for (const match of entry.matches) {
+      if (!scanner.isMarked(match)) continue;
       const range = scanner.rangeOf(entry, match);
       if (!range) continue;
       const r = range.getBoundingClientRect();

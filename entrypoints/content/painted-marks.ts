@@ -76,8 +76,11 @@ export class CellPainter<E extends PaintedEntry> {
   constructor(
     doc: Document,
     readonly colours: PaintColours = MARK_TINTS,
-    /** Whether a match's text is in an element the page's stylesheet marks already. */
-    readonly styledByPage: (range: Range) => boolean = () => false,
+    /**
+     * Whether a match goes unpainted: its text is in an element the page's stylesheet marks
+     * already, or it is not marked at all (the scanner's `isMarked`).
+     */
+    readonly leftOut: (range: Range, match: Match) => boolean = () => false,
   ) {
     this.#range = doc.createRange();
     this.#resizes = new ResizeObserver((records) => {
@@ -253,7 +256,7 @@ export class CellPainter<E extends PaintedEntry> {
       if (!a || !b || !a.node.isConnected) return;
       range.setStart(a.node, a.offset);
       range.setEnd(b.node, b.offset);
-      if (judge) skipped[i] = this.styledByPage(range);
+      if (judge) skipped[i] = this.leftOut(range, m);
       if (skipped[i]) return;
       const colour = m.kind === 'claim' ? this.colours.claim : this.colours.asset;
       for (const r of range.getClientRects()) {

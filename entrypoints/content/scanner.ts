@@ -80,6 +80,12 @@ export interface ScannerHooks {
    */
   unitOf?: (el: Element) => Element;
   /**
+   * Whether a detection is marked on the page (default: all are). One that is not is still
+   * detected, counted and reported (the scan message), but gets no mark, no hover and no place in
+   * the keyboard's order: on X, an @handle that names no asset (most authors' own).
+   */
+  marked?: (match: Match) => boolean;
+  /**
    * The positioned cell whose own paint carries a block's marks (painted-marks.ts), or null for
    * marks by highlight ranges. On X: the timeline cell, which X moves on every update of its list.
    * Used only where the browser has a ResizeObserver (the painter reads cells in its reports).
@@ -245,7 +251,7 @@ export class PageScanner {
       CSS.highlights.set(HIGHLIGHT_CLAIM, this.#claimHighlight);
     }
     if (hooks.highlight && hooks.paintOn && typeof ResizeObserver === 'function') {
-      this.#painter = new CellPainter(doc, undefined, (r) => this.#styledByPage(r));
+      this.#painter = new CellPainter(doc, undefined, (r, m) => !this.isMarked(m) || this.#styledByPage(r));
     }
   }
 
@@ -472,7 +478,10 @@ export class PageScanner {
         // page points elsewhere by the time it is dropped, and must not be judged again.
         this.#registered.set(
           entry,
-          entry.ranges.map((r) => !!(this.#assetHighlight && !this.#styledByPage(r))),
+          entry.ranges.map(
+            (r, i) =>
+              !!(this.#assetHighlight && this.isMarked(entry.matches[i] as Match) && !this.#styledByPage(r)),
+          ),
         );
       }
       const registered = this.#registered.get(entry) ?? [];
@@ -643,7 +652,12 @@ export class PageScanner {
     const at = this.#nodeIndex.get(node as Text);
     if (!at) return false;
     const end = at.nodeStart + (node as Text).data.length;
-    return at.entry.matches.some((m) => m.start < end && m.end > at.nodeStart);
+    return at.entry.matches.some((m) => m.start < end && m.end > at.nodeStart && this.isMarked(m));
+  }
+
+  /** Whether a detection is marked on the page (`ScannerHooks.marked`). */
+  isMarked(match: Match): boolean {
+    return this.#hooks.marked?.(match) ?? true;
   }
 
   /** The detection under a caret position, if any. */
@@ -653,7 +667,7 @@ export class PageScanner {
     if (!at) return null;
     const g = at.nodeStart + offset;
     for (const match of at.entry.matches) {
-      if (match.start <= g && g < match.end) return { entry: at.entry, match };
+      if (match.start <= g && g < match.end && this.isMarked(match)) return { entry: at.entry, match };
     }
     return null;
   }

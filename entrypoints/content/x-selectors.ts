@@ -63,10 +63,11 @@ export const X_TEXT_ROOTS = X_TEXT_ROOT_SELECTORS.join(',');
 export const X_CANARY = X.tweetText;
 
 /**
- * X's own links for cashtags and @mentions inside a post. Tickerlens marks these with a stylesheet
- * rule instead of highlight ranges: ranges cost a repaint whenever they change and a live-range
- * update on every DOM change near them, while a selector costs nothing per mark. Hashtag links are
- * not detections.
+ * X's own cashtag links inside a post. Tickerlens marks these with a stylesheet rule instead of
+ * highlight ranges or painted boxes: ranges cost a repaint whenever they change and a live-range
+ * update on every DOM change near them, a painted box a second paint of the post's cell, while a
+ * selector costs nothing per mark and applies from the post's first paint. Every cashtag is marked.
+ * X's @mention links are not: a mention is marked only when it names an asset (a project's handle),
+ * which a selector cannot know, so those few are painted like any other detection.
  */
-export const X_LINK_MARKS =
-  '[data-testid="tweetText"] a[href*="src=cashtag_click"], [data-testid="tweetText"] a[href^="/"]:not([href^="/hashtag/"]):not([href^="/search"])';
+export const X_LINK_MARKS = '[data-testid="tweetText"] a[href*="src=cashtag_click"]';

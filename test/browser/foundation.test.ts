@@ -86,6 +86,9 @@ describe('content script on X', () => {
       const post = all[i % all.length] as (typeof all)[number];
       return { ...post, id: `${post.id}-${i}` };
     });
+    // It ends with posts that hold marks (the real posts before them hold only people's @handles,
+    // which are detected but not marked).
+    posts.push(...writtenPosts.map((p) => ({ ...p, id: `${p.id}-end` })));
     h.serveX('/long', xTimelinePage(posts));
     const page = await h.open('https://x.com/long');
     const tabId = await h.tabIdOf(page);

@@ -1,7 +1,7 @@
 /**
  * Marks painted by X's positioned timeline cells (painted-marks.ts), in Chromium: every detection
- * outside X's own links gets one tinted box per line of its text (background layers of the cell)
- * and nothing else does, the boxes follow the cell when X moves it, are placed again when the text
+ * outside X's cashtag links, but an @handle that names no asset, gets one tinted box per line of
+ * its text (background layers of the cell) and nothing else does, the boxes follow the cell when X moves it, are placed again when the text
  * reflows or is re-rendered, and no highlight range, DOM node or pseudo-element is added for them.
  * A cell X unmounts loses its marks, so one put back whose text holds no detection shows none.
  */
@@ -42,8 +42,7 @@ function boxes(page: Page, texts: string[]): Promise<Array<{ painted: Box[]; exp
   return page.evaluate((texts: string[]) => {
     const round = (b: number[]) => b.map((n) => Math.round(n * 100) / 100) as Box;
     const sort = (a: Box[]) => a.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
-    const links =
-      '[data-testid="tweetText"] a[href*="src=cashtag_click"], [data-testid="tweetText"] a[href^="/"]:not([href^="/hashtag/"]):not([href^="/search"])';
+    const links = '[data-testid="tweetText"] a[href*="src=cashtag_click"]';
     return [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].map((cell) => {
       const box = cell.getBoundingClientRect();
       const left = box.left + cell.clientLeft;
@@ -83,8 +82,14 @@ describe('painted marks on X-positioned cells', () => {
       )
       .toBeGreaterThan(6);
     const scan = await h.scan(tabId);
-    const texts = [...new Set(scan.items.map((i) => i.text))];
-    expect(texts).toEqual(expect.arrayContaining(['Bitcoin', 'Strategy', 'No VC', 'fair launch', '比特币']));
+    // Marked: every detection but the @handles that name no asset (the authors', @testauthor).
+    const marked = scan.items.filter((i) => i.kind !== 'handle' || i.asset || i.candidates?.length);
+    const texts = [...new Set(marked.map((i) => i.text))];
+    expect(texts).toEqual(
+      expect.arrayContaining(['Bitcoin', 'Strategy', 'No VC', 'fair launch', '比特币', '@HyperliquidX']),
+    );
+    expect(scan.items).toContainEqual({ kind: 'handle', text: '@testauthor' });
+    expect(texts).not.toContain('@testauthor');
     const matching = async () => {
       const cells = await boxes(page, texts);
       // The painter writes tenths of a pixel: each edge within 0.05 px of the text's, and a hundredth

@@ -57,7 +57,7 @@ function fakeDoc() {
     collapse: () => {},
     getClientRects: () =>
       node ? [{ left: node.left + start * 8, top: node.top, width: (end - start) * 8, height: 20 }] : [],
-    /** Whether the match is inside an X link (the `styledByPage` test reads it). */
+    /** Whether the match is inside an X link (the `leftOut` test reads it). */
     get inLink() {
       return (node as { link?: boolean } | undefined)?.link ?? false;
     },

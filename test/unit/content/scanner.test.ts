@@ -234,6 +234,25 @@ describe('page scanner with background detection', () => {
     expect(scanner.holdsDetection((doc.getElementById('b') as Element).firstChild as Node)).toBe(false);
     expect(scanner.holdsDetection(a)).toBe(false);
   });
+
+  it('keeps a detection that is not marked (an @handle naming no asset) from hover and hit-tests, not from the scan', async () => {
+    const doc = page('<p id="a">gm <b>$BTC</b> <i>$ETH</i></p>');
+    const scanner = new PageScanner(doc, async (batch) => batch.map(cashtags), {
+      highlight: false,
+      roots: genericRoots,
+      marked: (m) => m.text !== '$ETH',
+    });
+    started.push(scanner);
+    scanner.start();
+    await until(() => texts(scanner).length === 1);
+    const a = doc.getElementById('a') as Element;
+    const btc = (a.querySelector('b') as Element).firstChild as Node;
+    const eth = (a.querySelector('i') as Element).firstChild as Node;
+    expect([scanner.holdsDetection(btc), scanner.holdsDetection(eth)]).toEqual([true, false]);
+    expect(scanner.hitTest(btc, 1)?.match.text).toBe('$BTC');
+    expect(scanner.hitTest(eth, 1)).toBeNull();
+    expect((await scanner.scanDocument()).map((f) => f.match.text)).toEqual(['$BTC', '$ETH']);
+  });
 });
 
 describe('the scroll listener', () => {
