@@ -40,6 +40,27 @@ async function openCards(): Promise<{ page: import('playwright-core').Page; tabI
   return { page, tabId };
 }
 
+/** The cards page with live sources, the pointer on `text`, and the card (`selector`) it opened. */
+async function hoverCard(text: string, within: string, selector = 'tickerlens-card') {
+  await h.useLocalApi();
+  const opened = await openCards();
+  await hoverText(opened.page, text, within);
+  const card = opened.page.locator(selector);
+  await card.waitFor({ state: 'attached', timeout: 15_000 });
+  return { ...opened, card };
+}
+
+/** Saves a note from the open card; the popup of the tab, and the newest note as stored. */
+async function saveNote(card: import('playwright-core').Locator, tabId: number) {
+  await card.getByRole('button', { name: 'Save note' }).click();
+  await card.getByRole('button', { name: 'Note saved' }).waitFor();
+  const popup = await h.openPopup(tabId);
+  const stored = await popup.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'tickerlens:recent-notes', limit: 1 }),
+  );
+  return { popup, note: stored.data.notes[0] };
+}
+
 describe('card with data', () => {
   it('falls back to the dated snapshot, labelled stale, when the sources are down', async () => {
     await h.useDeadApi();
@@ -193,11 +214,7 @@ describe('card with data', () => {
   });
 
   it('stays open while the pointer is on the word or the card, and closes once it has left both', async () => {
-    await h.useLocalApi();
-    const { page } = await openCards();
-    await hoverText(page, '$TAO', '[data-testid="tweetText"]');
-    const card = page.locator('tickerlens-card');
-    await card.waitFor({ state: 'attached' });
+    const { page, card } = await hoverCard('$TAO', '[data-testid="tweetText"]');
     // Into the card, across the gap between it and the word.
     const box = await card.locator('.card').boundingBox();
     if (!box) throw new Error('the card has no box');
@@ -211,11 +228,7 @@ describe('card with data', () => {
   });
 
   it('opens again on the same word after its close button closed it', async () => {
-    await h.useLocalApi();
-    const { page } = await openCards();
-    await hoverText(page, '$TAO', '[data-testid="tweetText"]');
-    const card = page.locator('tickerlens-card');
-    await card.waitFor({ state: 'attached' });
+    const { page, card } = await hoverCard('$TAO', '[data-testid="tweetText"]');
     await card.getByRole('button', { name: 'Close' }).click();
     await card.waitFor({ state: 'detached' });
     await hoverText(page, '$TAO', '[data-testid="tweetText"]');
@@ -253,21 +266,16 @@ describe('card with data', () => {
   });
 
   it('saves a note quoting the post with the price shown, and the popup lists it', async () => {
-    await h.useLocalApi();
-    const { page, tabId } = await openCards();
-    await hoverText(page, '$TAO', '[data-testid="tweetText"]');
-    const card = page.locator('tickerlens-card[data-asset="cg:bittensor"][data-state="ready"]');
-    await card.waitFor({ state: 'attached', timeout: 15_000 });
-    await card.getByRole('button', { name: 'Save note' }).click();
-    await card.getByRole('button', { name: 'Note saved' }).waitFor();
-    const popup = await h.openPopup(tabId);
+    const { page, tabId, card } = await hoverCard(
+      '$TAO',
+      '[data-testid="tweetText"]',
+      'tickerlens-card[data-asset="cg:bittensor"][data-state="ready"]',
+    );
+    const { popup, note } = await saveNote(card, tabId);
     const notes = popup.getByTestId('recent-notes');
     await notes.waitFor();
     expect(await notes.textContent()).toMatch(/\$TAO\$361\.24/);
-    const stored = await popup.evaluate(() =>
-      chrome.runtime.sendMessage({ type: 'tickerlens:recent-notes', limit: 1 }),
-    );
-    expect(stored.data.notes[0]).toMatchObject({
+    expect(note).toMatchObject({
       assetId: 'cg:bittensor',
       capture: {
         quote: 'Bitcoin holds while $TAO runs.',
@@ -281,18 +289,13 @@ describe('card with data', () => {
   });
 
   it('quotes the post, not the author line, in a note saved from the author’s @handle', async () => {
-    await h.useLocalApi();
-    const { page, tabId } = await openCards();
-    await hoverText(page, '@HyperliquidX', '[data-testid="User-Name"]');
-    const card = page.locator('tickerlens-card[data-asset="cg:hyperliquid"]');
-    await card.waitFor({ state: 'attached', timeout: 15_000 });
-    await card.getByRole('button', { name: 'Save note' }).click();
-    await card.getByRole('button', { name: 'Note saved' }).waitFor();
-    const popup = await h.openPopup(tabId);
-    const stored = await popup.evaluate(() =>
-      chrome.runtime.sendMessage({ type: 'tickerlens:recent-notes', limit: 1 }),
+    const { page, tabId, card } = await hoverCard(
+      '@HyperliquidX',
+      '[data-testid="User-Name"]',
+      'tickerlens-card[data-asset="cg:hyperliquid"]',
     );
-    expect(stored.data.notes[0]).toMatchObject({
+    const { popup, note } = await saveNote(card, tabId);
+    expect(note).toMatchObject({
       assetId: 'cg:hyperliquid',
       capture: { quote: 'HIP-3 markets are live.', detected: '@HyperliquidX' },
     });
