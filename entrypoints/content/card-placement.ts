@@ -26,14 +26,9 @@ export function placeCard(
 ): Placement {
   const roomBelow = view.height - MARGIN - (anchor.bottom + GAP);
   const roomAbove = anchor.top - GAP - MARGIN;
-  let below = true;
-  let maxHeight: number | undefined;
-  if (size.height <= roomBelow) below = true;
-  else if (size.height <= roomAbove) below = false;
-  else {
-    below = roomBelow >= roomAbove;
-    maxHeight = Math.max(MIN_HEIGHT, Math.floor(below ? roomBelow : roomAbove));
-  }
+  const fits = size.height <= roomBelow || size.height <= roomAbove;
+  const below = fits ? size.height <= roomBelow : roomBelow >= roomAbove;
+  const maxHeight = fits ? undefined : Math.max(MIN_HEIGHT, Math.floor(below ? roomBelow : roomAbove));
   const height = maxHeight ?? size.height;
   const top = below ? anchor.bottom + GAP : anchor.top - GAP - height;
   const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, view.width - size.width - MARGIN));
