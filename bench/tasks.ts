@@ -35,6 +35,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchPlain, launchWithExtension } from '../test/support/chromium';
 import { BATCH, benchPage, floorDirectory, scrollThrough, serve, URL } from './page';
 import { type BenchFigure, type BenchSection, median } from './report';
+import { RUNGS, type Rung, rungDirectories } from './rungs';
 
 const BATCHES = Math.max(1, Number(process.env.BENCH_TASK_BATCHES ?? 6));
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
@@ -232,16 +233,19 @@ function describe(runs: Tasks[]): string {
 export default async function run(): Promise<BenchSection> {
   const html = benchPage();
   const floorDir = process.env.BENCH_FLOOR === '1' ? floorDirectory() : undefined;
+  const rungDirs = floorDir ? rungDirectories() : undefined;
   const runs: Record<'disabled' | 'tickerlens' | 'baseline' | 'floor', Tasks[]> = {
     disabled: [],
     tickerlens: [],
     baseline: [],
     floor: [],
   };
-  const scripts: Record<'tickerlens' | 'baseline' | 'floor', ScriptCpu[]> = {
+  const scripts: Record<'tickerlens' | 'baseline' | 'floor' | Rung, ScriptCpu[]> = {
     tickerlens: [],
     baseline: [],
     floor: [],
+    observer: [],
+    reading: [],
   };
   const baselineDir = process.env.BENCH_BASELINE_DIR;
   /** One browser with the extension, for one traced run. */
@@ -272,9 +276,13 @@ export default async function run(): Promise<BenchSection> {
         runs.floor.push(await withExtension(floorDir, (c) => traced(c, html)));
         scripts.floor.push(await withExtension(floorDir, (c) => scriptTraced(c, html)));
       }
+      if (rungDirs)
+        for (const rung of RUNGS)
+          scripts[rung].push(await withExtension(rungDirs[rung], (c) => scriptTraced(c, html)));
     }
   } finally {
-    if (floorDir) rmSync(floorDir, { recursive: true, force: true });
+    for (const dir of [floorDir, ...Object.values(rungDirs ?? {})])
+      if (dir) rmSync(dir, { recursive: true, force: true });
   }
   // Added: each round's run against that round's disabled run, the median of those.
   const addedByRound = (of: Tasks[]) => of.map((t, i) => total(t) - total(runs.disabled[i] as Tasks));
@@ -304,7 +312,11 @@ export default async function run(): Promise<BenchSection> {
       ? `; baseline ${median(scripts.baseline.map(f)).toFixed(2)} ${unit} (${byRound(scripts.baseline, f)})`
       : '') +
     (floorDir
-      ? `; floor ${median(scripts.floor.map(f)).toFixed(2)} ${unit} (${byRound(scripts.floor, f)})`
+      ? `; floor ${median(scripts.floor.map(f)).toFixed(2)} ${unit} (${byRound(scripts.floor, f)})` +
+        RUNGS.map(
+          (rung) =>
+            `; rung ${rung} ${median(scripts[rung].map(f)).toFixed(2)} ${unit} (${byRound(scripts[rung], f)})`,
+        ).join('')
       : '');
   const batchJs = median(scripts.tickerlens.map((x) => x.batchMs));
   const firstJs = median(scripts.tickerlens.map((x) => x.firstMs));
@@ -336,6 +348,11 @@ export default async function run(): Promise<BenchSection> {
     notes: [
       `${ROUNDS} rounds of ${BATCHES} batches of ${BATCH} posts after the first 200, the page section's timeline and scrolling; per batch, the median over the rounds. Added: each round against its own disabled run.`,
       "Content-script JS: a run of its own per extension and round, traced with the \"v8\" category too; every call into the extension's isolated world (its observers, timers, the worker's answers, events, with their microtasks, and the script's evaluation), thread CPU time. The page section's JS figures count the profiler's wall-time samples, which on this two-core machine include waits for a core.",
+      ...(rungDirs
+        ? [
+            'Rungs (BENCH_FLOOR=1, bench/rungs.ts), content-script JS only: `observer` is a MutationObserver on the document with an empty callback; `reading` is that observer reading the text of each added post and author line and nothing more. Below the floor, which also asks its worker and paints: what any extension that marks these posts pays before it marks anything.',
+          ]
+        : []),
     ],
   };
 }
