@@ -51,6 +51,16 @@ export class BackgroundPort {
   #nextId = 0;
   readonly #pending = new Map<number, { resolve: (answer: unknown) => void; reject: (err: Error) => void }>();
   #closed = false;
+  readonly #onDisconnect: (() => void) | undefined;
+
+  /**
+   * `onDisconnect` hears every loss of the connection: the worker stopped (the next send
+   * reconnects), or the extension was reloaded, updated or removed, which leaves this script
+   * orphaned on its page (the content script tears itself down then).
+   */
+  constructor(options: { onDisconnect?: () => void } = {}) {
+    this.#onDisconnect = options.onDisconnect;
+  }
 
   async send<T extends BackgroundType>(
     message: BackgroundRoute<T>,
@@ -93,6 +103,7 @@ export class BackgroundPort {
     port.onDisconnect.addListener(() => {
       if (this.#port === port) this.#port = undefined;
       this.#fail('The background went away');
+      this.#onDisconnect?.();
     });
     this.#port = port;
     return port;

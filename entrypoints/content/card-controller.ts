@@ -55,6 +55,16 @@ export class CardController {
     this.#host.hide();
   }
 
+  /**
+   * For good (the content script stopped): a card still loading is dropped when its answer comes,
+   * and the host is torn down, so no card comes back after the page was cleaned up.
+   */
+  dispose(): void {
+    this.#token++;
+    this.#current = undefined;
+    this.#host.destroy();
+  }
+
   async open(target: HoverTarget, force = false): Promise<void> {
     const token = ++this.#token;
     this.#current = target;

@@ -13,6 +13,7 @@ export class CardHost {
   #mount: HTMLElement | undefined;
   /** Where keyboard focus was before `focus()` moved it into the card: it goes back there. */
   #focusBefore: HTMLElement | undefined;
+  #destroyed = false;
 
   readonly #doc: Document;
 
@@ -34,6 +35,8 @@ export class CardHost {
 
   /** Shows (or updates) the card; `anchor` is the hovered word's box, which it never covers. */
   show(model: CardModel, anchor: DOMRect, actions: CardActions): void {
+    // Torn down (the content script stopped): an answer that lands later shows nothing.
+    if (this.#destroyed) return;
     const { host, mount } = this.#ensure();
     host.dataset.asset = model.asset ?? '';
     host.dataset.state = model.state;
@@ -62,6 +65,7 @@ export class CardHost {
   }
 
   destroy(): void {
+    this.#destroyed = true;
     this.hide();
     this.#host = undefined;
     this.#mount = undefined;

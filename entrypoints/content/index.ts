@@ -27,6 +27,8 @@ import { isXHost, X_LINK_MARKS, X_MATCHES } from './x-selectors';
 
 /** The shortest time between two reports of the page's detections. */
 const REPORT_MS = 1000;
+/** When, after the background's port dropped, to look whether the extension is still there. */
+const ORPHAN_CHECKS_MS = [50, 1000];
 
 export default defineContentScript({
   matches: X_MATCHES,
@@ -53,8 +55,18 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   const onX = isXHost(location.hostname);
   const card = new CardHost(document);
   const resolutions = new ResolutionCache();
-  /** The frequent messages (detection, the page's counts) go over one long-lived connection. */
-  const port = new BackgroundPort();
+  /**
+   * The frequent messages (detection, the page's counts) go over one long-lived connection. When it
+   * drops because the extension was reloaded or updated, this script is orphaned: `ctx.isValid`
+   * then finds the runtime gone and tears everything down (marks, stylesheet, card). Chromium
+   * clears `runtime.id` a few milliseconds after the port's disconnect event, not before it, so
+   * the check waits; a worker that merely stopped leaves the id in place, and nothing happens.
+   */
+  const port = new BackgroundPort({
+    onDisconnect: () => {
+      for (const ms of ORPHAN_CHECKS_MS) setTimeout(() => ctx.isValid, ms);
+    },
+  });
   /**
    * @handles that name no asset: detected and reported, but not marked. Every post's author line
    * holds one, nearly always a person's, and marking it would mark nearly every post (and, on X,
@@ -102,7 +114,10 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     onX ? (t) => xPostText(t.entry.block.el) ?? t.entry.block.text : undefined,
   );
   const hover = new HoverController(document, scanner, {
-    open: (target) => void cards.open(target),
+    // An orphaned script (its extension reloaded before the port noticed) opens nothing and stops.
+    open: (target) => {
+      if (ctx.isValid) void cards.open(target);
+    },
     close: () => cards.close(),
     isInsideCard: (node) => card.contains(node),
   });
@@ -184,7 +199,8 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     hover.dispose();
     scanner.stop();
     port.close();
-    card.destroy();
+    // A card still loading is dropped when its answer lands: nothing comes back after teardown.
+    cards.dispose();
     // X's links lose their marks with the rest (an extension reloaded or updated, a site disabled).
     if (markStyles) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== markStyles);
   });

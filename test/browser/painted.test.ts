@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoverText } from '../../demo/browser-helpers';
 import { xTimelinePage } from '../../demo/pages';
 import { testPost } from '../../demo/posts';
 import type { ScanResult } from '../../utils/messages';
@@ -215,7 +216,7 @@ describe('painted marks on X-positioned cells', () => {
     await page.close();
   });
 
-  it('leaves nothing behind when it stops (the site disabled, the extension reloaded)', async () => {
+  it('leaves nothing behind when it stops (the site disabled)', async () => {
     const page = await h.open('https://x.com/painted');
     const tabId = await h.tabIdOf(page);
     const left = () =>
@@ -240,5 +241,36 @@ describe('painted marks on X-positioned cells', () => {
       .poll(left)
       .toEqual({ layers: 0, ranges: 0, sheets: 0, linkMark: 'rgba(0, 0, 0, 0)', cards: 0 });
     await page.close();
+  });
+
+  it('tears itself down when the extension is reloaded under it, and opens no card after', async () => {
+    // A browser of its own: the reload takes the shared one's extension away.
+    const own = await startHarness();
+    try {
+      own.serveX('/reloaded', xTimelinePage([post('1', 'Bitcoin and $ETH today.')], { positioned: true }));
+      const page = await own.open('https://x.com/reloaded');
+      const left = () =>
+        page.evaluate(() => ({
+          layers: [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')].filter(
+            (c) => c.style.backgroundImage !== '',
+          ).length,
+          sheets: document.adoptedStyleSheets.length,
+          cards: document.querySelectorAll('tickerlens-card').length,
+        }));
+      await expect.poll(async () => (await left()).layers).toBe(1);
+      // Quiet first: no report or answer due that would find the runtime gone on its own.
+      await page.waitForTimeout(2500);
+      // The old copy of the script stays on the page, orphaned: the new extension does not inject
+      // itself into tabs already open.
+      await own.worker
+        .evaluate(() => void setTimeout(() => chrome.runtime.reload(), 50))
+        .catch(() => undefined);
+      await expect.poll(left, { timeout: 10_000 }).toEqual({ layers: 0, sheets: 0, cards: 0 });
+      await hoverText(page, 'Bitcoin', '[data-testid="tweetText"]');
+      await page.waitForTimeout(1000);
+      expect(await left()).toEqual({ layers: 0, sheets: 0, cards: 0 });
+    } finally {
+      await own.close().catch(() => undefined);
+    }
   });
 });
