@@ -51,6 +51,15 @@ export interface CardActions {
   onSaveNote: () => void;
 }
 
+/**
+ * A button's action, run for the reader's own clicks and key presses only. The card's shadow root
+ * is open (automation reads the card), so the page's own script can reach its buttons: a "click" it
+ * dispatches (not trusted) must not pin a reading for every site, save notes or close the card.
+ */
+const byUser = (action: () => void) => (e: Event) => {
+  if (e.isTrusted) action();
+};
+
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const titleId = 'tickerlens-card-title';
   const d = model.data ?? undefined;
@@ -69,7 +78,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         <h2 id={titleId}>{title}</h2>
         {d?.symbol ? <span class="sym">{d.symbol}</span> : null}
         <span class="kind">{venue(model)}</span>
-        <button type="button" class="close" aria-label={t('cardClose')} onClick={actions.onClose}>
+        <button type="button" class="close" aria-label={t('cardClose')} onClick={byUser(actions.onClose)}>
           ×
         </button>
       </header>
@@ -93,7 +102,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       {model.claimsNearby.length ? <Claims model={model} /> : null}
       {model.asset || model.kind === 'claim' ? (
         <p class="actions">
-          <button type="button" class="link" onClick={actions.onSaveNote} disabled={model.noteSaved}>
+          <button type="button" class="link" onClick={byUser(actions.onSaveNote)} disabled={model.noteSaved}>
             {model.noteSaved ? t('cardNoteSaved') : t('cardSaveNote')}
           </button>
         </p>
@@ -144,7 +153,7 @@ function Figures({ model, actions }: { model: CardModel; actions: CardActions })
             {t('cardFetchFailed')} <ErrorDetail error={model.error} />
           </p>
         ) : null}
-        <button type="button" onClick={actions.onRetry}>
+        <button type="button" onClick={byUser(actions.onRetry)}>
           {t('cardRetry')}
         </button>
       </div>
@@ -165,7 +174,7 @@ function Figures({ model, actions }: { model: CardModel; actions: CardActions })
       {model.state === 'stale' ? (
         <p class="stale">
           {t('cardStale')}{' '}
-          <button type="button" class="link" onClick={actions.onRetry}>
+          <button type="button" class="link" onClick={byUser(actions.onRetry)}>
             {t('cardRetry')}
           </button>
         </p>
@@ -350,7 +359,7 @@ function Candidates({
                   {[kind, c?.rank ? `#${c.rank}` : '', c?.venue ?? ''].filter(Boolean).join(' · ')}
                 </span>
               </span>
-              <button type="button" class="link" onClick={() => onPin(id)}>
+              <button type="button" class="link" onClick={byUser(() => onPin(id))}>
                 {t('cardAlwaysUse')}
               </button>
             </li>

@@ -108,6 +108,8 @@ export class HoverController {
   }
 
   onPointerMove = (e: MouseEvent): void => {
+    // Only the reader's pointer: a page's script dispatching mouse events opens no card.
+    if (!e.isTrusted) return;
     this.#lastX = e.clientX;
     this.#lastY = e.clientY;
     this.#lastOver = e.target;

@@ -116,6 +116,38 @@ describe('card with data', () => {
     await page.close();
   });
 
+  it("obeys only the reader: the page's own script can neither open a card nor press its buttons", async () => {
+    await h.useLocalApi();
+    const { page } = await openCards();
+    const { x, y } = await pointOfText(page, '$STRK', '[data-testid="tweetText"]');
+    // Mouse events the page dispatches over the mark, as a pointer resting there would bring.
+    await page.evaluate(
+      ([px, py]) => {
+        const at = document.elementFromPoint(px as number, py as number);
+        for (const type of ['mouseover', 'mousemove', 'mousemove'])
+          at?.dispatchEvent(new MouseEvent(type, { bubbles: true, clientX: px, clientY: py }));
+      },
+      [x, y],
+    );
+    await page.waitForTimeout(1000);
+    expect(await page.locator('tickerlens-card').count()).toBe(0);
+    // The reader opens it; the page "clicks" always-use-this on the stock, through the open root.
+    await hoverText(page, '$STRK', '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card');
+    await card.getByText('Which one?').waitFor();
+    await page.evaluate(() => {
+      const root = document.querySelector('tickerlens-card')?.shadowRoot;
+      root?.querySelector<HTMLButtonElement>('.candidates li[data-asset="stock:STRK"] button')?.click();
+      root?.querySelector<HTMLButtonElement>('button.close')?.click();
+    });
+    await page.waitForTimeout(1000);
+    expect(await card.getAttribute('data-asset')).toBe('');
+    await page.close();
+    const again = await openCards();
+    expect((await h.scan(again.tabId)).items.find((i) => i.text === '$STRK')?.asset).toBeUndefined();
+    await again.page.close();
+  });
+
   it('lists candidates for an ambiguous symbol, and "always use this" pins the reading', async () => {
     await h.useLocalApi();
     const { page, tabId } = await openCards();

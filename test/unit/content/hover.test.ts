@@ -100,6 +100,7 @@ describe('HoverController and the pointer', () => {
     // The pointer enters an element (`mouseover`, always heard).
     const enter = async (id: string, x: number) => {
       hover.onPointerOver({
+        isTrusted: true,
         clientX: x,
         clientY: 1,
         target: document.getElementById(id),
@@ -119,8 +120,8 @@ describe('HoverController and the pointer', () => {
     expect(probed).toEqual(['5']);
     expect(listening).toEqual(['mousemove']);
     // Moves within one frame: one hit-test, where the pointer ended.
-    hover.onPointerMove({ clientX: 6, clientY: 1, target: tag } as unknown as MouseEvent);
-    hover.onPointerMove({ clientX: 7, clientY: 1, target: tag } as unknown as MouseEvent);
+    hover.onPointerMove({ isTrusted: true, clientX: 6, clientY: 1, target: tag } as unknown as MouseEvent);
+    hover.onPointerMove({ isTrusted: true, clientX: 7, clientY: 1, target: tag } as unknown as MouseEvent);
     await frame();
     expect(probed).toEqual(['5', '7']);
     // Out again: no longer followed.
@@ -139,7 +140,7 @@ describe('HoverController and the pointer', () => {
     const post = document.getElementById('post') as unknown as Element;
     let marked = false;
     const { hover, listening } = pointerSetUp(document, (n) => marked && n === post.firstChild);
-    hover.onPointerOver({ clientX: 1, clientY: 1, target: post } as unknown as MouseEvent);
+    hover.onPointerOver({ isTrusted: true, clientX: 1, clientY: 1, target: post } as unknown as MouseEvent);
     await new Promise((r) => setTimeout(r, 5));
     expect(listening).toEqual([]);
     // Its detection settles while the pointer rests on the post: its moves are followed from now on.
@@ -180,7 +181,7 @@ describe('HoverController and the pointer', () => {
     });
     hover.openNow({ match: { kind: 'ticker', text: '$BTC', start: 0, end: 4 } } as unknown as HoverTarget);
     const move = async (target: Element) => {
-      hover.onPointerMove({ clientX: 5, clientY: 5, target } as unknown as MouseEvent);
+      hover.onPointerMove({ isTrusted: true, clientX: 5, clientY: 5, target } as unknown as MouseEvent);
       await new Promise((r) => setTimeout(r, 5));
     };
     await move(word);
