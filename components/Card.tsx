@@ -33,6 +33,11 @@ export interface CardModel {
   claim?: ClaimId;
   /** Claims made in the same post or paragraph (with the number of "N% airdrop"). */
   claimsNearby: Array<{ claim: ClaimId; value?: number }>;
+  /**
+   * The token those claims are about (card-controller.ts, `claimSubject`): its text on the page,
+   * and its asset when that is known. Absent when the post names no token.
+   */
+  claimsAbout?: { text: string; asset?: string };
   data?: CardData | null;
   state: CardState;
   error?: string;
@@ -63,8 +68,10 @@ const byUser = (action: () => void) => (e: Event) => {
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const titleId = 'tickerlens-card-title';
   const d = model.data ?? undefined;
-  // A source can know an asset by symbol only (an empty name): the dialog is never left unnamed.
-  const title = d?.name || d?.symbol || model.text;
+  const claimCard = model.kind === 'claim' && !!model.claim;
+  // A claim's card is named after the claim; its figures are the token's the claim is about. A
+  // source can know an asset by symbol only (an empty name): the dialog is never left unnamed.
+  const title = claimCard && model.claim ? claimLabel(model.claim) : d?.name || d?.symbol || model.text;
   return (
     <div
       class="card"
@@ -76,7 +83,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
     >
       <header>
         <h2 id={titleId}>{title}</h2>
-        {d?.symbol ? <span class="sym">{d.symbol}</span> : null}
+        {d?.symbol && !claimCard ? <span class="sym">{d.symbol}</span> : null}
         <span class="kind">{venue(model)}</span>
         <button type="button" class="close" aria-label={t('cardClose')} onClick={byUser(actions.onClose)}>
           ×
@@ -84,7 +91,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       </header>
 
       {model.valid === false ? <p class="warn">{t('cardInvalidChecksum')}</p> : null}
-      {model.kind === 'claim' && model.claim ? <p class="claim">{claimLabel(model.claim)}</p> : null}
+      {claimCard ? <p class="claim">{claimSubjectLine(model)}</p> : null}
       {model.unknownAddress ? <UnknownAddress a={model.unknownAddress} /> : null}
       {model.candidates?.length ? (
         <Candidates list={model.candidates} info={model.candidateInfo} onPin={actions.onPin} />
@@ -112,7 +119,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           {t('cardNoteFailed')} <ErrorDetail error={model.noteError} />
         </p>
       ) : null}
-      {d ? <Sources data={d} stock={!!model.asset?.startsWith('stock:')} /> : null}
+      {d ? <Sources data={d} stock={!!model.asset?.startsWith('stock:')} claimOnly={claimCard} /> : null}
     </div>
   );
 }
@@ -307,17 +314,43 @@ const VERDICT_KEYS: Record<Verdict, MessageKey> = {
   unknown: 'verdictUnknown',
 };
 
+/**
+ * What the post's claims are checked against on this card: the data of the token they are about
+ * (on that token's card, or on a claim's), or why they cannot be checked here.
+ */
+function claimGround(model: CardModel): { data: CardData | null } | { why: string } {
+  const about = model.claimsAbout;
+  if (!about) return { why: t('reasonNoSubject') };
+  if (!about.asset) return { why: t('reasonSubjectUnknown', about.text) };
+  if (model.kind !== 'claim' && model.asset !== about.asset)
+    return { why: t('reasonAboutOther', about.text) };
+  if (model.state === 'loading') return { why: t('cardLoading') };
+  return { data: model.data ?? null };
+}
+
+/** The line under a claim's title: which token it was checked against, or why none. */
+function claimSubjectLine(model: CardModel): string {
+  const ground = claimGround(model);
+  const about = model.claimsAbout;
+  if ('why' in ground && !(about?.asset && model.state === 'loading')) return ground.why;
+  const name = model.data?.name;
+  return t('cardClaimAbout', name && about ? `${name} (${about.text})` : (about?.text ?? ''));
+}
+
 function Claims({ model }: { model: CardModel }) {
+  const ground = claimGround(model);
   return (
     <section>
       <h3>{t('cardClaimsInPost')}</h3>
       <ul class="claims">
         {model.claimsNearby.map(({ claim, value }) => {
-          const v = claimVerdict(claim, value, model.data ?? null);
+          const checked = 'data' in ground ? claimVerdict(claim, value, ground.data) : undefined;
+          const verdict = checked?.verdict ?? 'unknown';
+          const why = checked ? reasonText(checked.reason) : 'why' in ground ? ground.why : '';
           return (
-            <li key={claim} class={`verdict-${v.verdict}`} data-claim={claim} data-verdict={v.verdict}>
-              <strong>{claimLabel(claim)}</strong> · {t(VERDICT_KEYS[v.verdict])}
-              <span class="meta"> {reasonText(v.reason)}</span>
+            <li key={claim} class={`verdict-${verdict}`} data-claim={claim} data-verdict={verdict}>
+              <strong>{claimLabel(claim)}</strong> · {t(VERDICT_KEYS[verdict])}
+              <span class="meta"> {why}</span>
             </li>
           );
         })}
@@ -392,16 +425,18 @@ interface Provenance {
   snapshotDate?: string | undefined;
 }
 
-function Sources({ data, stock }: { data: CardData; stock: boolean }) {
-  // Only the figures the card shows: an asset with no unlock schedule or no revenue data lists none.
+function Sources({ data, stock, claimOnly }: { data: CardData; stock: boolean; claimOnly: boolean }) {
+  // Only the figures the card shows: an asset with no unlock schedule or no revenue data lists none,
+  // and a claim's card shows none but what its verdicts read (the unlock schedule, the revenue).
   const revenueShown = !!(data.revenue?.value.revenue || data.revenue?.value.holdersRevenue);
+  const shows = (figure: Provenance | undefined) => (claimOnly ? undefined : figure);
   const rows: Array<[MessageKey, Provenance | undefined]> = [
-    ['cardPrice', data.price],
-    ['cardSparkline', data.sparkline],
+    ['cardPrice', shows(data.price)],
+    ['cardSparkline', shows(data.sparkline)],
     // A share's figures there are its market cap and volume, not a token supply.
-    [stock ? 'cardMarketCap' : 'cardSupply', data.supply],
+    [stock ? 'cardMarketCap' : 'cardSupply', shows(data.supply)],
     ['cardUnlocks', data.unlocks?.value.listed ? data.unlocks : undefined],
-    ['cardTreasury', data.treasury],
+    ['cardTreasury', shows(data.treasury)],
     ['cardRevenue', revenueShown ? data.revenue : undefined],
   ];
   const shown = rows.filter((r): r is [MessageKey, Provenance] => r[1] !== undefined);

@@ -75,9 +75,10 @@ export class CardController {
       (await this.#resolutions.request(entry.block.text, entry.matches, true));
     if (token !== this.#token) return;
     const res = resolved[index] ?? {};
-    const base = baseModel(match, res, entry.matches);
-    // Claims are checked against the post's asset: the first detection that resolved to one.
-    const subject = res.asset ?? (match.kind === 'claim' ? resolved.find((r) => r.asset)?.asset : undefined);
+    const about = claimSubject(entry.matches, resolved);
+    const base = baseModel(match, res, entry.matches, about);
+    // A claim's own card shows the figures of the token the post's claims are about.
+    const subject = match.kind === 'claim' ? about?.asset : res.asset;
     if (!subject) {
       this.#show(target, { ...base, state: 'ready' });
       return;
@@ -163,7 +164,49 @@ export function pinKey(m: Match): string | undefined {
   return undefined;
 }
 
-function baseModel(match: Match, res: ResolutionReply, matches: readonly Match[]): Omit<CardModel, 'state'> {
+/** How strongly each kind of detection says which token a post's claims are about (lower: more). */
+const SUBJECT_RANK: Record<Exclude<Match['kind'], 'claim'>, number> = {
+  address: 0,
+  ticker: 1,
+  handle: 2,
+  name: 3,
+};
+
+/**
+ * The token a post's claims ("no VC", "fair launch", "28% airdrop") are about: the detection that
+ * names a token most surely (a contract address, then a cashtag, a symbol, a project's @handle, a
+ * name), the first of its kind. Claims of this sort are about tokens, so a stock is never the
+ * subject, nor a person's @handle or a name no list knows. An address no list knows, or a symbol
+ * with several readings, is still the subject, with no asset: the claims are then about a token
+ * whose data is not known, and no other asset's data stands in for it. None when the post names
+ * no token at all.
+ */
+export function claimSubject(
+  matches: readonly Match[],
+  resolved: readonly ResolutionReply[],
+): CardModel['claimsAbout'] {
+  let best: { rank: number; match: Match; res: ResolutionReply } | undefined;
+  matches.forEach((m, i) => {
+    if (m.kind === 'claim' || m.valid === false) return;
+    const res = resolved[i] ?? {};
+    if (res.asset?.startsWith('stock:')) return;
+    const open = !res.asset && !!res.candidates?.some((id) => id.startsWith('cg:'));
+    // A contract address or a cashtag no list knows: a token nobody has data for (yet).
+    const unknownToken = m.kind === 'address' || (m.kind === 'ticker' && !!m.cashtag);
+    if (!res.asset && !open && !unknownToken) return;
+    const rank = SUBJECT_RANK[m.kind] + (m.kind === 'ticker' && !m.cashtag ? 0.5 : 0);
+    if (!best || rank < best.rank) best = { rank, match: m, res };
+  });
+  if (!best) return undefined;
+  return { text: best.match.text, ...(best.res.asset ? { asset: best.res.asset } : {}) };
+}
+
+function baseModel(
+  match: Match,
+  res: ResolutionReply,
+  matches: readonly Match[],
+  about: CardModel['claimsAbout'],
+): Omit<CardModel, 'state'> {
   const claimsNearby = [
     ...new Map(
       matches.flatMap((m) =>
@@ -184,6 +227,7 @@ function baseModel(match: Match, res: ResolutionReply, matches: readonly Match[]
     ...(match.valid === false ? { valid: false } : {}),
     ...(match.claim ? { claim: match.claim } : {}),
     claimsNearby,
+    ...(claimsNearby.length && about ? { claimsAbout: about } : {}),
   };
 }
 

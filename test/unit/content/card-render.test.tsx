@@ -148,6 +148,65 @@ describe('hover card content', () => {
     expect(card.querySelector('header .kind')?.textContent).toBe('币');
   });
 
+  it('names a claim’s card after the claim, says which token it was checked against, and lists only the sources it read', () => {
+    const withSchedule: CardData = {
+      ...fullCard,
+      unlocks: {
+        ...(fullCard.unlocks as NonNullable<CardData['unlocks']>),
+        value: {
+          ...(fullCard.unlocks as NonNullable<CardData['unlocks']>).value,
+          allocation: { current: { insiders: 100, airdrop: 200 }, final: { insiders: 238, airdrop: 310 } },
+        },
+      },
+    };
+    const card = show({
+      text: 'No VC',
+      kind: 'claim',
+      claim: 'no-vc',
+      claimsNearby: [{ claim: 'no-vc' }, { claim: 'no-insiders' }],
+      claimsAbout: { text: '$HYPE', asset: 'cg:hyperliquid' },
+      data: withSchedule,
+    });
+    expect(card.querySelector('h2')?.textContent).toBe('No VC');
+    expect(card.querySelector('header .sym')).toBeNull();
+    expect(card.querySelector('.claim')?.textContent).toBe('Checked against Hyperliquid ($HYPE).');
+    expect(card.querySelector('[data-claim="no-insiders"]')?.getAttribute('data-verdict')).toBe(
+      'contradicts',
+    );
+    const footer = card.querySelector('footer')?.textContent ?? '';
+    expect(footer).toMatch(/Next unlocks: DefiLlama API/);
+    expect(footer).not.toMatch(/Price|Supply/);
+  });
+
+  it('checks no claim against another asset: a stock’s card, a post about an unknown token, a post with none', () => {
+    const claims: CardModel['claimsNearby'] = [{ claim: 'no-vc' }];
+    const stock = show({
+      text: '$MSTR',
+      asset: 'stock:MSTR',
+      data: { ...fullCard, assetId: 'stock:MSTR', name: 'Strategy', symbol: 'MSTR' },
+      claimsNearby: claims,
+      claimsAbout: { text: '$HYPE', asset: 'cg:hyperliquid' },
+    });
+    const row = stock.querySelector('[data-claim="no-vc"]');
+    expect(row?.getAttribute('data-verdict')).toBe('unknown');
+    expect(row?.textContent).toContain("The post's claims are about $HYPE: see its card.");
+
+    const unknown = show({
+      text: 'Fair launch',
+      kind: 'claim',
+      claim: 'fair-launch',
+      claimsNearby: [{ claim: 'fair-launch' }],
+      claimsAbout: { text: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' },
+    });
+    expect(unknown.querySelector('h2')?.textContent).toBe('Fair launch');
+    expect(unknown.querySelector('.claim')?.textContent).toContain('not matched to one known token');
+    expect(unknown.querySelector('[data-claim="fair-launch"]')?.getAttribute('data-verdict')).toBe('unknown');
+
+    ui.locale = 'zh_CN';
+    const none = show({ text: '沒有風投', kind: 'claim', claim: 'no-vc', claimsNearby: claims });
+    expect(none.querySelector('.claim')?.textContent).toBe('帖子没有提到可供核对的代币。');
+  });
+
   it('is titled by its symbol when the source gives no name, so the dialog is never unnamed', () => {
     const card = show({
       asset: 'stock:MSTR',
