@@ -237,6 +237,11 @@ function Unlocks({ u }: { u: NonNullable<CardData['unlocks']>['value'] }) {
       <h3>{t('cardUnlocks')}</h3>
       {u.next.length ? (
         <ul class="unlocks">
+          <li class="head">
+            <span>{t('cardUnlockDate')}</span>
+            <span>{t('cardUnlockAmount')}</span>
+            <span>{t('cardUnlockShare')}</span>
+          </li>
           {u.next.map((e) => (
             <li key={`${e.date}-${e.label}`} class={e.insider ? 'insider' : ''}>
               <span>{date(e.date)}</span>

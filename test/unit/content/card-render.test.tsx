@@ -129,7 +129,8 @@ describe('hover card content', () => {
 
   it('names each unlock by its category, with the source’s allocation name, and flags the insiders’', () => {
     const card = show({ asset: 'cg:hyperliquid', data: fullCard });
-    const rows = [...card.querySelectorAll('.unlocks li')];
+    expect(card.querySelector('.unlocks li.head')?.textContent).toBe('DateAmountOf circulating');
+    const rows = [...card.querySelectorAll('.unlocks li:not(.head)')];
     expect(rows.map((r) => r.querySelector('.cat')?.textContent)).toEqual([
       'Insiders (team, investors) · Core Contributors',
       'Airdrop',
