@@ -138,6 +138,16 @@ export function collectBlocks(root: Node, counter = { next: 0 }, blockRoot = fal
     entry.text += data;
   };
 
+  /**
+   * A line break (`<br>`) parts the words on either side as a new line does: "Top movers:<br>Bitcoin"
+   * reads "Top movers:\nBitcoin", not one word. The "\n" belongs to no text node: the nodes after it
+   * start one character later, and no range ever starts or ends inside it.
+   */
+  const breakLine = (block: Element) => {
+    const entry = blocks.get(block);
+    if (entry && !entry.text.endsWith('\n')) entry.text += '\n';
+  };
+
   // Each element is judged from its own name and attributes as the walk meets it. A native query
   // for the few skipped elements and containers under the root first (a list of two dozen
   // selectors, matched one by one on every element) cost more than these reads: reading a post's
@@ -151,6 +161,10 @@ export function collectBlocks(root: Node, counter = { next: 0 }, blockRoot = fal
       }
       if (type !== 1) continue;
       const child = c as Element;
+      if (child.localName === 'br') {
+        breakLine(ctx.block);
+        continue;
+      }
       if (isSkippedElement(child)) continue;
       // The context of a child from its parent's: O(1), no walk up; inside a container, kept as is.
       let inner = ctx;

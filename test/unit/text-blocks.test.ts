@@ -37,6 +37,18 @@ describe('text blocks', () => {
     expect(collectBlocks(root).map((b) => b.text)).toEqual(['$BTC @a', '$ETH']);
   });
 
+  it('parts the words on either side of a line break, and maps past it to the right nodes', () => {
+    const d = doc('<p>Top movers:<br>Bitcoin<br><br>Ethereum<b><br>$SOL</b></p><p><br>Solana</p>');
+    const [block, second] = collectBlocks(d.body);
+    if (!block) throw new Error('no block');
+    expect(block.text).toBe('Top movers:\nBitcoin\nEthereum\n$SOL');
+    expect(second?.text).toBe('Solana');
+    const at = block.text.indexOf('$SOL');
+    expect(locate(block, at)).toMatchObject({ offset: 0, node: { data: '$SOL' } });
+    expect(locate(block, at + 4, true)).toMatchObject({ offset: 4, node: { data: '$SOL' } });
+    expect(locate(block, block.text.indexOf('Bitcoin') + 7, true)).toMatchObject({ offset: 7 });
+  });
+
   it('maps block offsets back to text nodes', () => {
     const d = doc('<p>ab<b>cd</b>ef</p>');
     const [block] = collectBlocks(d.body);
