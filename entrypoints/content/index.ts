@@ -91,7 +91,8 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   };
   const scanner = new PageScanner(document, detect, {
     highlight: options.marks,
-    roots: onX ? xRoots(document) : genericRoots,
+    // X's posts not coming (its markup changed): what was left unread is read generically.
+    roots: onX ? xRoots(document, console.warn, () => scanner.reread()) : genericRoots,
     marked: (m) => !quiet.has(m),
     ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf, paintOn: xPaintOn } : {}),
     onUpdate: () => {

@@ -22,13 +22,39 @@ export const genericRoots: RootsOf = (node) => {
 };
 
 /**
- * X: the text roots inside the node, or the one around it. Falls back to the generic path, with
- * one warning, while the page has text but no post matches the canary selector.
+ * How long X may take to show its first post before its markup is taken to have changed (the
+ * canary selector matching nothing), in ms. X renders the page's frame (sidebar, trends) before its
+ * posts, often seconds before on a slow connection.
  */
-export function xRoots(doc: Document, warn: (message: string) => void = console.warn): RootsOf {
+export const X_CANARY_GRACE_MS = 8000;
+
+/**
+ * X: the text roots inside the node, or the one around it. Falls back to the generic path, with
+ * one warning, when no post matches the canary selector X_CANARY_GRACE_MS after the script began
+ * (a node added before then and holding no X root is left unread, not read generically: posts
+ * usually come, and only their roots are read on X). `fallBack` is then called once, to have
+ * what was left unread read again, generically; the generic path stays, posts or not.
+ */
+export function xRoots(
+  doc: Document,
+  warn: (message: string) => void = console.warn,
+  fallBack: () => void = () => undefined,
+): RootsOf {
   let warned = false;
   let canarySeen = false;
   let checkedAt = Number.NEGATIVE_INFINITY;
+  let generic = false;
+  let waiting: ReturnType<typeof setTimeout> | undefined;
+  /** Posts did not come: X's markup changed. The generic path from now on, and for what was left. */
+  const giveUp = () => {
+    if (generic) return;
+    generic = true;
+    if (!warned) {
+      warned = true;
+      warn(`Tickerlens: the X selector ${X_CANARY} matches nothing on this page; reading all text instead.`);
+    }
+    fallBack();
+  };
   /** Whether X's post markup is on the page; looked up at most twice a second. */
   const xMarkupPresent = (): boolean => {
     const now = performance.now();
@@ -38,7 +64,10 @@ export function xRoots(doc: Document, warn: (message: string) => void = console.
     }
     return canarySeen;
   };
+  const startedAt = performance.now();
   return (node) => {
+    // Once fallen back, for good: what is marked and what the scan message reports stay the same.
+    if (generic) return genericRoots(node);
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     if (!el) return [];
     const around = el.closest(X_TEXT_ROOTS);
@@ -46,11 +75,12 @@ export function xRoots(doc: Document, warn: (message: string) => void = console.
     const inside = queryEach(el, X_TEXT_ROOT_SELECTORS);
     if (inside.length) return inside;
     if (xMarkupPresent()) return [];
-    if (!warned) {
-      warned = true;
-      warn(`Tickerlens: the X selector ${X_CANARY} matches nothing on this page; reading all text instead.`);
-    }
-    return genericRoots(node);
+    // No post yet: wait for X's, and look again once the grace period is over.
+    waiting ??= setTimeout(() => {
+      checkedAt = Number.NEGATIVE_INFINITY;
+      if (!xMarkupPresent()) giveUp();
+    }, Math.max(0, X_CANARY_GRACE_MS - (performance.now() - startedAt)));
+    return [];
   };
 }
 

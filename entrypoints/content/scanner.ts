@@ -594,6 +594,15 @@ export class PageScanner {
     else this.#doc.removeEventListener('scroll', this.#onScroll, { capture: true });
   }
 
+  /**
+   * Reads a node again, as if it had just been added (default: the whole document), for when what
+   * the roots hook reads has changed: on X, the fallback to the generic path (roots.ts, `xRoots`).
+   * Text read before costs a lookup.
+   */
+  reread(node: Node = this.#doc.body ?? this.#doc.documentElement): void {
+    this.#enqueue(node);
+  }
+
   stop(): void {
     this.#stopped = true;
     this.#observer?.disconnect();

@@ -1,9 +1,9 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { xTimelinePage } from '../../../demo/pages';
 import { realPosts, writtenPosts } from '../../../demo/posts';
 import '../../support/linkedom-order';
-import { genericRoots, xRoots } from '../../../entrypoints/content/roots';
+import { genericRoots, X_CANARY_GRACE_MS, xRoots } from '../../../entrypoints/content/roots';
 import { collectBlocks, type TextBlock } from '../../../entrypoints/content/text-blocks';
 import { X, X_TEXT_ROOTS } from '../../../entrypoints/content/x-selectors';
 import { decodeSymbols, detectorData, encodeSymbols } from '../../../utils/registry/detect-data';
@@ -151,5 +151,52 @@ describe('block roots (what the scanner reads)', () => {
       ['name', '$SOL bio'],
       ['$TAO'],
     ]);
+  });
+});
+
+describe('X roots before the posts come', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const frame = () =>
+    parseHTML(
+      '<!doctype html><html><body><aside id="trends"><p>Trending: Ethereum and Solana</p></aside><main id="main"></main></body></html>',
+    ).document;
+
+  it("reads nothing but X's roots while the posts load, and never falls back once they came", () => {
+    vi.useFakeTimers();
+    const d = frame();
+    const warn = vi.fn();
+    const fallBack = vi.fn();
+    const roots = xRoots(d as unknown as Document, warn, fallBack);
+    expect(roots(d.getElementById('trends') as unknown as Node)).toEqual([]);
+    // The posts come within the grace period.
+    const main = d.getElementById('main');
+    main?.insertAdjacentHTML('beforeend', '<div data-testid="tweetText">gm $BTC</div>');
+    vi.advanceTimersByTime(X_CANARY_GRACE_MS + 1);
+    expect(fallBack).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
+    expect(roots(d.getElementById('trends') as unknown as Node)).toEqual([]);
+    expect((roots(main as unknown as Node) as Element[]).map((r) => r.textContent)).toEqual(['gm $BTC']);
+  });
+
+  it('falls back to reading all text when no post came in the grace period, once, and for good', () => {
+    vi.useFakeTimers();
+    const d = frame();
+    const warn = vi.fn();
+    const fallBack = vi.fn();
+    const roots = xRoots(d as unknown as Document, warn, fallBack);
+    const trends = d.getElementById('trends') as unknown as Node;
+    expect(roots(trends)).toEqual([]);
+    expect(roots(trends)).toEqual([]);
+    vi.advanceTimersByTime(X_CANARY_GRACE_MS + 1);
+    expect(fallBack).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect((roots(trends) as Element[]).map((r) => r.textContent)).toEqual(['Trending: Ethereum and Solana']);
+    // Posts that come later are read by the same path, so marks and the scan message agree.
+    d.getElementById('main')?.insertAdjacentHTML('beforeend', '<div data-testid="tweetText">gm $BTC</div>');
+    expect(roots(d.body as unknown as Node)).toEqual(genericRoots(d.body as unknown as Node));
+    vi.advanceTimersByTime(X_CANARY_GRACE_MS * 2);
+    expect(fallBack).toHaveBeenCalledTimes(1);
   });
 });
