@@ -89,7 +89,9 @@ async function main(): Promise<void> {
     const article = await ext.context.newPage();
     await article.goto(ARTICLE_URL);
     await page.bringToFront();
-    console.log('\nA Chromium window is open: hover a dotted ticker or name on the X page for its card.');
+    console.log(
+      '\nA Chromium window is open: hover a marked ticker, name or @handle on the X page for its card (or press Alt+Shift+K).',
+    );
     console.log(`The popup for the X tab: chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
     console.log('Close the window (or press Ctrl+C) to end the demo.');
     await new Promise<void>((done) => ext.context.on('close', () => done()));
@@ -172,14 +174,16 @@ function printFindings(result: ScanResult): void {
       ? `${item.text} → ${item.claim}`
       : item.asset
         ? `${item.text} → ${item.asset}`
-        : item.text;
+        : item.candidates?.length
+          ? `${item.text} → one of ${item.candidates.join(', ')}`
+          : item.text;
     byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), label]);
   }
   for (const [kind, labels] of byKind) console.log(`  ${kind.padEnd(8)} ${labels.join(' · ')}`);
-  const unresolved = result.items.filter((i) => i.kind === 'ticker' && !i.asset).length;
-  if (unresolved) {
+  const open = result.items.filter((i) => i.kind === 'ticker' && !i.asset && i.candidates?.length).length;
+  if (open) {
     console.log(
-      `  (${unresolved} tickers are not resolved to assets yet: the registry arrives in a later version.)`,
+      `  (${open} tickers could be several assets: their cards list the candidates, and "Always use this" pins one.)`,
     );
   }
 }

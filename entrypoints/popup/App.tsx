@@ -180,13 +180,18 @@ function Summary({ result, summary }: { result: ScanResult; summary: PageSummary
                 <span class="text">{label(row.item)}</span>
                 {row.count > 1 ? <span class="count">{t('popupOccurrences', String(row.count))}</span> : null}
                 {row.item.kind !== 'claim' ? (
-                  <span class="asset">{row.item.asset ?? t('popupUnresolved')}</span>
+                  <span class="asset">
+                    {row.item.asset ??
+                      (row.item.candidates?.length
+                        ? t('popupAmbiguous', String(row.item.candidates.length))
+                        : t('popupUnresolved'))}
+                  </span>
                 ) : null}
               </li>
             ))}
             {g.hidden ? (
               <li class="muted" data-testid="hidden-handles">
-                {t('popupOtherHandles', String(g.hidden))}
+                {g.hidden === 1 ? t('popupOtherHandle') : t('popupOtherHandles', String(g.hidden))}
               </li>
             ) : null}
           </ul>

@@ -155,13 +155,18 @@ describe('card with data', () => {
     expect(strk?.asset).toBeUndefined();
     expect(strk?.candidates).toContain('cg:starknet');
     expect(strk?.candidates).toContain('stock:STRK');
+    // The popup says it is open, not that nothing was found.
+    const popup = await h.openPopup(tabId);
+    const row = popup.getByTestId('summary-row').filter({ hasText: '$STRK' });
+    await expect.poll(() => row.textContent()).toMatch(/\d possible assets/);
+    await popup.close();
     await hoverText(page, '$STRK', '[data-testid="tweetText"]');
     const card = page.locator('tickerlens-card');
     await card.getByText('Which one?').waitFor();
-    const row = card.locator('.candidates li[data-asset="cg:starknet"]');
-    expect(await row.textContent()).toMatch(/Starknet.*Coin/);
+    const starknet = card.locator('.candidates li[data-asset="cg:starknet"]');
+    expect(await starknet.textContent()).toMatch(/Starknet.*Coin/);
     expect(await card.locator('.candidates li[data-asset="stock:STRK"]').textContent()).toMatch(/Stock/);
-    await row.getByRole('button', { name: 'Always use this' }).click();
+    await starknet.getByRole('button', { name: 'Always use this' }).click();
     await page.locator('tickerlens-card[data-asset="cg:starknet"]').waitFor({ state: 'attached' });
     // The pin persists: a new page reads $STRK as Starknet.
     await page.close();
