@@ -44,7 +44,7 @@ export function xRoots(
   let canarySeen = false;
   let checkedAt = Number.NEGATIVE_INFINITY;
   let generic = false;
-  let waiting: ReturnType<typeof setTimeout> | undefined;
+  let waiting = false;
   /** Posts did not come: X's markup changed. The generic path from now on, and for what was left. */
   const giveUp = () => {
     if (generic) return;
@@ -76,10 +76,16 @@ export function xRoots(
     if (inside.length) return inside;
     if (xMarkupPresent()) return [];
     // No post yet: wait for X's, and look again once the grace period is over.
-    waiting ??= setTimeout(() => {
-      checkedAt = Number.NEGATIVE_INFINITY;
-      if (!xMarkupPresent()) giveUp();
-    }, Math.max(0, X_CANARY_GRACE_MS - (performance.now() - startedAt)));
+    if (!waiting) {
+      waiting = true;
+      setTimeout(
+        () => {
+          checkedAt = Number.NEGATIVE_INFINITY;
+          if (!xMarkupPresent()) giveUp();
+        },
+        Math.max(0, X_CANARY_GRACE_MS - (performance.now() - startedAt)),
+      );
+    }
     return [];
   };
 }
