@@ -109,6 +109,12 @@ class Scanner implements Detector {
   }
 
   detect(text: string): Match[] {
+    const found = this.#detect(text);
+    // Rare (text that holds a bidi override): one regex test for every other text.
+    return BIDI_OVERRIDE.test(text) ? outsideOverrides(text, found) : found;
+  }
+
+  #detect(text: string): Match[] {
     const out: Match[] = [];
     const ambiguous = new AmbiguousNames();
     const events = new ContextEvents();
@@ -352,6 +358,42 @@ function nameMatch(text: string, start: number, end: number, entry: NameEntry): 
   return entry.asset
     ? { kind: 'name', text: t, start, end, nameKey: entry.key, asset: entry.asset }
     : { kind: 'name', text: t, start, end, nameKey: entry.key };
+}
+
+/** A left-to-right or right-to-left override (LRO, RLO). */
+const BIDI_OVERRIDE = /[\u202d\u202e]/;
+
+/**
+ * The matches that no bidi override reaches. Inside an override the characters are shown in the
+ * order it forces, not the order they are stored in: "\u202e$SOL\u202c" shows "LOS$". Hostile text
+ * uses that to show one thing and be read as another, so nothing in an override is detected. An
+ * override lasts until its PDF, the end of the isolate it is in, or the end of the paragraph;
+ * embeddings and isolates keep the stack balanced but do not reorder a word's letters.
+ */
+function outsideOverrides(text: string, matches: Match[]): Match[] {
+  const spans: Array<[number, number]> = [];
+  /** Open embeddings, overrides and isolates: whether each is an override, and whether an isolate. */
+  const stack: Array<{ override: boolean; isolate: boolean }> = [];
+  let from = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c >= 0x202a && c <= 0x202e && c !== 0x202c) stack.push({ override: c >= 0x202d, isolate: false });
+    else if (c >= 0x2066 && c <= 0x2068) stack.push({ override: false, isolate: true });
+    else if (c === 0x202c) {
+      if (stack.length && !stack[stack.length - 1]?.isolate) stack.pop();
+    } else if (c === 0x2069) {
+      const open = stack.findLastIndex((e) => e.isolate);
+      if (open >= 0) stack.length = open;
+    } else if (c === 0x0a || c === 0x0d || c === 0x2029) stack.length = 0;
+    else continue;
+    const over = stack.some((e) => e.override);
+    if (over && from < 0) from = i;
+    else if (!over && from >= 0) {
+      spans.push([from, i]);
+      from = -1;
+    }
+  }
+  return matches.filter((m) => !spans.some(([a, b]) => m.start < b && m.end > a));
 }
 
 /**

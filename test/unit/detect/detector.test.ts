@@ -84,3 +84,24 @@ describe('precedence (non-overlapping, first kind wins at a position)', () => {
     });
   }
 });
+
+describe('bidi overrides (hostile text)', () => {
+  const detect = (text: string) => brief(realDetector().detect(text));
+
+  it('detects nothing a bidi override reorders: what is read is what is shown', () => {
+    // Shown as "LOS$" and "VC on".
+    expect(detect('\u202e$SOL\u202c')).toEqual([]);
+    expect(detect('\u202dno VC\u202c')).toEqual([]);
+    expect(detect('gm $BTC \u202eemos\u202c and $ETH')).toEqual(['ticker:$BTC', 'ticker:$ETH']);
+  });
+
+  it('ends an override at its PDF, at the end of its isolate and at the end of the paragraph', () => {
+    expect(detect('\u2067\u202e$SOL\u2069 $ETH')).toEqual(['ticker:$ETH']);
+    expect(detect('\u202eabc\n$SOL')).toEqual(['ticker:$SOL']);
+    expect(detect('\u202e\u202b$BTC\u202c$SOL\u202c $ETH')).toEqual(['ticker:$ETH']);
+  });
+
+  it('reads through embeddings and isolates, which keep a word’s letters in order', () => {
+    expect(detect('a \u202b$SOL\u202c b \u2067$ETH\u2069')).toEqual(['ticker:$SOL', 'ticker:$ETH']);
+  });
+});
