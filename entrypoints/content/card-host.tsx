@@ -79,6 +79,12 @@ export class CardHost {
       style.textContent = CARD_CSS;
       const mount = this.#doc.createElement('div');
       shadow.append(style, mount);
+      // Keys pressed in the card are the card's (Tab, Enter, Space on its buttons): the page's own
+      // shortcuts (X's j, k, l, r, n) must not act on the post behind it. Esc goes on to the page,
+      // where the content script's listener closes the card.
+      host.addEventListener('keydown', (e) => {
+        if (e.key !== 'Escape') e.stopPropagation();
+      });
       this.#host = host;
       this.#mount = mount;
     }

@@ -226,6 +226,15 @@ describe('card with data', () => {
           !!document.activeElement.shadowRoot?.activeElement,
       ),
     ).toBe(true);
+    // Keys pressed in the card stay there: the page's own shortcuts (X's j, k, l) do not act.
+    await page.evaluate(() => {
+      const w = window as unknown as { pageKeys: string[] };
+      w.pageKeys = [];
+      document.addEventListener('keydown', (e) => w.pageKeys.push(e.key));
+    });
+    await page.keyboard.press('j');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (window as unknown as { pageKeys: string[] }).pageKeys)).toEqual([]);
     await next();
     await expect.poll(() => card.locator('.card h2').textContent()).not.toBe(first);
     const second = await card.locator('.card h2').textContent();
