@@ -28,6 +28,11 @@ export const NEXT_MARK_MESSAGE = 'tickerlens:next-mark';
 export const nextMarkRequestSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({ type: z.literal(NEXT_MARK_MESSAGE) }),
 );
+/** A pin changed how a symbol, handle or address reads: every tab's content script resolves again. */
+export const PINS_CHANGED_MESSAGE = 'tickerlens:pins-changed';
+export const pinsChangedRequestSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ type: z.literal(PINS_CHANGED_MESSAGE) }),
+);
 /** Stops the content script on its page (the site was disabled). */
 export const stopRequestSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({ type: z.literal('tickerlens:stop') }),

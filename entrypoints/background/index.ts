@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { NEXT_MARK_MESSAGE } from '@/utils/messages';
+import { NEXT_MARK_MESSAGE, PINS_CHANGED_MESSAGE } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
@@ -80,6 +80,11 @@ export default defineBackground(() => {
     }),
     'tickerlens:pin': async ({ key, asset }) => {
       await setPin(key, asset);
+      // Every open page reads the symbol anew, not only the one where the reader pinned it.
+      const tabs = await browser.tabs.query({}).catch(() => []);
+      for (const tab of tabs)
+        if (tab.id !== undefined)
+          browser.tabs.sendMessage(tab.id, { type: PINS_CHANGED_MESSAGE }).catch(() => undefined);
       return { ok: true };
     },
     'tickerlens:site': async ({ origin, enabled, tabId }) => {

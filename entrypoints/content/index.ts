@@ -8,6 +8,7 @@ import {
   nextMarkRequestSchema,
   type PageCounts,
   pageDetectedRoute,
+  pinsChangedRequestSchema,
   type ResolutionReply,
   type ScanItem,
   type ScanResult,
@@ -159,6 +160,13 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     if (stopRequestSchema.safeParse(message).success) {
       // The site was disabled: everything goes, as when the extension is reloaded.
       ctx.notifyInvalidated();
+      return undefined;
+    }
+    if (pinsChangedRequestSchema.safeParse(message).success) {
+      // A pin made here or in another tab: what is on screen is resolved again at once (the badge
+      // follows); the rest when its card opens or the page is scanned (the popup).
+      resolutions.clear();
+      for (const entry of scanner.entriesInView()) void resolutions.request(entry.block.text, entry.matches);
       return undefined;
     }
     if (nextMarkRequestSchema.safeParse(message).success) {

@@ -150,6 +150,12 @@ describe('card with data', () => {
 
   it('lists candidates for an ambiguous symbol, and "always use this" pins the reading', async () => {
     await h.useLocalApi();
+    // Another tab already showed $STRK's candidates: it reads the pin too, not its own memory.
+    const other = await openCards();
+    await hoverText(other.page, '$STRK', '[data-testid="tweetText"]');
+    await other.page.locator('tickerlens-card').getByText('Which one?').waitFor();
+    await other.page.keyboard.press('Escape');
+    await other.page.locator('tickerlens-card').waitFor({ state: 'detached' });
     const { page, tabId } = await openCards();
     const strk = (await h.scan(tabId)).items.find((i) => i.text === '$STRK');
     expect(strk?.asset).toBeUndefined();
@@ -168,6 +174,11 @@ describe('card with data', () => {
     expect(await card.locator('.candidates li[data-asset="stock:STRK"]').textContent()).toMatch(/Stock/);
     await starknet.getByRole('button', { name: 'Always use this' }).click();
     await page.locator('tickerlens-card[data-asset="cg:starknet"]').waitFor({ state: 'attached' });
+    await other.page.bringToFront();
+    await other.page.mouse.move(0, 0);
+    await hoverText(other.page, '$STRK', '[data-testid="tweetText"]');
+    await other.page.locator('tickerlens-card[data-asset="cg:starknet"]').waitFor({ state: 'attached' });
+    await other.page.close();
     // The pin persists: a new page reads $STRK as Starknet.
     await page.close();
     const again = await openCards();
