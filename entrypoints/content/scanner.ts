@@ -26,7 +26,7 @@ import type { Match } from '@/utils/detect';
 import { CellPainter } from './painted-marks';
 import { RecentCache } from './recent-cache';
 import type { RootsOf } from './roots';
-import { collectBlocks, isBlockElement, locate, type TextBlock } from './text-blocks';
+import { blockOf, collectBlocks, isBlockElement, locate, type TextBlock } from './text-blocks';
 
 /**
  * Detects texts not seen before, answering with their matches in the same order. The detector runs
@@ -179,6 +179,8 @@ export class PageScanner {
   #observer: MutationObserver | undefined;
   #scheduled = false;
   #sweepNeeded = false;
+  /** Elements whose `contenteditable` changed since the last slice: their text is judged again. */
+  readonly #editability = new Set<Element>();
   #stopped = false;
   readonly #assetHighlight: Highlight | undefined;
   readonly #claimHighlight: Highlight | undefined;
@@ -551,6 +553,11 @@ export class PageScanner {
           this.#enqueue(r.target);
           continue;
         }
+        if (r.type === 'attributes') {
+          this.#editability.add(r.target as Element);
+          this.#schedule();
+          continue;
+        }
         for (const n of r.addedNodes) this.#enqueue(n);
         let rescan = false;
         for (const n of r.removedNodes) {
@@ -568,7 +575,15 @@ export class PageScanner {
       }
       if (this.#sweepNeeded) this.#schedule();
     });
-    this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
+    // Text that becomes editable (a page turning an article into an editor) is never marked: the
+    // one attribute is watched, which pages seldom change.
+    this.#observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['contenteditable'],
+    });
     // Its margin is relative to the viewport: a scroll in any scroller (X's dialogs, an article's
     // panes) and a resize are seen alike.
     if (typeof IntersectionObserver === 'function') {
@@ -777,6 +792,7 @@ export class PageScanner {
         }
       }
     }
+    if (this.#editability.size) changed = this.#judgeEditability() || changed;
     if (this.#answered) {
       this.#answered = false;
       changed = this.#settleParked(deadline) || changed;
@@ -851,6 +867,32 @@ export class PageScanner {
       this.#parked.set(block.el, block);
       if (!this.#asking.has(block.text)) this.#toAsk.add(block.text);
     }
+    return changed;
+  }
+
+  /**
+   * The elements whose `contenteditable` changed: one now editable (or inside an editable one)
+   * loses the blocks read under it and their marks; one no longer editable is read. Whether
+   * detections changed.
+   */
+  #judgeEditability(): boolean {
+    let changed = false;
+    for (const el of this.#editability) {
+      if (!el.isConnected) continue;
+      if (blockOf(el) !== null) {
+        this.#enqueue(el);
+        continue;
+      }
+      for (const [blockEl, entry] of this.#entries) {
+        if (!el.contains(blockEl)) continue;
+        this.#removeEntry(blockEl, entry);
+        changed = true;
+      }
+      for (const blockEl of this.#parked.keys()) if (el.contains(blockEl)) this.#parked.delete(blockEl);
+      // A block around it read the editable text with its own: read again, without it.
+      if (el.parentElement) this.#enqueue(el.parentElement);
+    }
+    this.#editability.clear();
     return changed;
   }
 

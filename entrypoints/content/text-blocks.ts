@@ -99,6 +99,8 @@ function contextOf(start: Element): Context | null {
  * ancestors, which cost more than reading a post's text.
  */
 function blockRootContext(root: Element): Context | null {
+  // The root's own attributes only (a post's text made editable): its ancestors are not looked at.
+  if (isSkippedElement(root)) return null;
   if (isContainer(root)) return { block: root, contained: true };
   if (BLOCK_TAGS.has(root.localName)) return { block: root, contained: false };
   return contextOf(root);

@@ -172,6 +172,35 @@ describe('content script on X', () => {
     await quiet.close();
     await h.useDeadApi();
   });
+
+  it('unmarks text that becomes editable, and marks it again once it is not', async () => {
+    const page = await h.open('https://x.com/home');
+    const tabId = await h.tabIdOf(page);
+    await scanWhenReady(tabId);
+    /** Ranges registered inside the first post's text, and what the scan reports of it. */
+    const firstPost = async () => {
+      const ranges = await page.evaluate(() => {
+        const text = document.querySelector('[data-testid="tweetText"]');
+        let n = 0;
+        for (const hl of CSS.highlights.values())
+          for (const r of hl as Iterable<Range>) if (text?.contains(r.startContainer)) n++;
+        return n;
+      });
+      const scanned = (await h.scan(tabId)).items.filter((i) => i.text === '$BTC').length;
+      return { ranges, scanned };
+    };
+    await expect.poll(async () => (await firstPost()).ranges).toBeGreaterThan(0);
+    const before = await firstPost();
+    await page.evaluate(() =>
+      document.querySelector('[data-testid="tweetText"]')?.setAttribute('contenteditable', 'true'),
+    );
+    await expect.poll(firstPost).toEqual({ ranges: 0, scanned: before.scanned - 1 });
+    await page.evaluate(() =>
+      document.querySelector('[data-testid="tweetText"]')?.removeAttribute('contenteditable'),
+    );
+    await expect.poll(async () => (await firstPost()).ranges).toBe(before.ranges);
+    await page.close();
+  });
 });
 
 describe('popup', () => {

@@ -35,6 +35,11 @@ describe('text blocks', () => {
     if (!root) throw new Error('no root');
     expect(collectBlocks(root, undefined, true).map((b) => b.text)).toEqual(['$BTC @a', '$ETH']);
     expect(collectBlocks(root).map((b) => b.text)).toEqual(['$BTC @a', '$ETH']);
+    // A root that is itself editable (a post's text turned into an editor) is not read.
+    root.querySelector('[data-testid="tweetText"]')?.setAttribute('contenteditable', 'true');
+    const post = root.querySelector('[data-testid="tweetText"]');
+    if (!post) throw new Error('no post');
+    expect(collectBlocks(post, undefined, true)).toEqual([]);
   });
 
   it('parts the words on either side of a line break, and maps past it to the right nodes', () => {
