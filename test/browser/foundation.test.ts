@@ -194,11 +194,12 @@ describe('content script on X', () => {
     await page.evaluate(() =>
       document.querySelector('[data-testid="tweetText"]')?.setAttribute('contenteditable', 'true'),
     );
-    await expect.poll(firstPost).toEqual({ ranges: 0, scanned: before.scanned - 1 });
+    // Removed text's ranges go with the next change of the marks, or after a quiet second.
+    await expect.poll(firstPost, { timeout: 5000 }).toEqual({ ranges: 0, scanned: before.scanned - 1 });
     await page.evaluate(() =>
       document.querySelector('[data-testid="tweetText"]')?.removeAttribute('contenteditable'),
     );
-    await expect.poll(async () => (await firstPost()).ranges).toBe(before.ranges);
+    await expect.poll(async () => (await firstPost()).ranges, { timeout: 5000 }).toBe(before.ranges);
     await page.close();
   });
 });
