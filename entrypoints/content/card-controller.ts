@@ -180,12 +180,11 @@ const SUBJECT_RANK: Record<Exclude<Match['kind'], 'claim'>, number> = {
  * The token a post's claims ("no VC", "fair launch", "28% airdrop") are about. A contract address
  * in the post, if there is one (the first): a launch post gives its contract. Else the token named
  * nearest to a claim, in its own sentence first ("Bitcoin was a fair launch. $ETH had an ICO."),
- * a cashtag before a symbol, a
- * project's @handle and a name when equally near. Claims of this sort are about tokens, so a stock
- * is never the subject, nor a person's @handle or a name no list knows. An address or cashtag no
- * list knows, or a symbol with several readings, is still the subject, with no asset: the claims
- * are then about a token whose data is not known, and no other asset's data stands in for it.
- * None when the post makes no claim or names no token.
+ * a cashtag before a symbol, a project's @handle and a name when equally near. Claims of this sort
+ * are about tokens, so a stock is never the subject, nor a person's @handle or a name no list
+ * knows. An address or cashtag no list knows, or a symbol with several readings, is still the
+ * subject, with no asset: the claims are then about a token whose data is not known, and no other
+ * asset's data stands in for it. None when the post makes no claim or names no token.
  */
 export function claimSubject(
   text: string,
@@ -193,6 +192,7 @@ export function claimSubject(
   resolved: readonly ResolutionReply[],
 ): CardModel['claimsAbout'] {
   const claims = matches.filter((m) => m.kind === 'claim');
+  if (!claims.length) return undefined;
   /** Characters between two places of the text, a sentence's worth more across a sentence's end. */
   const gap = (from: number, to: number) =>
     to - from + (SENTENCE_END.test(text.slice(from, to)) ? ACROSS_SENTENCES : 0);
@@ -215,7 +215,7 @@ export function claimSubject(
     const key = m.kind === 'address' ? [0, 0, 0] : [1, distance(m), rank];
     if (!best || before(key, best.key)) best = { key, match: m, res };
   });
-  if (!best || !claims.length) return undefined;
+  if (!best) return undefined;
   return { text: best.match.text, ...(best.res.asset ? { asset: best.res.asset } : {}) };
 }
 

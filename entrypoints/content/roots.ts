@@ -30,7 +30,7 @@ export const X_CANARY_GRACE_MS = 8000;
 
 /**
  * X: the text roots inside the node, or the one around it. Falls back to the generic path, with
- * one warning, when no post matches the canary selector X_CANARY_GRACE_MS after the script began
+ * one warning, when no post ever matched the canary selector X_CANARY_GRACE_MS after the script began
  * (a node added before then and holding no X root is left unread, not read generically: posts
  * usually come, and only their roots are read on X). `fallBack` is then called once, to have
  * what was left unread read again, generically; the generic path stays, posts or not.
@@ -45,6 +45,8 @@ export function xRoots(
   let checkedAt = Number.NEGATIVE_INFINITY;
   let generic = false;
   let waiting = false;
+  /** Whether a post was ever on the page: then the selectors work, and there is no falling back. */
+  let postsSeen = false;
   /** Posts did not come: X's markup changed. The generic path from now on, and for what was left. */
   const giveUp = () => {
     if (generic) return;
@@ -74,14 +76,20 @@ export function xRoots(
     if (around) return [around];
     const inside = queryEach(el, X_TEXT_ROOT_SELECTORS);
     if (inside.length) return inside;
-    if (xMarkupPresent()) return [];
+    if (xMarkupPresent()) {
+      postsSeen = true;
+      return [];
+    }
+    // X's selectors worked on this page before: a page of it without posts (settings, messages)
+    // is no sign that they broke.
+    if (postsSeen) return [];
     // No post yet: wait for X's, and look again once the grace period is over.
     if (!waiting) {
       waiting = true;
       setTimeout(
         () => {
           checkedAt = Number.NEGATIVE_INFINITY;
-          if (!xMarkupPresent()) giveUp();
+          if (!postsSeen && !xMarkupPresent()) giveUp();
         },
         Math.max(0, X_CANARY_GRACE_MS - (performance.now() - startedAt)),
       );

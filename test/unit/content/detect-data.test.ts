@@ -178,6 +178,13 @@ describe('X roots before the posts come', () => {
     expect(warn).not.toHaveBeenCalled();
     expect(roots(d.getElementById('trends') as unknown as Node)).toEqual([]);
     expect((roots(main as unknown as Node) as Element[]).map((r) => r.textContent)).toEqual(['gm $BTC']);
+    // X then shows a page without posts (settings, messages), for long: still no falling back.
+    main?.replaceChildren();
+    vi.advanceTimersByTime(1000);
+    expect(roots(d.getElementById('trends') as unknown as Node)).toEqual([]);
+    vi.advanceTimersByTime(X_CANARY_GRACE_MS * 2);
+    expect(roots(d.getElementById('trends') as unknown as Node)).toEqual([]);
+    expect(fallBack).not.toHaveBeenCalled();
   });
 
   it('falls back to reading all text when no post came in the grace period, once, and for good', () => {
