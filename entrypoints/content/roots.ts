@@ -73,9 +73,15 @@ export function xRoots(
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     if (!el) return [];
     const around = el.closest(X_TEXT_ROOTS);
-    if (around) return [around];
+    if (around) {
+      postsSeen = true;
+      return [around];
+    }
     const inside = queryEach(el, X_TEXT_ROOT_SELECTORS);
-    if (inside.length) return inside;
+    if (inside.length) {
+      postsSeen = true;
+      return inside;
+    }
     if (xMarkupPresent()) {
       postsSeen = true;
       return [];

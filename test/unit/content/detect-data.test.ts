@@ -187,6 +187,23 @@ describe('X roots before the posts come', () => {
     expect(fallBack).not.toHaveBeenCalled();
   });
 
+  it('never falls back once a post was read, even if X then shows a page without any', () => {
+    vi.useFakeTimers();
+    const d = frame();
+    const fallBack = vi.fn();
+    const roots = xRoots(d as unknown as Document, () => undefined, fallBack);
+    // The frame first (the grace timer starts), then a post, read through its own root only.
+    expect(roots(d.getElementById('trends') as unknown as Node)).toEqual([]);
+    const main = d.getElementById('main');
+    main?.insertAdjacentHTML('beforeend', '<div data-testid="tweetText">gm $BTC</div>');
+    expect((roots(main?.firstElementChild as unknown as Node) as Element[]).length).toBe(1);
+    // Another page of X, without posts, when the grace period ends.
+    main?.replaceChildren();
+    vi.advanceTimersByTime(X_CANARY_GRACE_MS + 1);
+    expect(fallBack).not.toHaveBeenCalled();
+    expect(roots(d.getElementById('trends') as unknown as Node)).toEqual([]);
+  });
+
   it('falls back to reading all text when no post came in the grace period, once, and for good', () => {
     vi.useFakeTimers();
     const d = frame();
