@@ -9,7 +9,7 @@ import type { Match } from '@/utils/detect';
 import type { BackgroundReply, ResolutionReply } from '@/utils/messages';
 import { cardRoute, pinRoute, saveNoteRoute } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
-import { addressPinKey } from '@/utils/registry/pin-keys';
+import { pinKey } from '@/utils/registry/pin-keys';
 import type { CardHost } from './card-host';
 import type { HoverTarget } from './hover';
 import type { ResolutionCache } from './resolutions';
@@ -154,14 +154,6 @@ export class CardController {
     this.#resolutions.clear();
     await this.open(target);
   }
-}
-
-/** Pins are keyed by the upper-case symbol, the lower-case @handle, or the address. */
-export function pinKey(m: Match): string | undefined {
-  if (m.kind === 'ticker' && m.symbol) return m.symbol.toUpperCase();
-  if (m.kind === 'handle') return `@${(m.handle ?? m.text.replace(/^@/, '')).toLowerCase()}`;
-  if (m.kind === 'address' && m.valid !== false) return addressPinKey(m);
-  return undefined;
 }
 
 /** A sentence's end: claims are about a token named in their own sentence before any other. */

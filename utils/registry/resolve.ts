@@ -13,7 +13,7 @@ import type { Match } from '../detect/types';
 import { resolveAddress } from './addresses';
 import { type ContextScore, scoreContext } from './context';
 import { normalizeTicker } from './load';
-import { addressPinKey } from './pin-keys';
+import { pinKey } from './pin-keys';
 import type { Registry, RegistryAsset, Resolution, ResolveContext } from './types';
 
 /** Lead the best candidate needs over the runner-up to be answered alone. */
@@ -150,7 +150,7 @@ function resolveTicker(
   pins: ReadonlyMap<string, string> | undefined,
 ): Resolution {
   const symbol = (match.symbol ?? match.text.replace(/^\$/, '')).toUpperCase();
-  const pinned = pins?.get(symbol);
+  const pinned = pinnedAsset(match, pins);
   if (pinned) return { asset: pinned, reason: `pinned: always read $${symbol} as ${pinned}` };
 
   const byAddress = addressEvidence(registry, symbol, ctx);
@@ -177,6 +177,12 @@ function resolveTicker(
   };
 }
 
+/** The asset the reader pinned this detection's symbol, handle or address to, if any. */
+function pinnedAsset(match: Match, pins: ReadonlyMap<string, string> | undefined): string | undefined {
+  const key = pinKey(match);
+  return key === undefined ? undefined : pins?.get(key);
+}
+
 export function resolve(
   registry: Registry,
   match: Match,
@@ -188,7 +194,7 @@ export function resolve(
       return resolveTicker(registry, match, ctx, pins);
     case 'handle': {
       const handle = (match.handle ?? match.text.replace(/^@/, '')).toLowerCase();
-      const pinned = pins?.get(`@${handle}`);
+      const pinned = pinnedAsset(match, pins);
       if (pinned) return { asset: pinned, reason: `pinned: always read @${handle} as ${pinned}` };
       const asset = registry.byHandle.get(handle);
       return asset ? { asset, reason: 'curated X handle' } : { reason: `no asset for @${handle}` };
@@ -200,8 +206,7 @@ export function resolve(
     }
     case 'address': {
       // One address deployed as different tokens on different chains: the reader's pick, if any.
-      const key = match.valid === false ? undefined : addressPinKey(match);
-      const pinned = key ? pins?.get(key) : undefined;
+      const pinned = pinnedAsset(match, pins);
       if (pinned) return { asset: pinned, reason: `pinned: always read ${match.text} as ${pinned}` };
       return resolveAddress(registry, match);
     }

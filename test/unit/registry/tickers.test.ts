@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NAMES } from '../../../utils/detect/names';
+import { pinKey } from '../../../utils/registry/pin-keys';
 import { resolve } from '../../../utils/registry/resolve';
 import { matchIn, registry, resolveIn } from './support';
 
@@ -151,5 +152,23 @@ describe('names, handles, pins', () => {
     expect(resolveIn('$DJT shares on Nasdaq', '$DJT', { pins })).toMatchObject({ asset: 'cg:trumpcoin' });
     expect(resolveIn('$STRK', '$STRK', { pins }).candidates).toBeDefined();
     expect(resolveIn('@MARA', '@MARA', { kind: 'handle', pins }).asset).toBe('cg:bitcoin');
+  });
+
+  it('reads a pin under the key the card stored it with (pinKey), whatever the letter case', () => {
+    const post = '$strk and @HyperliquidX, CA 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+    for (const [text, kind] of [
+      ['$strk', 'ticker'],
+      ['@HyperliquidX', 'handle'],
+      ['0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', 'address'],
+    ] as const) {
+      const match = matchIn(post, text, kind);
+      const key = pinKey(match);
+      if (!key) throw new Error(`no pin key for ${text}`);
+      const pins = new Map([[key, 'cg:pinned-for-the-test']]);
+      expect(resolve(registry, match, { text: post }, pins).asset, text).toBe('cg:pinned-for-the-test');
+    }
+    expect(pinKey(matchIn(post, '$strk'))).toBe('STRK');
+    expect(pinKey(matchIn(post, '@HyperliquidX', 'handle'))).toBe('@hyperliquidx');
+    expect(pinKey(matchIn(post, 'CA', 'name'))).toBeUndefined();
   });
 });
