@@ -11,6 +11,9 @@
  *   refresh times that must survive the worker); `security` (GoPlus answers); requestLog by source.
  * - v3: registry records indexed by their X handles (lower case), learnt from CoinGecko `/coins/{id}`
  *   so an @handle the curated list lacks can still resolve.
+ * - v4: notes get a `uid` (their identity in exports and imports), `tags`, and indexes for the notes
+ *   page (time, tags); the `checklist` table holds the user's box overrides (its v1 shape, ticked
+ *   claim checks, was never written by a released build: such rows are emptied).
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
@@ -33,7 +36,7 @@ import type {
 export type * from './db/records';
 
 export const DB_NAME = 'tickerlens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 /** The request log keeps this many entries, oldest dropped first. */
 export const REQUEST_LOG_CAP = 1_000;
 
@@ -57,6 +60,9 @@ export const DB_SCHEMAS = {
   },
   3: {
     registry: 'assetId, symbol, *handleKeys',
+  },
+  4: {
+    notes: '++id, &uid, assetId, createdAt, updatedAt, *tags',
   },
 } as const;
 
@@ -101,6 +107,23 @@ export function upgradeQuoteV1(old: QuoteRecordV1): QuoteRecord {
   };
 }
 
+/** A note's identity outside this browser (exports, imports). */
+export const newNoteUid = (): string => crypto.randomUUID();
+
+/** Tags as stored: trimmed, without a leading '#', no empties, each once (case-insensitively), in order. */
+export function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/^#+/, '').trim();
+    const key = tag.toLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
 /** Handles as indexed: lower case, no '@'. */
 function handleKeys(handles: readonly string[] | undefined): string[] {
   return [...new Set((handles ?? []).map((h) => h.replace(/^@/, '').toLowerCase()).filter(Boolean))];
@@ -142,6 +165,25 @@ export class TickerlensDb {
           .toCollection()
           .modify((r: RegistryRecord) => {
             r.handleKeys = handleKeys(r.handles);
+          });
+      });
+    this.d
+      .version(4)
+      .stores(DB_SCHEMAS[4])
+      .upgrade(async (tx) => {
+        await tx
+          .table('notes')
+          .toCollection()
+          .modify((n: Partial<NoteRecord>) => {
+            n.uid ??= newNoteUid();
+            n.tags ??= [];
+          });
+        await tx
+          .table('checklist')
+          .toCollection()
+          .modify((c: Partial<ChecklistRecord> & { items?: unknown }) => {
+            delete c.items;
+            c.overrides ??= {};
           });
       });
   }
@@ -323,10 +365,20 @@ export class TickerlensDb {
 
   // ── notes, pins, checklist (the card's own state) ─────────────────────────────────────────────
 
-  async addNote(assetId: string, text: string, now: number, capture?: NoteCapture): Promise<number> {
+  async addNote(
+    assetId: string,
+    text: string,
+    now: number,
+    capture?: NoteCapture,
+    extra: Pick<NoteRecord, 'assetName' | 'assetSymbol'> & { tags?: readonly string[] } = {},
+  ): Promise<number> {
     const id = await this.d.notes.add({
+      uid: newNoteUid(),
       assetId,
+      ...(extra.assetName ? { assetName: extra.assetName } : {}),
+      ...(extra.assetSymbol ? { assetSymbol: extra.assetSymbol } : {}),
       text,
+      tags: cleanTags(extra.tags ?? []),
       createdAt: now,
       updatedAt: now,
       ...(capture ? { capture } : {}),

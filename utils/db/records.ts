@@ -5,6 +5,7 @@
  *
  * Types only: the content script may import these without pulling in Dexie.
  */
+import type { BoxId, BoxOverride, ChecklistSnapshot } from '../checklist/types';
 import type { SourceId } from '../source-ids';
 
 /** Where a figure came from: a live source, or the bundled dated snapshot (first run, offline). */
@@ -148,13 +149,24 @@ export interface RegistryRecord extends Provenance {
   platforms: Record<string, string>;
 }
 
-/** Table `notes`, auto-increment `id`, index `assetId`. */
+/**
+ * Table `notes`, auto-increment `id`, indexes `&uid`, `assetId`, `createdAt`, `updatedAt`, `*tags`.
+ * `id` is this browser's row; `uid` is the note's identity everywhere else (exports, imports merge
+ * by it), so a note imported into another browser is the same note, whatever row it lands in.
+ */
 export interface NoteRecord {
   id?: number;
+  /** A random UUID given once, when the note is first stored. */
+  uid: string;
   /** The asset noted; '' for a claim noted without an asset. */
   assetId: string;
+  /** The asset's name and symbol when the note was saved (a name, never an id, to show). */
+  assetName?: string;
+  assetSymbol?: string;
   /** The user's own words (empty until they write some). */
   text: string;
+  /** The user's tags, trimmed, without '#', unique, in the order given. */
+  tags: string[];
   createdAt: number;
   updatedAt: number;
   /** What was on the page when the note was saved from a card. */
@@ -172,6 +184,19 @@ export interface NoteCapture {
   priceUsd: number | null;
   priceSource?: string;
   priceAt?: number;
+  /** The claims made in the post, with the verdict the data gave each at that moment. */
+  claims?: NoteClaim[];
+  /** The asset's checklist at that moment (utils/checklist). */
+  checklist?: ChecklistSnapshot;
+}
+
+export interface NoteClaim {
+  claim: string;
+  /** The number of "N% airdrop". */
+  value?: number;
+  verdict: 'agrees' | 'contradicts' | 'unknown';
+  /** The reason as then said, in the UI language of that moment. */
+  reason?: string;
 }
 
 /**
@@ -184,10 +209,10 @@ export interface PinRecord {
   pinnedAt: number;
 }
 
-/** Table `checklist`, key `assetId`: which launch-claim checks the user ticked. */
+/** Table `checklist`, key `assetId`: the user's overrides of an asset's checklist boxes. */
 export interface ChecklistRecord {
   assetId: string;
-  items: Record<string, boolean>;
+  overrides: Partial<Record<BoxId, BoxOverride>>;
   updatedAt: number;
 }
 

@@ -88,13 +88,53 @@ async function createV2(idb: ReturnType<typeof freshIdb>) {
   old.close();
 }
 
+/** A v3 database with a note of the old shape (no uid, no tags) and a v1-shaped checklist row. */
+async function createV3(idb: ReturnType<typeof freshIdb>) {
+  const old = new Dexie('tickerlens', idb);
+  old.version(1).stores(V1_STORES);
+  old.version(2).stores({ requestLog: '++id, at, source', meta: 'key', security: 'key, fetchedAt' });
+  old.version(3).stores({ registry: 'assetId, symbol, *handleKeys' });
+  await old.open();
+  await old.table('notes').bulkAdd([
+    {
+      assetId: 'cg:bittensor',
+      text: 'subnets',
+      createdAt: 10,
+      updatedAt: 10,
+      capture: { quote: '$TAO subnets', url: 'https://x.com/home', detected: '$TAO', priceUsd: 361.24 },
+    },
+    { assetId: 'cg:bitcoin', text: '', createdAt: 20, updatedAt: 20 },
+  ]);
+  await old.table('checklist').put({ assetId: 'cg:eth', items: { 'no-vc': true }, updatedAt: 4 });
+  old.close();
+}
+
 describe('Dexie schema', () => {
+  it('migrates v3 → v4: notes get a uid each and empty tags; old checklist rows hold no overrides', async () => {
+    const idb = freshIdb();
+    await createV3(idb);
+    const db = new TickerlensDb(idb);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    const notes = await db.recentNotes(10);
+    expect(notes.map((n) => [n.assetId, n.text, n.tags])).toEqual([
+      ['cg:bitcoin', '', []],
+      ['cg:bittensor', 'subnets', []],
+    ]);
+    expect(notes[1]?.capture?.priceUsd).toBe(361.24);
+    const uids = notes.map((n) => n.uid);
+    expect(uids.every((u) => /^[0-9a-f-]{36}$/.test(u))).toBe(true);
+    expect(new Set(uids).size).toBe(2);
+    expect(await db.getChecklist('cg:eth')).toEqual({ assetId: 'cg:eth', overrides: {}, updatedAt: 4 });
+    db.close();
+  });
+
   it('migrates v2 → v3: registry records are indexed by their handles, any case', async () => {
     const idb = freshIdb();
     await createV2(idb);
     const db = new TickerlensDb(idb);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.assetByHandle('@hyperliquidx')).toBe('cg:hyperliquid');
     expect(await db.assetByHandle('HyperliquidX')).toBe('cg:hyperliquid');
     expect(await db.assetByHandle('@nobody')).toBeUndefined();
@@ -272,6 +312,8 @@ describe('TickerlensDb', () => {
     await db.updateNote(id, 'edited', 2);
     await db.addNote('cg:eth', 'second', 3);
     expect((await db.notesOf('cg:eth')).map((n) => n.text)).toEqual(['edited', 'second']);
+    const tagged = await db.addNote('cg:eth', 'third', 4, undefined, { tags: [' #L1 ', 'l1', '', 'gas'] });
+    expect((await db.recentNotes(1))[0]).toMatchObject({ id: tagged, tags: ['L1', 'gas'] });
     const captured = await db.addNote('cg:bittensor', '', 5, {
       quote: '$TAO subnets keep growing.',
       url: 'https://x.com/home',
@@ -289,8 +331,14 @@ describe('TickerlensDb', () => {
     await db.pin('MSTR', 'stock:MSTR', 2);
     await db.unpin('ETH');
     expect((await db.pins()).map((p) => p.assetId)).toEqual(['stock:MSTR']);
-    await db.putChecklist({ assetId: 'cg:eth', items: { 'no-vc': true }, updatedAt: 4 });
-    expect((await db.getChecklist('cg:eth'))?.items).toEqual({ 'no-vc': true });
+    await db.putChecklist({
+      assetId: 'cg:eth',
+      overrides: { sink: { verdict: 'pass', reason: 'gas token', at: 4 } },
+      updatedAt: 4,
+    });
+    expect((await db.getChecklist('cg:eth'))?.overrides).toEqual({
+      sink: { verdict: 'pass', reason: 'gas token', at: 4 },
+    });
     db.close();
   });
 });
