@@ -32,6 +32,7 @@ import type {
   TreasuryRecord,
   UnlockRecord,
 } from './db/records';
+import { type ImportCounts, type NotesState, planImport } from './notes/merge';
 
 export type * from './db/records';
 
@@ -388,12 +389,66 @@ export class TickerlensDb {
     return id;
   }
 
-  async updateNote(id: number, text: string, now: number): Promise<void> {
-    await this.d.notes.update(id, { text, updatedAt: now });
+  /** The user's words and tags, edited; the note as it now is (undefined when it is gone). */
+  async updateNote(
+    id: number,
+    changes: { text?: string; tags?: readonly string[] },
+    now: number,
+  ): Promise<NoteRecord | undefined> {
+    return this.d.transaction('rw', this.d.notes, async () => {
+      await this.d.notes.update(id, {
+        ...(changes.text !== undefined ? { text: changes.text } : {}),
+        ...(changes.tags !== undefined ? { tags: cleanTags(changes.tags) } : {}),
+        updatedAt: now,
+      });
+      return this.d.notes.get(id);
+    });
   }
 
-  async deleteNote(id: number): Promise<void> {
-    await this.d.notes.delete(id);
+  /** Deletes notes in one transaction and gives them back as they were, for an undo. */
+  async deleteNotes(ids: readonly number[]): Promise<NoteRecord[]> {
+    return this.d.transaction('rw', this.d.notes, async () => {
+      const found = (await this.d.notes.bulkGet([...ids])).filter((n): n is NoteRecord => !!n);
+      await this.d.notes.bulkDelete(found.map((n) => n.id as number));
+      return found;
+    });
+  }
+
+  /**
+   * Puts deleted notes back on their own rows with their own uids (the undo of `deleteNotes`). A
+   * note whose uid came back meanwhile (an import) is left as it is. How many were restored.
+   */
+  async restoreNotes(notes: readonly NoteRecord[]): Promise<number> {
+    return this.d.transaction('rw', this.d.notes, async () => {
+      const taken = new Set(
+        (
+          await this.d.notes
+            .where('uid')
+            .anyOf(notes.map((n) => n.uid))
+            .toArray()
+        ).map((n) => n.uid),
+      );
+      const back = notes.filter((n) => !taken.has(n.uid));
+      // A row taken meanwhile by another note is never overwritten: the note gets a new row.
+      const rows = await this.d.notes.bulkGet(back.map((n) => n.id ?? 0));
+      await this.d.notes.bulkAdd(
+        back.map((n, i) => {
+          if (!rows[i]) return n;
+          const { id: _, ...rest } = n;
+          return rest;
+        }),
+      );
+      return back.length;
+    });
+  }
+
+  /** Notes by row, after row `after`, at most `limit`: the notes page loads them in chunks. */
+  notesAfter(after: number, limit: number): Promise<NoteRecord[]> {
+    return this.d.notes.where('id').above(after).limit(limit).toArray();
+  }
+
+  countNotes(): Promise<number> {
+    return this.d.notes.count();
   }
 
   /** The most recent notes first. */
@@ -424,6 +479,38 @@ export class TickerlensDb {
 
   async putChecklist(record: ChecklistRecord): Promise<void> {
     await this.d.checklist.put(record);
+  }
+
+  /** Every asset's overrides (the export): only rows that hold one. */
+  async checklists(): Promise<ChecklistRecord[]> {
+    return (await this.d.checklist.toArray()).filter((c) => Object.keys(c.overrides ?? {}).length > 0);
+  }
+
+  /**
+   * Merges an export file's notes, overrides and pins (utils/notes/merge.ts) in one transaction:
+   * with `apply` false, only counts what would change (the preview); with `apply`, writes it all
+   * or nothing.
+   */
+  async importNotes(incoming: NotesState, apply: boolean): Promise<ImportCounts> {
+    const tables = [this.d.notes, this.d.checklist, this.d.pins];
+    return this.d.transaction(apply ? 'rw' : 'r', tables, async () => {
+      const [notes, checklist, pins] = await Promise.all([
+        this.d.notes.toArray(),
+        this.d.checklist.toArray(),
+        this.d.pins.toArray(),
+      ]);
+      const plan = planImport(
+        { notes, checklist, pins },
+        { ...incoming, notes: incoming.notes.map((n) => ({ ...n, tags: cleanTags(n.tags) })) },
+      );
+      if (apply) {
+        if (plan.add.length) await this.d.notes.bulkAdd(plan.add);
+        if (plan.replace.length) await this.d.notes.bulkPut(plan.replace);
+        if (plan.checklist.length) await this.d.checklist.bulkPut(plan.checklist);
+        if (plan.pins.length) await this.d.pins.bulkPut(plan.pins);
+      }
+      return plan.counts;
+    });
   }
 
   // ── request log ───────────────────────────────────────────────────────────────────────────────

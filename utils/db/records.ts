@@ -6,6 +6,7 @@
  * Types only: the content script may import these without pulling in Dexie.
  */
 import type { BoxId, BoxOverride, ChecklistSnapshot } from '../checklist/types';
+import type { ClaimId } from '../detect/types';
 import type { SourceId } from '../source-ids';
 
 /** Where a figure came from: a live source, or the bundled dated snapshot (first run, offline). */
@@ -179,7 +180,7 @@ export interface NoteCapture {
   url: string;
   /** The detection the card was opened on ("$TAO", "no VC"). */
   detected: string;
-  claim?: string;
+  claim?: ClaimId;
   /** The price shown at that moment, with its source and time; null when there was none. */
   priceUsd: number | null;
   priceSource?: string;
@@ -191,7 +192,7 @@ export interface NoteCapture {
 }
 
 export interface NoteClaim {
-  claim: string;
+  claim: ClaimId;
   /** The number of "N% airdrop". */
   value?: number;
   verdict: 'agrees' | 'contradicts' | 'unknown';

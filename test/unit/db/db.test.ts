@@ -309,7 +309,7 @@ describe('TickerlensDb', () => {
   it('keeps notes, pins and checklist state', async () => {
     const db = new TickerlensDb(freshIdb());
     const id = await db.addNote('cg:eth', 'first', 1);
-    await db.updateNote(id, 'edited', 2);
+    await db.updateNote(id, { text: 'edited' }, 2);
     await db.addNote('cg:eth', 'second', 3);
     expect((await db.notesOf('cg:eth')).map((n) => n.text)).toEqual(['edited', 'second']);
     const tagged = await db.addNote('cg:eth', 'third', 4, undefined, { tags: [' #L1 ', 'l1', '', 'gas'] });
@@ -326,7 +326,7 @@ describe('TickerlensDb', () => {
       id: captured,
       capture: { detected: '$TAO', priceUsd: 361.24 },
     });
-    await db.deleteNote(id);
+    await db.deleteNotes([id]);
     await db.pin('ETH', 'cg:ethereum', 1);
     await db.pin('MSTR', 'stock:MSTR', 2);
     await db.unpin('ETH');
