@@ -17,6 +17,8 @@
 import { z } from 'zod/mini';
 import { cardSchema } from './card-schema';
 import { CLAIM_IDS } from './detect/types';
+import { notesFileSchema } from './notes/file';
+import { msParts, NOTE_LIMITS, noteClaimSchema, noteRowSchema } from './notes/schema';
 import { SOURCE_IDS } from './source-ids';
 
 // ── To the content script ────────────────────────────────────────────────────────────────────────
@@ -226,6 +228,13 @@ export const saveNoteMessage = {
       url: z.string().check(z.maxLength(2000)),
       detected: z.string().check(z.maxLength(200)),
       claim: z.optional(z.enum(CLAIM_IDS)),
+      /** The user's words and tags, when the note is written where it is saved (the popup). */
+      text: z.optional(z.string().check(z.maxLength(NOTE_LIMITS.text))),
+      tags: z.optional(
+        z.array(z.string().check(z.maxLength(NOTE_LIMITS.tag))).check(z.maxLength(NOTE_LIMITS.tags)),
+      ),
+      /** The post's claims with the verdicts shown when the note was saved. */
+      claims: z.optional(z.array(noteClaimSchema()).check(z.maxLength(40))),
     }),
   ),
 } as const;
@@ -233,6 +242,7 @@ export const saveNoteMessage = {
 /** The most recent notes, newest first (the popup lists them). */
 export const recentNotesMessage = {
   type: 'tickerlens:recent-notes',
+  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() => z.object({ limit: z.int().check(z.minimum(1), z.maximum(100)) })),
   reply: /* @__PURE__ */ z.lazy(() =>
     z.object({
@@ -255,6 +265,112 @@ export const recentNotesMessage = {
           ),
         }),
       ),
+    }),
+  ),
+} as const;
+
+// ── The notes page (entrypoints/notes) ─────────────────────────────────────────────────────────
+// Messages that read or change the saved notes are for the extension's own pages (`pagesOnly`):
+// the background refuses them from a content script (utils/messaging-background.ts).
+
+/** Stored notes by row, after row `after` (0 for the first): the page loads them in chunks. */
+export const notesListMessage = {
+  type: 'tickerlens:notes-list',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      after: z.int().check(z.nonnegative()),
+      limit: z.int().check(z.minimum(1), z.maximum(1000)),
+    }),
+  ),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ notes: z.array(noteRowSchema()), total: z.int() })),
+} as const;
+
+/** Edits a note's own words and tags; answers with the note as now stored. */
+export const notesUpdateMessage = {
+  type: 'tickerlens:notes-update',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      id: z.int().check(z.positive()),
+      text: z.string().check(z.maxLength(NOTE_LIMITS.text)),
+      tags: z.array(z.string().check(z.maxLength(NOTE_LIMITS.tag))).check(z.maxLength(NOTE_LIMITS.tags)),
+    }),
+  ),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ note: z.nullable(noteRowSchema()) })),
+} as const;
+
+/** Deletes notes; answers with them as they were, which `notes-restore` puts back (undo). */
+export const notesDeleteMessage = {
+  type: 'tickerlens:notes-delete',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({ ids: z.array(z.int().check(z.positive())).check(z.maxLength(100_000)) }),
+  ),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ deleted: z.array(noteRowSchema()) })),
+} as const;
+
+export const notesRestoreMessage = {
+  type: 'tickerlens:notes-restore',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({ notes: z.array(noteRowSchema()).check(z.maxLength(100_000)) }),
+  ),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ restored: z.int() })),
+} as const;
+
+/** The cached price of each asset (IndexedDB only, never the network), for "the price now". */
+export const notesPricesMessage = {
+  type: 'tickerlens:notes-prices',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({ assets: z.array(z.string().check(z.maxLength(240))).check(z.maxLength(100_000)) }),
+  ),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      prices: z.array(
+        z.object({
+          asset: z.string(),
+          name: z.string(),
+          symbol: z.string(),
+          usd: z.number(),
+          source: z.string(),
+          fetchedAt: z.number(),
+          stale: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+} as const;
+
+/** What an export holds besides the notes: the checklist overrides and the pins. */
+export const notesExtrasMessage = {
+  type: 'tickerlens:notes-extras',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() => z.object({})),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({ checklist: z.array(msParts.checklistRow()), pins: z.array(msParts.pin()) }),
+  ),
+} as const;
+
+/**
+ * Imports an export file (read and migrated to the current version by the page, checked again
+ * here): with `apply` false it only counts what would change (the preview), with `apply` it writes
+ * everything in one transaction.
+ */
+export const notesImportMessage = {
+  type: 'tickerlens:notes-import',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() => z.object({ file: notesFileSchema(), apply: z.boolean() })),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      added: z.int(),
+      changed: z.int(),
+      unchanged: z.int(),
+      keptNewer: z.int(),
+      removed: z.literal(0),
+      overrides: z.int(),
+      pins: z.int(),
     }),
   ),
 } as const;
@@ -312,6 +428,13 @@ export const backgroundApi = {
   [cardMessage.type]: cardMessage,
   [saveNoteMessage.type]: saveNoteMessage,
   [recentNotesMessage.type]: recentNotesMessage,
+  [notesListMessage.type]: notesListMessage,
+  [notesUpdateMessage.type]: notesUpdateMessage,
+  [notesDeleteMessage.type]: notesDeleteMessage,
+  [notesRestoreMessage.type]: notesRestoreMessage,
+  [notesPricesMessage.type]: notesPricesMessage,
+  [notesExtrasMessage.type]: notesExtrasMessage,
+  [notesImportMessage.type]: notesImportMessage,
   [pinMessage.type]: pinMessage,
   [siteMessage.type]: siteMessage,
   [pageDetectedMessage.type]: pageDetectedMessage,
@@ -354,6 +477,11 @@ export const portAnswerSchema = /* @__PURE__ */ z.lazy(() => z.object({ id: z.in
 
 export function isBackgroundType(type: unknown): type is BackgroundType {
   return typeof type === 'string' && Object.hasOwn(backgroundApi, type);
+}
+
+/** Whether a message is for the extension's own pages only (it reads or changes saved notes). */
+export function isPagesOnly(type: BackgroundType): boolean {
+  return 'pagesOnly' in backgroundApi[type] && backgroundApi[type].pagesOnly === true;
 }
 
 /** Thrown by `sendToBackground` when the background answered with an error or nothing usable. */

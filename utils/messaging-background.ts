@@ -7,11 +7,50 @@ import {
   type BackgroundType,
   backgroundApi,
   isBackgroundType,
+  isPagesOnly,
   portRequestSchema,
   type Reply,
 } from './messages';
 
-export type Sender = { tabId?: number; url?: string };
+export type Sender = {
+  tabId?: number;
+  url?: string;
+  /** Sent by one of the extension's own pages (popup, options, notes), not by a content script. */
+  extensionPage: boolean;
+};
+
+/** What the browser says of a sender (runtime.MessageSender, the part we read). */
+export interface RawSender {
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * Who sent a message, read in one place for every listener. An extension page is a sender whose
+ * own URL is on the extension's origin and that is not in a web page's tab (a content script's
+ * sender URL is its page's, a frame's is its own): only such pages may read or change the notes.
+ */
+export function senderOf(raw: RawSender | undefined, extensionOrigin: string): Sender {
+  const onOrigin = (url: string | undefined) => !!url && originOf(url) === extensionOrigin;
+  const extensionPage = onOrigin(raw?.url) && (raw?.tab?.url === undefined || onOrigin(raw.tab.url));
+  return { tabId: raw?.tab?.id, url: raw?.tab?.url ?? raw?.url, extensionPage };
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    // `new URL('chrome-extension://id/x').origin` is "null" in some engines: compare scheme and host.
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This extension's origin (`chrome-extension://<id>`, `moz-extension://<uuid>`). */
+function extensionOrigin(): string {
+  const getURL = browser.runtime.getURL as ((path: string) => string) | undefined;
+  return (getURL && originOf(getURL('/'))) || '';
+}
 export type BackgroundHandlers = {
   [T in BackgroundType]: (payload: BackgroundRequest<T>, sender: Sender) => Promise<BackgroundReply<T>>;
 };
@@ -24,7 +63,7 @@ export function listenInBackground(handlers: BackgroundHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (!isBackgroundType(type)) return undefined;
-    const from = { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url };
+    const from = senderOf(sender, extensionOrigin());
     const json = (message as { json?: unknown }).json;
     // Sent as JSON text by `sendToBackground` (see messaging.ts): answered the same way.
     if (typeof json === 'string') {
@@ -36,7 +75,7 @@ export function listenInBackground(handlers: BackgroundHandlers): void {
   // its answer carries back.
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== BACKGROUND_PORT) return;
-    const from = { tabId: port.sender?.tab?.id, url: port.sender?.tab?.url ?? port.sender?.url };
+    const from = senderOf(port.sender, extensionOrigin());
     port.onMessage.addListener((message: unknown) => {
       const request = portRequestSchema.safeParse(message);
       if (!request.success) return;
@@ -71,6 +110,8 @@ async function dispatch<T extends BackgroundType>(
   sender: Sender,
   handlers: BackgroundHandlers,
 ): Promise<Reply<BackgroundReply<T>>> {
+  if (isPagesOnly(type) && !sender.extensionPage)
+    return { ok: false, error: `${type} is for the extension's own pages` };
   const parsed = backgroundApi[type].request.safeParse(message);
   if (!parsed.success) return { ok: false, error: `Malformed ${type}: ${parsed.error.message}` };
   try {

@@ -5,6 +5,7 @@
 
 import { t } from '@/utils/i18n';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
+import { isWebUrl } from '@/utils/notes/schema';
 import type { Registry } from '@/utils/registry';
 import type { Card } from '@/utils/sources/card';
 import { nextTryTime, readableReason } from '@/utils/sources/reasons';
@@ -83,22 +84,38 @@ function forReaders(card: Card | null): Card | null {
   return out as unknown as Card;
 }
 
-/** A note saved from the card keeps the price it showed at that moment (from IndexedDB). */
+/**
+ * A note saved from the card (or the popup) keeps the price shown at that moment (from IndexedDB)
+ * and the asset's name and symbol then, so the notes page shows a name, never an id.
+ */
 export async function saveNote(
   note: BackgroundRequest<'tickerlens:save-note'>,
 ): Promise<BackgroundReply<'tickerlens:save-note'>> {
   const db = database();
   const quote = note.asset ? await db.getQuote(note.asset) : undefined;
+  const known = note.asset ? (await currentRegistry()).asset(note.asset) : undefined;
   const price = quote?.price;
   const now = Date.now();
-  const id = await db.addNote(note.asset, '', now, {
-    quote: note.quote,
-    url: note.url,
-    detected: note.detected,
-    ...(note.claim ? { claim: note.claim } : {}),
-    priceUsd: price?.usd ?? null,
-    ...(price ? { priceSource: price.source, priceAt: price.fetchedAt } : {}),
-  });
+  const id = await db.addNote(
+    note.asset,
+    note.text ?? '',
+    now,
+    {
+      quote: note.quote,
+      // Only a web page is kept as the note's link (the notes page and the exports link to it).
+      url: isWebUrl(note.url) ? note.url : '',
+      detected: note.detected,
+      ...(note.claim ? { claim: note.claim } : {}),
+      priceUsd: price?.usd ?? null,
+      ...(price ? { priceSource: price.source, priceAt: price.fetchedAt } : {}),
+      ...(note.claims?.length ? { claims: note.claims } : {}),
+    },
+    {
+      ...((known?.name ?? quote?.name) ? { assetName: known?.name ?? quote?.name } : {}),
+      ...((known?.symbol ?? quote?.symbol) ? { assetSymbol: known?.symbol ?? quote?.symbol } : {}),
+      ...(note.tags ? { tags: note.tags } : {}),
+    },
+  );
   return { id, priceUsd: price?.usd ?? null };
 }
 

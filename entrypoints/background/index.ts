@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { NEXT_MARK_MESSAGE, PINS_CHANGED_MESSAGE } from '@/utils/messages';
+import { NEXT_MARK_MESSAGE } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
 import { cardFor, saveNote } from './cards';
 import { detectBlocks, pageDetector, resolveBlocks } from './detection';
-import { database, setPin } from './runtime';
+import { notesHandlers } from './notes';
+import { announcePins, database, setPin } from './runtime';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
@@ -48,6 +49,7 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener((p) => void onPermissionsRemoved(p.origins ?? []));
 
   listenInBackground({
+    ...notesHandlers(),
     'tickerlens:hello': async () => {
       const settings = await loadSettings();
       // The page's first texts follow: the detector is built while the answer travels.
@@ -80,11 +82,7 @@ export default defineBackground(() => {
     }),
     'tickerlens:pin': async ({ key, asset }) => {
       await setPin(key, asset);
-      // Every open page reads the symbol anew, not only the one where the reader pinned it.
-      const tabs = await browser.tabs.query({}).catch(() => []);
-      for (const tab of tabs)
-        if (tab.id !== undefined)
-          browser.tabs.sendMessage(tab.id, { type: PINS_CHANGED_MESSAGE }).catch(() => undefined);
+      await announcePins();
       return { ok: true };
     },
     'tickerlens:site': async ({ origin, enabled, tabId }) => {

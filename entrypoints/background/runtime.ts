@@ -3,7 +3,9 @@
  * data service, the registry and the pins. Nothing that matters lives only here: the worker is
  * killed after 30 s idle, so every state worth keeping is in IndexedDB or storage.
  */
+import { browser } from 'wxt/browser';
 import { TickerlensDb } from '@/utils/db';
+import { PINS_CHANGED_MESSAGE } from '@/utils/messages';
 import { loadRegistry, parseRegistryData, type Registry } from '@/utils/registry';
 import { packagedRegistry } from '@/utils/registry/packaged';
 import { mergeRefreshed } from '@/utils/registry/refresh';
@@ -84,5 +86,18 @@ export async function setPin(key: string, assetId: string | null): Promise<void>
   const d = database();
   if (assetId) await d.pin(key, assetId, Date.now());
   else await d.unpin(key);
+  forgetPins();
+}
+
+/** The pins changed in IndexedDB (set, or imported): they are read again on next use. */
+export function forgetPins(): void {
   pins = undefined;
+}
+
+/** Every open page reads its symbols anew after a pin changed, not only the one where it was set. */
+export async function announcePins(): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  for (const tab of tabs)
+    if (tab.id !== undefined)
+      browser.tabs.sendMessage(tab.id, { type: PINS_CHANGED_MESSAGE }).catch(() => undefined);
 }
