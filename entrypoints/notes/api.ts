@@ -1,0 +1,81 @@
+/**
+ * The notes page's side of the messages (utils/messages.ts): everything comes from the background
+ * worker, which alone opens IndexedDB; the page never reaches the network.
+ */
+import type { BoxId, BoxOverride, BoxVerdict } from '@/utils/checklist/types';
+import {
+  notesDeleteMessage,
+  notesExtrasMessage,
+  notesImportMessage,
+  notesListMessage,
+  notesPricesMessage,
+  notesRestoreMessage,
+  notesUpdateMessage,
+} from '@/utils/messages';
+import { sendToBackground } from '@/utils/messaging';
+import type { NotesFile } from '@/utils/notes/file';
+import type { NoteRow } from '@/utils/notes/schema';
+import type { PriceNow } from '@/utils/notes/view';
+
+/** Rows per request: 1,000 notes with long quotes stay a few MB per message. */
+const CHUNK = 1000;
+
+export async function loadAllNotes(): Promise<NoteRow[]> {
+  const out: NoteRow[] = [];
+  for (let after = 0; ; ) {
+    const { notes } = await sendToBackground(notesListMessage, { after, limit: CHUNK });
+    out.push(...notes);
+    const last = notes.at(-1);
+    if (notes.length < CHUNK || !last) return out;
+    after = last.id;
+  }
+}
+
+export async function loadPrices(assets: readonly string[]): Promise<Map<string, PriceNow>> {
+  const wanted = [...new Set(assets.filter(Boolean))];
+  if (!wanted.length) return new Map();
+  const { prices } = await sendToBackground(notesPricesMessage, { assets: wanted });
+  return new Map(prices.map(({ asset, ...p }) => [asset, p]));
+}
+
+export async function updateNote(id: number, text: string, tags: string[]): Promise<NoteRow | null> {
+  return (await sendToBackground(notesUpdateMessage, { id, text, tags })).note;
+}
+
+export async function deleteNotes(ids: number[]): Promise<NoteRow[]> {
+  return (await sendToBackground(notesDeleteMessage, { ids })).deleted;
+}
+
+export async function restoreNotes(notes: NoteRow[]): Promise<number> {
+  return (await sendToBackground(notesRestoreMessage, { notes })).restored;
+}
+
+export function exportExtras() {
+  return sendToBackground(notesExtrasMessage, {});
+}
+
+export function importFile(file: NotesFile, apply: boolean) {
+  return sendToBackground(notesImportMessage, { file, apply });
+}
+
+/** An asset's checklist today, as the contract §8 message answers it. */
+export interface ChecklistNow {
+  score: number;
+  boxes: Array<{
+    box: BoxId;
+    verdict: BoxVerdict;
+    source?: string;
+    asOf?: number;
+    override?: Pick<BoxOverride, 'verdict' | 'reason'>;
+  }>;
+}
+
+/**
+ * THE SEAM for today's checklist, set beside the one saved with a note. The checklist message
+ * (`{ type: 'tickerlens:checklist', asset }`, contract §8) is being built apart from this page: it
+ * is wired here, and only here, once it exists. Until then there is no "today" to show, and the
+ * page shows the checklist as it stood when the note was saved.
+ */
+export async function todaysChecklist(_asset: string): Promise<ChecklistNow | undefined> {
+  return undefined;
+}
