@@ -15,6 +15,7 @@ const sections: Record<string, () => Promise<{ default: BenchRunner }>> = {
   reading: () => import('./reading'),
   tasks: () => import('./tasks'),
   highlights: () => import('./highlights'),
+  notes: () => import('./notes'),
 };
 
 async function main(): Promise<void> {

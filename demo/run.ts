@@ -1,7 +1,8 @@
 /**
  * `npm run demo` (after the build): Chromium with Tickerlens on the bundled demo pages, using only
  * data built into the extension; nothing is fetched from the network. With a display it opens a
- * window to play with; without one it runs headless, writes three screenshots to demo-output/,
+ * window to play with; without one it runs headless, writes four screenshots to demo-output/ (the
+ * page, a card, the popup, and the notes page with notes saved from the cards),
  * prints what it found and exits 0.
  */
 import { mkdirSync } from 'node:fs';
@@ -124,17 +125,58 @@ async function main(): Promise<void> {
   await popup.getByTestId('page-summary').waitFor({ timeout: 5000 });
   await popup.screenshot({ path: resolve(OUT, 'popup.png'), fullPage: true });
 
-  console.log(`\nCard opened on "Bitcoin": data-asset="cg:bitcoin", data-state="${cardState ?? ''}".`);
   const price = await card.locator('.price').textContent();
   const snapshot = /snapshot of (\d{4}-\d{2}-\d{2})/.exec(cardText)?.[1];
+
+  const saved = await saveDemoNotes(page, ext.extensionId);
+  const notesPage = await ext.context.newPage();
+  await notesPage.setViewportSize({ width: 1000, height: 1100 });
+  await notesPage.goto(`chrome-extension://${ext.extensionId}/notes.html`);
+  await notesPage.locator('article.note').first().waitFor({ timeout: 5000 });
+  await notesPage.screenshot({ path: resolve(OUT, 'notes.png') });
+
+  console.log(`\nCard opened on "Bitcoin": data-asset="cg:bitcoin", data-state="${cardState ?? ''}".`);
   if (price)
     console.log(
       `  price ${price}${snapshot ? ` from the built-in snapshot of ${snapshot} (no network in this demo)` : ''}`,
     );
+  console.log(`Notes saved from the cards: ${saved.join(', ')} (the notes page: notes.html).`);
   console.log(
-    `Screenshots: ${['page.png', 'card.png', 'popup.png'].map((f) => `demo-output/${f}`).join(', ')}`,
+    `Screenshots: ${['page.png', 'card.png', 'popup.png', 'notes.png'].map((f) => `demo-output/${f}`).join(', ')}`,
   );
   await ext.close();
+}
+
+/**
+ * Saves a note from the card of a few detections on the timeline ("Save note"), as a reader does,
+ * and writes words and tags on one from the notes page, so its screenshot shows real notes.
+ */
+async function saveDemoNotes(page: Page, extensionId: string): Promise<string[]> {
+  const saved: string[] = [];
+  for (const word of ['Bitcoin', '@HyperliquidX', '$TAO', '比特币']) {
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await hoverText(page, word, '[data-testid="tweetText"]');
+    const card = page.locator('tickerlens-card');
+    const save = card.getByRole('button', { name: 'Save note' });
+    await save.waitFor({ timeout: 15_000 });
+    await save.click();
+    await card.getByRole('button', { name: 'Note saved' }).waitFor();
+    saved.push(word);
+  }
+  await page.keyboard.press('Escape');
+  const notes = await page.context().newPage();
+  await notes.goto(`chrome-extension://${extensionId}/notes.html`);
+  const hype = notes.locator('article.note', { hasText: 'HyperliquidX' });
+  await hype.getByRole('button', { name: 'Edit' }).click();
+  await notes
+    .getByRole('textbox', { name: 'Your note' })
+    .fill('Check the unlock schedule before the next TGE.');
+  await notes.getByRole('textbox', { name: /^Tags/ }).fill('perps, airdrop');
+  await notes.getByRole('button', { name: 'Save', exact: true }).click();
+  await hype.locator('ul.tags').waitFor();
+  await notes.close();
+  return saved;
 }
 
 /** The extension has no "tabs" permission (URLs are hidden from it): the page's tab is the active one. */
