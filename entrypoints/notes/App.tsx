@@ -116,12 +116,7 @@ export function NotesApp() {
     const note = await updateNote(id, text, tags);
     setNotes((all) => (note ? all.map((n) => (n.id === id ? note : n)) : all.filter((n) => n.id !== id)));
     setEditing(undefined);
-    // Back to the note's Edit button, where the reader was.
-    requestAnimationFrame(() =>
-      document
-        .querySelector<HTMLButtonElement>(`[data-note-uid="${note?.uid ?? ''}"] .note-actions button`)
-        ?.focus(),
-    );
+    if (note) focusEdit(note.uid);
   }
 
   async function remove(ids: number[]): Promise<void> {
@@ -325,13 +320,7 @@ export function NotesApp() {
                 onEdit={() => setEditing(e.note.id)}
                 onCancel={() => {
                   setEditing(undefined);
-                  requestAnimationFrame(() =>
-                    document
-                      .querySelector<HTMLButtonElement>(
-                        `[data-note-uid="${e.note.uid}"] .note-actions button`,
-                      )
-                      ?.focus(),
-                  );
+                  focusEdit(e.note.uid);
                 }}
                 onSave={(text, tags) => save(e.note.id, text, tags)}
                 onDelete={() => void remove([e.note.id])}
@@ -386,6 +375,15 @@ export function NotesApp() {
         ) : null}
       </div>
     </main>
+  );
+}
+
+/** Back to a note's Edit button once its editor closes, where the reader was. */
+function focusEdit(uid: string): void {
+  requestAnimationFrame(() =>
+    document
+      .querySelector<HTMLButtonElement>(`[data-note-uid="${CSS.escape(uid)}"] .note-actions button`)
+      ?.focus(),
   );
 }
 

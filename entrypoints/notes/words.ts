@@ -18,9 +18,10 @@ export const boxLabel = (box: BoxId): string => t(`notesBox_${box}` as MessageKe
 export const boxVerdictLabel = (v: BoxVerdict): string => t(`notesBoxVerdict_${v}` as MessageKey);
 export const claimVerdictLabel = (v: NoteClaim['verdict']): string => t(CLAIM_VERDICTS[v]);
 
-/** A date and time in the reader's language ("6 Dec 2026, 14:03"). */
+/** A date and time in the page's language ("Dec 6, 2026, 2:03 PM", "2026年12月6日 14:03"). */
 export function dateTime(ms: number): string {
-  return new Intl.DateTimeFormat(navigator.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const lang = document.documentElement.lang || navigator.language;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 export function exportWords(): MarkdownWords {

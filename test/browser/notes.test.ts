@@ -120,6 +120,10 @@ describe('notes page', () => {
     await notes.keyboard.type('L1, 观察');
     await notes.keyboard.press('Enter');
     await expect.poll(() => tao.locator('ul.tags li').allTextContents()).toEqual(['#L1', '#观察']);
+    // Focus is back on the note's Edit button, where the reader was.
+    await expect
+      .poll(() => tao.getByRole('button', { name: 'Edit' }).evaluate((el) => el === document.activeElement))
+      .toBe(true);
     expect(await tao.locator('p.text').textContent()).toBe('子网在增长, "watch" dTAO');
     // The tag filter offers it, and finds the note.
     await notes.getByRole('combobox', { name: 'Tag' }).selectOption({ label: '#观察 (1)' });

@@ -4,7 +4,15 @@ import { buildIndex, EMPTY_QUERY, facets, type NotesQuery, searchNotes } from '.
 import { changeSinceSaved, type PriceNow } from '../../../utils/notes/view';
 import { NOTES } from './fixtures';
 
-const ROWS = NOTES as NoteRow[];
+/** A fourth note on TAO saved at $200: +50% at today's $300, where note 1 (at $361.24) is −17%. */
+const CHEAP = {
+  ...NOTES[0],
+  id: 4,
+  uid: 'd4d4d4d4-0000-4000-8000-000000000004',
+  createdAt: 0,
+  capture: { ...NOTES[0]?.capture, priceUsd: 200 },
+} as NoteRow;
+const ROWS = [...(NOTES as NoteRow[]), CHEAP];
 const PRICES = new Map<string, PriceNow>([
   ['cg:bittensor', { usd: 300, source: 'coingecko', fetchedAt: 0, stale: false }],
 ]);
@@ -16,25 +24,25 @@ const find = (q: Partial<NotesQuery>) =>
 
 describe('notes search', () => {
   it('finds words in the text, the quote, the asset and the tags, Chinese and English, any case', () => {
-    expect(find({ text: '解锁' })).toEqual([1]);
-    expect(find({ text: 'bitcoin HOLDS' })).toEqual([1]);
+    expect(find({ text: '解锁' })).toEqual([1, 4]);
+    expect(find({ text: 'bitcoin HOLDS' })).toEqual([1, 4]);
     expect(find({ text: 'hyperliquid' })).toEqual([2]);
-    expect(find({ text: '$tao' })).toEqual([1]);
-    expect(find({ text: '#观察' })).toEqual([1]);
-    expect(find({ text: 'ＴＡＯ' })).toEqual([1]);
+    expect(find({ text: '$tao' })).toEqual([1, 4]);
+    expect(find({ text: '#观察', asset: 'cg:bittensor' })).toEqual([1, 4]);
+    expect(find({ text: 'ＴＡＯ' })).toEqual([1, 4]);
     expect(find({ text: 'nothing-like-this' })).toEqual([]);
   });
 
   it('filters by asset, tag and claim, and sorts by time or change since saved', () => {
-    expect(find({})).toEqual([3, 2, 1]);
-    expect(find({ sort: 'oldest' })).toEqual([1, 2, 3]);
+    expect(find({})).toEqual([3, 2, 1, 4]);
+    expect(find({ sort: 'oldest' })).toEqual([4, 1, 2, 3]);
     expect(find({ asset: 'cg:hyperliquid' })).toEqual([2]);
     expect(find({ tag: 'risk' })).toEqual([3]);
-    expect(find({ tag: 'ai' })).toEqual([1]);
+    expect(find({ tag: 'ai' })).toEqual([1, 4]);
     expect(find({ claim: 'airdrop' })).toEqual([2]);
-    // Only the TAO note has a price then and now (−17%); the others follow, newest first.
-    expect(find({ sort: 'gain' })).toEqual([1, 3, 2]);
-    expect(find({ sort: 'loss' })).toEqual([1, 3, 2]);
+    // Notes without a change (no price then, or none now) follow, newest first.
+    expect(find({ sort: 'gain' })).toEqual([4, 1, 3, 2]);
+    expect(find({ sort: 'loss' })).toEqual([1, 4, 3, 2]);
   });
 
   it('lists the assets, tags and claims present for the filters, by name', () => {
