@@ -34,7 +34,7 @@ import { NoteItem } from './NoteItem';
 import { problemText } from './problems';
 
 /** Notes per page: enough to scan, few enough that a page renders at once. */
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 /** How long a deleted note can be brought back from the toast. */
 const UNDO_MS = 10_000;
 

@@ -46,7 +46,7 @@ export const CSV_COLUMNS = [
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** What a spreadsheet would run: see the module's comment. */
-export const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
 const BOM = '\uFEFF';
 

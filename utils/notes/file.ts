@@ -10,9 +10,9 @@
  */
 import { z } from 'zod/mini';
 import type { ChecklistRecord, NoteRecord, PinRecord } from '../db/records';
-import { isoParts, NOTE_LIMITS } from './schema';
+import { isoParts, isoTime } from './schema';
 
-export const NOTES_FORMAT = 'tickerlens-notes';
+const NOTES_FORMAT = 'tickerlens-notes';
 export const NOTES_FILE_VERSION = 1;
 /**
  * The largest file read: the import travels to the worker as one message (Chromium's limit is
@@ -20,21 +20,20 @@ export const NOTES_FILE_VERSION = 1;
  */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** Ten times the notes the page is built for (5,000). */
-export const MAX_FILE_NOTES = 50_000;
+const MAX_FILE_NOTES = 50_000;
 
 /** Version 1 (the first): notes, checklist overrides per asset, pins. */
 const fileV1Schema = () =>
   z.object({
     format: z.literal(NOTES_FORMAT),
     version: z.literal(1),
-    exportedAt: isoTimeSchema(),
+    exportedAt: isoTime(),
     notes: z
       .array(z.extend(isoParts.note(), { id: z.optional(z.int().check(z.positive())) }))
       .check(z.maxLength(MAX_FILE_NOTES)),
     checklist: z.optional(z.array(isoParts.checklistRow()).check(z.maxLength(MAX_FILE_NOTES))),
     pins: z.optional(z.array(isoParts.pin()).check(z.maxLength(MAX_FILE_NOTES))),
   });
-const isoTimeSchema = () => z.iso.datetime({ offset: true });
 
 export type NotesFileV1 = z.infer<ReturnType<typeof fileV1Schema>>;
 /** The current version's file. */
@@ -55,7 +54,7 @@ export const notesFileSchema = fileV1Schema;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function toFileNote(n: NoteRecord): FileNote {
+function toFileNote(n: NoteRecord): FileNote {
   const { id, createdAt, updatedAt, capture, ...rest } = n;
   let written: FileCapture | undefined;
   if (capture) {
@@ -103,7 +102,7 @@ export function toNotesFile(
 
 const ms = (isoText: string) => Date.parse(isoText);
 
-export function fromFileNote(n: FileNote): NoteRecord {
+function fromFileNote(n: FileNote): NoteRecord {
   const { id, createdAt, updatedAt, capture, ...rest } = n;
   let stored: NoteRecord['capture'];
   if (capture) {
@@ -205,7 +204,7 @@ export function readNotesFile(text: string, bytes = text.length): ReadResult {
 const fail = (problem: FileProblem): ReadResult => ({ ok: false, problem });
 
 /** `["notes", 3, "capture", "url"]` → `notes[3].capture.url`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
@@ -217,10 +216,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 type Issue = z.core.$ZodIssue;
 
 /** The first issue of a failed parse, as a path and what is wrong there. */
-export function firstBadField(issues: readonly Issue[]): FileProblem {
+function firstBadField(issues: readonly Issue[]): FileProblem {
   const issue = issues[0];
   if (!issue) return { kind: 'wrong-format' };
-  // A union's issue (a field that may be '' or an asset id) carries no path of its own below it.
   return { kind: 'bad-field', path: formatPath(issue.path), problem: fieldProblem(issue) };
 }
 
@@ -244,5 +242,3 @@ function fieldProblem(issue: Issue): FieldProblem {
       return { is: 'not-allowed' };
   }
 }
-
-export { NOTE_LIMITS };

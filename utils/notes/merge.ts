@@ -106,7 +106,7 @@ export function planImport(stored: NotesState, incoming: NotesState): ImportPlan
 }
 
 /** The same note in content (the row id aside): what an import of an unchanged note finds. */
-export function sameNote(a: NoteRecord, b: NoteRecord): boolean {
+function sameNote(a: NoteRecord, b: NoteRecord): boolean {
   return canonical(withoutId(a)) === canonical(withoutId(b));
 }
 
@@ -116,7 +116,7 @@ function withoutId(n: NoteRecord): Omit<NoteRecord, 'id'> {
 }
 
 /** JSON with object keys sorted and undefined fields left out, so key order never counts. */
-export function canonical(value: unknown): string {
+function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

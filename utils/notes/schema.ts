@@ -26,9 +26,9 @@ export const NOTE_LIMITS = {
 } as const;
 
 /** `cg:<CoinGecko id>` or `stock:<ticker>` (contract §4); CoinGecko ids may start with '-' or '_'. */
-export const ASSET_ID_PATTERN = /^(?:cg:[\w.~-]{1,200}|stock:[\w.^=-]{1,30})$/;
+const ASSET_ID_PATTERN = /^(?:cg:[\w.~-]{1,200}|stock:[\w.^=-]{1,30})$/;
 /** A note's uid: the UUID `crypto.randomUUID()` gives. */
-export const UID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Only web pages are linked: a `javascript:` or `data:` link from a file must never be clickable. */
 export function isWebUrl(url: string): boolean {

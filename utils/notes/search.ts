@@ -34,11 +34,11 @@ export interface IndexedNote {
 }
 
 /** Full-width letters as half-width (ＴＡＯ → tao), compatibility forms unified, lower case. */
-export function fold(s: string): string {
+function fold(s: string): string {
   return s.normalize('NFKC').toLowerCase();
 }
 
-export function indexNote(note: NoteRow, price: PriceNow | undefined, noAsset: string): IndexedNote {
+function indexNote(note: NoteRow, price: PriceNow | undefined, noAsset: string): IndexedNote {
   const names = assetNames(note, price, noAsset);
   const fields = [
     note.text,
