@@ -271,13 +271,20 @@ function Treasury({ tr }: { tr: NonNullable<CardData['treasury']>['value'] }) {
   return (
     <section>
       <h3>{t('cardTreasury')}</h3>
-      <ul>
-        {tr.holdings.map((h) => (
-          <li key={h.coin}>
-            {amount(h.holdings)} {h.coin === 'bitcoin' ? 'BTC' : 'ETH'} · {usd(h.valueUsd)}
-          </li>
-        ))}
-      </ul>
+      {tr.holdings.length ? (
+        <ul>
+          {tr.holdings.map((h) => (
+            <li key={h.coin}>
+              {amount(h.holdings)} {coinSymbol(h.coin)} · {usd(h.valueUsd)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {tr.refused.map((r) => (
+        <p key={r.coin} class="warn" data-refused={r.coin}>
+          {t('cardTreasuryRefused', [coinSymbol(r.coin), usd(r.impliedUnitUsd), usd(r.coinUsd)])}
+        </p>
+      ))}
       <p class="meta">
         {tr.mNav !== null
           ? t('cardMnav', tr.mNav.toFixed(2))
@@ -286,6 +293,8 @@ function Treasury({ tr }: { tr: NonNullable<CardData['treasury']>['value'] }) {
     </section>
   );
 }
+
+const coinSymbol = (coin: 'bitcoin' | 'ethereum') => (coin === 'bitcoin' ? 'BTC' : 'ETH');
 
 function Revenue({ r }: { r: NonNullable<CardData['revenue']>['value'] }) {
   const rev = r.revenue?.total30d ?? null;

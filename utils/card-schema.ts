@@ -17,6 +17,7 @@ function buildCardSchema() {
   const numOrNull = z.nullable(z.number());
 
   const origin = z.enum([...SOURCE_IDS, 'snapshot']);
+  const coin = z.enum(['bitcoin', 'ethereum']);
 
   const figure = <T extends z.core.SomeType>(value: T) =>
     z.object({
@@ -97,7 +98,7 @@ function buildCardSchema() {
           company: z.string(),
           holdings: z.array(
             z.object({
-              coin: z.enum(['bitcoin', 'ethereum']),
+              coin,
               holdings: num,
               valueUsd: numOrNull,
               valueBasis: z.enum(['live price', 'source valuation', 'unknown']),
@@ -105,6 +106,7 @@ function buildCardSchema() {
               pctOfSupply: numOrNull,
             }),
           ),
+          refused: z.array(z.object({ coin, holdings: num, impliedUnitUsd: num, coinUsd: num })),
           totalValueUsd: numOrNull,
           mNav: numOrNull,
           mNavNote: z.optional(z.enum(['noMarketCap', 'noHoldingsValue'])),

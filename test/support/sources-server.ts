@@ -80,6 +80,12 @@ export interface SourcesServer {
   fault(source: SourceId, fault: Fault | null): void;
   /** Serves the emissions document with `body` as an object or as a JSON string. */
   emissionForm(form: 'object' | 'string'): void;
+  /**
+   * Which document answers `/companies/public_treasury/ethereum`: a recorded ether list
+   * (pangz-lab/coingecko_client), or CoinGecko.Net's recording at that path, which holds bitcoin's
+   * list (what the treasury sanity check must refuse).
+   */
+  ethereumTreasury(which: 'ether' | 'bitcoin-recorded-as-ether'): void;
   /** Whether Yahoo's crumb endpoint gives a crumb (true) or refuses it with 401, as without a cookie. */
   crumb(given: boolean): void;
   quote(mode: QuoteMode): void;
@@ -128,6 +134,8 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
   const emissionObject = fixtureText('defillama', 'emission-hyperliquid.object.json');
   const emissionString = fixtureText('defillama', 'emission-hyperliquid.string.json');
   const fees = fixtureJson('defillama', 'summary-fees-hyperliquid.json');
+  const etherTreasury = fixtureJson('coingecko', 'companies_public_treasury_ethereum.json');
+  let ethereumTreasury: 'ether' | 'bitcoin-recorded-as-ether' = 'ether';
   const protocols = fixtureJson('defillama', 'protocols.json');
   const llamaPrices = fixtureJson('defillama', 'prices-current.json') as { coins: Record<string, unknown> };
   const goplus = fixtureJson('goplus', 'token_security_1_weth.json');
@@ -220,6 +228,10 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
           return reply(200, coinsWithPlatforms());
         }
         if (rest === '/companies/public_treasury/bitcoin') return reply(200, bitcoinTreasury);
+        // The CoinGecko.Net recording at this path is bitcoin's list (174,530 units at a bitcoin
+        // price): served only when a test asks for it, else a recorded ether list.
+        if (rest === '/companies/public_treasury/ethereum' && ethereumTreasury === 'ether')
+          return reply(200, etherTreasury);
         // The recorded `/coins/ethereum` answer is bitcoin's document (CoinGecko.Net test data):
         // served at its own id so the id check passes.
         if (rest === '/coins/bitcoin' && recordedAssetDetails) return reply(200, recordedAssetDetails.body);
@@ -305,6 +317,9 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
     },
     emissionForm: (form) => {
       emissionForm = form;
+    },
+    ethereumTreasury: (which) => {
+      ethereumTreasury = which;
     },
     requests: (source) => api.requests(PREFIX[source]).map((r) => r.url.slice(PREFIX[source].length)),
     clearLog: () => {

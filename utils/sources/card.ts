@@ -89,9 +89,21 @@ export interface TreasuryHolding {
   pctOfSupply: number | null;
 }
 
+/** A holding left out: the source values it at a unit price far from the coin's own. */
+export interface RefusedHolding {
+  coin: TreasuryCoin;
+  holdings: number;
+  /** The source's current value ÷ holdings. */
+  impliedUnitUsd: number;
+  /** The coin's own price. */
+  coinUsd: number;
+}
+
 export interface TreasuryValue {
   company: string;
   holdings: TreasuryHolding[];
+  /** Holdings whose numbers cannot be the coin's (`saneHolding`), with why. */
+  refused: RefusedHolding[];
   totalValueUsd: number | null;
   /** Market cap ÷ crypto holdings value; null when the market cap is unknown (see `mNavNote`). */
   mNav: number | null;
@@ -182,12 +194,36 @@ function unlocksValue(now: number, u: UnlockRecord, circulating: number | null):
   };
 }
 
+/** Beyond this factor either way, a holding's implied unit price cannot be its coin's. */
+export const TREASURY_PRICE_FACTOR = 5;
+
+/**
+ * Whether a treasury row's numbers can be its coin's: the source's current value ÷ holdings is
+ * within `TREASURY_PRICE_FACTOR` of the coin's own price. Bitcoin's list served as ether's (as a
+ * recorded answer did) implies ~25× ether's price; a year's price move stays well inside the factor,
+ * and bitcoin has never traded at less than six ethers. Unknown either way: kept.
+ */
+export function saneHolding(t: TreasuryRecord, coinUsd: number | undefined): RefusedHolding | null {
+  if (!coinUsd || !(coinUsd > 0) || !t.currentValueUsd || !(t.holdings > 0)) return null;
+  const impliedUnitUsd = t.currentValueUsd / t.holdings;
+  const ratio = impliedUnitUsd / coinUsd;
+  return ratio > TREASURY_PRICE_FACTOR || ratio < 1 / TREASURY_PRICE_FACTOR
+    ? { coin: t.coin, holdings: t.holdings, impliedUnitUsd, coinUsd }
+    : null;
+}
+
 function treasuryValue(
   rows: TreasuryRecord[],
   coinQuotes: Partial<Record<TreasuryCoin, QuoteRecord>>,
   marketCapUsd: number | null,
 ): TreasuryValue {
-  const holdings: TreasuryHolding[] = rows.map((t) => {
+  const refused: RefusedHolding[] = [];
+  const kept = rows.filter((t) => {
+    const wrong = saneHolding(t, coinQuotes[t.coin]?.price.usd);
+    if (wrong) refused.push(wrong);
+    return !wrong;
+  });
+  const holdings: TreasuryHolding[] = kept.map((t) => {
     const live = coinQuotes[t.coin]?.price.usd;
     const valueUsd = live !== undefined ? t.holdings * live : t.currentValueUsd;
     return {
@@ -207,6 +243,7 @@ function treasuryValue(
   return {
     company: rows[0]?.name ?? '',
     holdings,
+    refused,
     totalValueUsd,
     mNav,
     ...(mNav === null

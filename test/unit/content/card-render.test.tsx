@@ -254,6 +254,7 @@ describe('hover card content', () => {
             pctOfSupply: 3.05,
           },
         ],
+        refused: [],
         totalValueUsd: 61_500_000_000,
         mNav: 1.08,
       }),
@@ -265,6 +266,26 @@ describe('hover card content', () => {
     expect(section?.textContent).toContain('640.03K BTC · $61.50B');
     expect(section?.textContent).toContain('mNAV (market cap ÷ holdings): 1.08');
     expect(card.querySelector('footer')?.textContent).toMatch(/Treasury: CoinGecko/);
+  });
+
+  it('says which treasury holding it left out and why', () => {
+    const data: CardData = {
+      assetId: 'stock:MSTR',
+      symbol: 'MSTR',
+      name: 'MicroStrategy Inc.',
+      treasury: figure({
+        company: 'MicroStrategy Inc.',
+        holdings: [],
+        refused: [{ coin: 'ethereum' as const, holdings: 174530, impliedUnitUsd: 69673.6, coinUsd: 2630 }],
+        totalValueUsd: 0,
+        mNav: null,
+        mNavNote: 'noHoldingsValue' as const,
+      }),
+    };
+    const card = show({ text: '$MSTR', asset: 'stock:MSTR', data });
+    expect(card.querySelector('[data-refused="ethereum"]')?.textContent).toBe(
+      'ETH holdings left out: the source values them at $69,674 each, but ETH trades at $2,630.',
+    );
   });
 
   it('says it is loading while the figures are on their way', () => {

@@ -459,12 +459,16 @@ describe('treasuries', () => {
     const card = await svc.getCard('stock:MSTR');
     const t = card?.treasury?.value;
     expect(t?.company).toBe('MicroStrategy Inc.');
-    const btc = t?.holdings.find((h) => h.coin === 'bitcoin');
-    expect(btc).toMatchObject({
-      holdings: 158245,
-      valueBasis: 'live price',
-      valueUsd: 158245 * 96114.08481738689,
-    });
+    // Bitcoin only: the ether list names no MSTR (the 174,530 "ETH" once asserted here were bitcoin's).
+    expect(t?.holdings).toEqual([
+      expect.objectContaining({
+        coin: 'bitcoin',
+        holdings: 158245,
+        valueBasis: 'live price',
+        valueUsd: 158245 * 96114.08481738689,
+      }),
+    ]);
+    expect(t?.refused).toEqual([]);
     expect(t?.mNav).toBeNull();
     // No recorded Yahoo answer for MSTR: no market cap, so no mNAV (and the card says why).
     expect(t?.mNavNote).toBe('noMarketCap');
@@ -476,13 +480,14 @@ describe('treasuries', () => {
     const svc = service();
     await svc.refreshQuotes(['cg:bitcoin', 'cg:ethereum']);
     await svc.refreshTreasuries();
-    // No Yahoo recording for MSTR: its quote record is written here with a stated test market cap.
+    // Coinbase holds both coins in these lists (9,182 BTC; 48,880 ETH). No Yahoo recording for COIN:
+    // its quote record is written here with a stated test market cap.
     const at = clock.now();
     const prov = { source: 'stocks' as const, fetchedAt: at };
-    await db.updateQuotes(['stock:MSTR'], () => ({
-      assetId: 'stock:MSTR',
-      symbol: 'MSTR',
-      name: 'Strategy',
+    await db.updateQuotes(['stock:COIN'], () => ({
+      assetId: 'stock:COIN',
+      symbol: 'COIN',
+      name: 'Coinbase',
       price: { ...prov, usd: 300, change24hPct: null, change7dPct: null, asOf: at },
       market: {
         ...prov,
@@ -496,11 +501,34 @@ describe('treasuries', () => {
       },
       fetchedAt: at,
     }));
-    const t = (await svc.getCard('stock:MSTR'))?.treasury?.value;
+    const t = (await svc.getCard('stock:COIN'))?.treasury?.value;
+    expect(t?.holdings.map((h) => [h.coin, h.holdings, h.valueBasis])).toEqual([
+      ['bitcoin', 9182, 'live price'],
+      ['ethereum', 48880, 'live price'],
+    ]);
     expect(t?.totalValueUsd).toBeGreaterThan(0);
-    expect(t?.holdings.map((h) => h.valueBasis)).toEqual(['live price', 'live price']);
     expect(t?.mNav).toBeCloseTo(30e9 / (t?.totalValueUsd ?? Number.NaN), 12);
     expect(t?.mNavNote).toBeUndefined();
+  });
+
+  it('refuses a holding whose implied unit price is far from its coin’s: bitcoin’s list recorded as ether’s', async () => {
+    // CoinGecko.Net's recording of /companies/public_treasury/ethereum holds bitcoin's list.
+    server.ethereumTreasury('bitcoin-recorded-as-ether');
+    try {
+      const svc = service();
+      await svc.refreshQuotes(['cg:bitcoin', 'cg:ethereum']);
+      await svc.refreshTreasuries();
+      const eth = (await db.getQuote('cg:ethereum'))?.price.usd ?? Number.NaN;
+      const t = (await svc.getCard('stock:MSTR'))?.treasury?.value;
+      // The bitcoin holding stays; the "ether" one is refused with what it implies.
+      expect(t?.holdings.map((h) => h.coin)).toEqual(['bitcoin']);
+      expect(t?.refused).toEqual([
+        { coin: 'ethereum', holdings: 174530, impliedUnitUsd: 12160134022 / 174530, coinUsd: eth },
+      ]);
+      expect(12160134022 / 174530 / eth).toBeGreaterThan(20);
+    } finally {
+      server.ethereumTreasury('ether');
+    }
   });
 
   it('keeps holdings, marked stale, when the answer breaks', async () => {
@@ -509,8 +537,8 @@ describe('treasuries', () => {
     server.fault('coingecko', 'wrong-shape');
     clock.advance(13 * 3_600_000);
     expect((await svc.refreshTreasuries()).ok).toBe(false);
-    const card = await svc.getCard('stock:MSTR');
-    expect(card?.treasury?.value.holdings).toHaveLength(2);
+    const card = await svc.getCard('stock:COIN');
+    expect(card?.treasury?.value.holdings.map((h) => h.coin)).toEqual(['bitcoin', 'ethereum']);
     expect(card?.treasury).toMatchObject({ stale: true });
     expect(card?.treasury?.staleReason).toMatch(/unexpected answer shape/);
   });
