@@ -5,11 +5,10 @@
  */
 import type { CardData } from '@/utils/card-schema';
 import { claimVerdict, type Reason, type Verdict } from '@/utils/checklist/claim-verdicts';
-import type { UnlockCategory } from '@/utils/db/records';
 import type { ClaimId } from '@/utils/detect';
 import { type MessageKey, t } from '@/utils/i18n';
-import { age, amount, date, pct, usd } from './format';
-import { claimLabel, kindLabel } from './labels';
+import { age, amount, pct, usd, utcDate, utcIso } from './format';
+import { claimLabel, kindLabel, unlockCategoryLabel } from './labels';
 import { Sparkline } from './Sparkline';
 
 export type CardState = 'loading' | 'ready' | 'stale' | 'error';
@@ -196,7 +195,11 @@ function Figures({ model, actions }: { model: CardModel; actions: CardActions })
             ) : null
           ) : (
             <>
+              {/* CoinGecko's FDV is price × total supply; price × max supply beside it when they differ. */}
               <Row k="cardFdv" v={usd(s.fdvUsd)} />
+              {s.fdvMaxUsd !== null && s.max !== null && s.max !== s.total ? (
+                <Row k="cardFdvMax" v={usd(s.fdvMaxUsd)} />
+              ) : null}
               <Row k="cardCirculating" v={amount(s.circulating)} />
               <Row k="cardTotalSupply" v={amount(s.total)} />
               <Row k="cardMaxSupply" v={s.max === null ? '∞' : amount(s.max)} />
@@ -230,41 +233,81 @@ function Change({ label, value }: { label: string; value: number | null }) {
   );
 }
 
-function Unlocks({ u }: { u: NonNullable<CardData['unlocks']>['value'] }) {
+type Unlocks = NonNullable<CardData['unlocks']>['value'];
+type UnlockRow = Unlocks['next'][number];
+
+function Unlocks({ u }: { u: Unlocks }) {
   if (!u.listed) return null;
   return (
     <section>
       <h3>{t('cardUnlocks')}</h3>
-      {u.next.length ? (
-        <ul class="unlocks">
-          <li class="head">
-            <span>{t('cardUnlockDate')}</span>
-            <span>{t('cardUnlockAmount')}</span>
-            <span>{t('cardUnlockShare')}</span>
-          </li>
-          {u.next.map((e) => (
-            <li key={`${e.date}-${e.label}`} class={e.insider ? 'insider' : ''}>
-              <span>{date(e.date)}</span>
-              <span>{amount(e.amount)}</span>
-              <span>{e.shareOfCirculatingPct === null ? '—' : pct(e.shareOfCirculatingPct, false)}</span>
-              <span class="cat">
-                {/* The category in the reader's language; the allocation's own name as the source gives it. */}
-                {t(UNLOCK_CATEGORY_KEYS[e.category])}
-                {e.label && e.label.toLowerCase() !== e.category.toLowerCase() ? ` · ${e.label}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="meta">{t('cardNoUnlocks')}</p>
-      )}
+      {u.next.length ? <UnlockList rows={u.next} /> : <p class="meta">{t('cardNoUnlocks')}</p>}
       {u.next30d.sharePct !== null ? (
         <p class="meta">
           {t('cardNext30d', [pct(u.next30d.sharePct, false), pct(u.next30d.insiderSharePct ?? 0, false)])}
         </p>
       ) : null}
+      {u.next90d.sharePct !== null && u.next90d.amount > u.next30d.amount ? (
+        <p class="meta">
+          {t('cardNext90d', [pct(u.next90d.sharePct, false), pct(u.next90d.insiderSharePct ?? 0, false)])}
+        </p>
+      ) : null}
+      {u.recent.length ? (
+        <div class="recent">
+          <h4>{t('cardJustUnlocked')}</h4>
+          <UnlockList rows={u.recent} />
+        </div>
+      ) : null}
     </section>
   );
+}
+
+function UnlockList({ rows }: { rows: UnlockRow[] }) {
+  return (
+    <ul class="unlocks">
+      <li class="head">
+        <span>{t('cardUnlockDate')}</span>
+        <span>{t('cardUnlockAmount')}</span>
+        <span>{t('cardUnlockShare')}</span>
+      </li>
+      {rows.map((e) => (
+        <li
+          key={`${e.kind}-${e.date}-${e.label}`}
+          class={e.insider ? 'insider' : ''}
+          data-kind={e.kind}
+          data-date={utcIso(e.date)}
+          data-end={e.end === null ? undefined : utcIso(e.end)}
+        >
+          {/* Dates in UTC, as DefiLlama gives them. A stream: its period and its rate. */}
+          <span>
+            {e.kind === 'cliff' ? (
+              <time dateTime={utcIso(e.date)}>{utcDate(e.date)}</time>
+            ) : e.end !== null ? (
+              t('cardStreamPeriod', [utcDate(e.date), utcDate(e.end)])
+            ) : (
+              t('cardStreamOpen', utcDate(e.date))
+            )}
+          </span>
+          <span>
+            {e.ratePerDay !== null ? t('cardStreamPerDay', amount(e.ratePerDay)) : amount(e.amount)}
+          </span>
+          <span>{e.shareOfCirculatingPct === null ? '—' : pct(e.shareOfCirculatingPct, false)}</span>
+          <span class="cat">{unlockLine(e)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The category in the reader's language, the section as the source names it, what a stream has left. */
+function unlockLine(e: UnlockRow): string {
+  const category = unlockCategoryLabel(e.category);
+  const parts = [category];
+  if (e.label && e.label.toLowerCase() !== e.category.toLowerCase() && e.label !== category)
+    parts.push(e.label);
+  if (e.kind === 'stream')
+    parts.push(t(e.end !== null ? 'cardStreamLeft' : 'cardStreamNext30d', amount(e.amount)));
+  return parts.join(' · ');
 }
 
 function Treasury({ tr }: { tr: NonNullable<CardData['treasury']>['value'] }) {
@@ -296,31 +339,45 @@ function Treasury({ tr }: { tr: NonNullable<CardData['treasury']>['value'] }) {
 
 const coinSymbol = (coin: 'bitcoin' | 'ethereum') => (coin === 'bitcoin' ? 'BTC' : 'ETH');
 
+type RevenueSeries = NonNullable<CardData['revenue']>['value']['revenue'];
+
 function Revenue({ r }: { r: NonNullable<CardData['revenue']>['value'] }) {
-  const rev = r.revenue?.total30d ?? null;
-  const held = r.holdersRevenue?.total30d ?? null;
-  if (rev === null && held === null) return null;
+  if (!r.revenue && !r.holdersRevenue) return null;
   return (
     <section>
       <h3>{t('cardRevenue')}</h3>
       <dl class="grid">
-        <Row k="cardRevenue30d" v={usd(rev, 1e5)} />
-        <Row k="cardHolders30d" v={usd(held, 1e5)} />
+        <RevenueRow series={r.revenue} full="cardRevenue30d" partial="cardRevenueCovered" />
+        <RevenueRow series={r.holdersRevenue} full="cardHolders30d" partial="cardHoldersCovered" />
       </dl>
     </section>
   );
 }
 
-const UNLOCK_CATEGORY_KEYS: Record<UnlockCategory, MessageKey> = {
-  insiders: 'unlockInsiders',
-  privateSale: 'unlockPrivateSale',
-  publicSale: 'unlockPublicSale',
-  airdrop: 'unlockAirdrop',
-  farming: 'unlockFarming',
-  noncirculating: 'unlockNoncirculating',
-  liquidity: 'unlockLiquidity',
-  other: 'unlockOther',
-};
+/**
+ * 30 days when the source gives them or the chart covers them; else the days the chart covers,
+ * said as those days; else unknown. Never a shorter sum called 30 days.
+ */
+function RevenueRow({
+  series,
+  full,
+  partial,
+}: {
+  series: RevenueSeries;
+  full: MessageKey;
+  partial: MessageKey;
+}) {
+  if (!series) return null;
+  if (series.total30d !== null) return <Row k={full} v={usd(series.total30d, 1e5)} />;
+  const c = series.covered;
+  if (!c) return <Row k={full} v={t('cardUnknown')} />;
+  return (
+    <>
+      <dt>{t(partial, [utcDate(c.from), utcDate(c.to), String(c.days)])}</dt>
+      <dd>{usd(c.sum, 1e5)}</dd>
+    </>
+  );
+}
 
 const VERDICT_KEYS: Record<Verdict, MessageKey> = {
   agrees: 'verdictAgrees',
@@ -434,6 +491,7 @@ interface Provenance {
   source: string;
   fetchedAt: number;
   ageMs: number;
+  asOf: number | null;
   stale: boolean;
   staleReason?: string | undefined;
   snapshotDate?: string | undefined;
@@ -460,8 +518,13 @@ function Sources({ data, stock, claimOnly }: { data: CardData; stock: boolean; c
       {shown.map(([k, f]) => (
         <div key={k} class={f.stale ? 'stale' : ''}>
           {t(k)}: {sourceName(f.source)} ·{' '}
-          {/* A snapshot figure carries its own date (quotes in the snapshot differ in age). */}
-          {f.source === 'snapshot' ? t('cardSnapshotOf', isoDate(f.fetchedAt)) : age(f.ageMs)}
+          {/* A snapshot figure carries its own date (quotes in the snapshot differ in age); another
+              figure says when its source last updated it, when the source says. */}
+          {f.source === 'snapshot'
+            ? t('cardSnapshotOf', isoDate(f.fetchedAt))
+            : f.asOf !== null
+              ? t('cardSourceUpdated', age(sourceAgeMs(f)))
+              : age(f.ageMs)}
           {f.stale && f.staleReason ? ` · ${f.staleReason}` : ''}
         </div>
       ))}
@@ -470,6 +533,9 @@ function Sources({ data, stock, claimOnly }: { data: CardData; stock: boolean; c
 }
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** How old the source's own time was when the card was built (`ageMs` is measured then too). */
+const sourceAgeMs = (f: Provenance) => Math.max(0, f.fetchedAt + f.ageMs - (f.asOf ?? f.fetchedAt));
 
 function sourceName(source: string): string {
   return source === 'snapshot' ? t('sourceSnapshot') : t(`source_${source}` as MessageKey);

@@ -16,3 +16,21 @@ export function kindLabel(kind: keyof typeof KIND_KEYS): string {
 export function claimLabel(claim: ClaimId): string {
   return t(`claim_${claim.replaceAll('-', '_')}` as MessageKey);
 }
+
+/** DefiLlama's category names the card translates; any other is shown as DefiLlama gives it. */
+const UNLOCK_CATEGORY_KEYS: Record<string, MessageKey> = {
+  insiders: 'unlockInsiders',
+  privateSale: 'unlockPrivateSale',
+  publicSale: 'unlockPublicSale',
+  airdrop: 'unlockAirdrop',
+  farming: 'unlockFarming',
+  noncirculating: 'unlockNoncirculating',
+  liquidity: 'unlockLiquidity',
+  staking: 'unlockStaking',
+  Uncategorized: 'unlockUncategorized',
+};
+
+export function unlockCategoryLabel(category: string): string {
+  const key = Object.hasOwn(UNLOCK_CATEGORY_KEYS, category) ? UNLOCK_CATEGORY_KEYS[category] : undefined;
+  return key ? t(key) : category;
+}

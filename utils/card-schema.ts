@@ -4,7 +4,6 @@
  * keep this schema and the service's `Card` type (utils/sources/card.ts) the same shape.
  */
 import { z } from 'zod/mini';
-import { UNLOCK_CATEGORIES } from './db/records';
 import { SOURCE_IDS } from './source-ids';
 import type { Card } from './sources/card';
 
@@ -25,16 +24,41 @@ function buildCardSchema() {
       source: origin,
       fetchedAt: num,
       ageMs: num,
+      asOf: numOrNull,
+      sourceOld: z.boolean(),
       stale: z.boolean(),
       staleReason: z.optional(z.string()),
       snapshotDate: z.optional(z.string()),
     });
 
   const series = z.nullable(
-    z.object({ total24h: numOrNull, total7d: numOrNull, total30d: numOrNull, totalAllTime: numOrNull }),
+    z.object({
+      total24h: numOrNull,
+      total7d: numOrNull,
+      total30d: numOrNull,
+      totalAllTime: numOrNull,
+      covered: z.nullable(z.object({ days: num, sum: num, from: num, to: num })),
+    }),
   );
 
-  const unlockCategory = z.enum(UNLOCK_CATEGORIES);
+  const unlockView = z.object({
+    kind: z.enum(['cliff', 'stream']),
+    date: num,
+    end: numOrNull,
+    amount: num,
+    ratePerDay: numOrNull,
+    shareOfCirculatingPct: numOrNull,
+    category: z.string(),
+    label: z.string(),
+    insider: z.boolean(),
+  });
+
+  const unlockWindow = z.object({
+    amount: num,
+    sharePct: numOrNull,
+    insiderAmount: num,
+    insiderSharePct: numOrNull,
+  });
 
   return z.object({
     assetId: z.string(),
@@ -59,6 +83,7 @@ function buildCardSchema() {
           max: numOrNull,
           marketCapUsd: numOrNull,
           fdvUsd: numOrNull,
+          fdvMaxUsd: numOrNull,
           volume24hUsd: numOrNull,
           rank: numOrNull,
         }),
@@ -68,25 +93,17 @@ function buildCardSchema() {
     unlocks: z.optional(
       figure(
         z.object({
-          next: z.array(
-            z.object({
-              date: num,
-              amount: num,
-              shareOfCirculatingPct: numOrNull,
-              category: unlockCategory,
-              label: z.string(),
-              insider: z.boolean(),
-            }),
-          ),
-          next30d: z.object({
-            amount: num,
-            sharePct: numOrNull,
-            insiderAmount: num,
-            insiderSharePct: numOrNull,
-          }),
+          next: z.array(unlockView),
+          recent: z.array(unlockView),
+          next30d: unlockWindow,
+          next90d: unlockWindow,
           allocation: z.nullable(
             z.object({ current: z.record(z.string(), num), final: z.record(z.string(), num) }),
           ),
+          sections: z.array(
+            z.object({ label: z.string(), category: z.string(), amount: numOrNull, sharePct: numOrNull }),
+          ),
+          totalSupply: numOrNull,
           listed: z.boolean(),
           sources: z.array(z.string()),
         }),
@@ -106,7 +123,7 @@ function buildCardSchema() {
               pctOfSupply: numOrNull,
             }),
           ),
-          refused: z.array(z.object({ coin, holdings: num, impliedUnitUsd: num, coinUsd: num })),
+          refused: z.array(z.object({ coin: coin, holdings: num, impliedUnitUsd: num, coinUsd: num })),
           totalValueUsd: numOrNull,
           mNav: numOrNull,
           mNavNote: z.optional(z.enum(['noMarketCap', 'noHoldingsValue'])),

@@ -14,6 +14,11 @@
  * - v4: notes get a `uid` (their identity in exports and imports), `tags`, and indexes for the notes
  *   page (time, tags); the `checklist` table holds the user's box overrides (its v1 shape, ticked
  *   claim checks, was never written by a released build: such rows are emptied).
+ *
+ * Record shapes change within a version where no index does: unlock schedules became cliffs and
+ * streams (`shape: 2`), revenue series say what their chart covers (`covered`). Records of the older
+ * shape still read (`readUnlockRecord`, `readRevenueRecord`): what stays true is kept, marked stale,
+ * and the refresh planner sees them as never fetched, so they are asked for again at once.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
@@ -27,12 +32,16 @@ import type {
   RegistryRecord,
   RequestLogRecord,
   RevenueRecord,
+  RevenueSeries,
   SecurityRecord,
   TreasuryCoin,
   TreasuryRecord,
+  UnlockEvent,
+  UnlockEventV1,
   UnlockRecord,
 } from './db/records';
 import { type ImportCounts, type NotesState, planImport } from './notes/merge';
+import { unlockLabel } from './sources/unlock-labels';
 
 export type * from './db/records';
 
@@ -105,6 +114,49 @@ export function upgradeQuoteV1(old: QuoteRecordV1): QuoteRecord {
         }
       : {}),
     fetchedAt: old.fetchedAt,
+  };
+}
+
+/** Why a record of an older shape shows stale until its refresh. */
+export const OLDER_FORM = 'not refreshed since this version of Tickerlens (stored in an older form)';
+
+/**
+ * An unlock schedule as stored. Before shape 2 a linear event's two rates were added up and stored
+ * as an amount: only the cliffs of such a record are kept (their labels filled), marked stale.
+ */
+export function readUnlockRecord(r: UnlockRecord): UnlockRecord {
+  if (r.shape === 2) return r;
+  const old = r.events as unknown as UnlockEventV1[];
+  const events: UnlockEvent[] = old
+    .filter((e) => e.unlockType === 'cliff')
+    .map((e) => ({
+      kind: 'cliff',
+      date: e.date,
+      amount: e.amount,
+      category: e.category,
+      label: unlockLabel(e.label, [e.amount], e.date, e.category),
+    }));
+  return { ...r, events, sections: r.sections ?? [], stale: true, error: OLDER_FORM };
+}
+
+/** A series stored before `covered` existed. */
+const olderSeries = (s: RevenueSeries | null): boolean =>
+  s !== null && (s as Partial<RevenueSeries>).covered === undefined;
+
+/**
+ * Revenue as stored. Before `covered`, a 30-day total may have been summed from a chart of fewer
+ * days, and it cannot be told from the source's own: it becomes unknown until the refresh.
+ */
+export function readRevenueRecord(r: RevenueRecord): RevenueRecord {
+  if (!olderSeries(r.revenue) && !olderSeries(r.holdersRevenue)) return r;
+  const fix = (s: RevenueSeries | null): RevenueSeries | null =>
+    s !== null && olderSeries(s) ? { ...s, total30d: null, covered: null } : s;
+  return {
+    ...r,
+    revenue: fix(r.revenue),
+    holdersRevenue: fix(r.holdersRevenue),
+    stale: true,
+    error: OLDER_FORM,
   };
 }
 
@@ -263,8 +315,9 @@ export class TickerlensDb {
 
   // ── unlocks, revenue ──────────────────────────────────────────────────────────────────────────
 
-  getUnlocks(cgId: string): Promise<UnlockRecord | undefined> {
-    return this.d.unlocks.get(cgId);
+  async getUnlocks(cgId: string): Promise<UnlockRecord | undefined> {
+    const r = await this.d.unlocks.get(cgId);
+    return r && readUnlockRecord(r);
   }
 
   async putUnlocks(record: UnlockRecord): Promise<void> {
@@ -276,8 +329,9 @@ export class TickerlensDb {
     await this.d.unlocks.update(cgId, { stale: true, error });
   }
 
-  getRevenue(cgId: string): Promise<RevenueRecord | undefined> {
-    return this.d.revenue.get(cgId);
+  async getRevenue(cgId: string): Promise<RevenueRecord | undefined> {
+    const r = await this.d.revenue.get(cgId);
+    return r && readRevenueRecord(r);
   }
 
   async putRevenue(record: RevenueRecord): Promise<void> {
@@ -288,11 +342,14 @@ export class TickerlensDb {
     await this.d.revenue.update(cgId, { stale: true, error });
   }
 
-  /** Coin id → fetchedAt of every stored schedule (the planner refreshes what the user looked at). */
+  /**
+   * Coin id → fetchedAt of every stored schedule (the planner refreshes what the user looked at);
+   * 0 for a record of an older shape, so it is due at once.
+   */
   async unlockFetchTimes(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     await this.d.unlocks.each((u) => {
-      out[u.cgId] = u.fetchedAt;
+      out[u.cgId] = u.shape === 2 ? u.fetchedAt : 0;
     });
     return out;
   }
@@ -300,7 +357,7 @@ export class TickerlensDb {
   async revenueFetchTimes(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     await this.d.revenue.each((r) => {
-      out[r.cgId] = r.fetchedAt;
+      out[r.cgId] = olderSeries(r.revenue) || olderSeries(r.holdersRevenue) ? 0 : r.fetchedAt;
     });
     return out;
   }

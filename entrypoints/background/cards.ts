@@ -7,7 +7,7 @@ import { t } from '@/utils/i18n';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
 import { isWebUrl } from '@/utils/notes/schema';
 import type { Registry } from '@/utils/registry';
-import type { Card } from '@/utils/sources/card';
+import { type Card, FRESH_FOR_MS } from '@/utils/sources/card';
 import { nextTryTime, readableReason } from '@/utils/sources/reasons';
 import { currentRegistry, database, dataService } from './runtime';
 
@@ -17,8 +17,13 @@ import { currentRegistry, database, dataService } from './runtime';
  */
 const detailsAsked = new Map<string, { going: Promise<unknown> | undefined }>();
 
+/**
+ * A price is asked for again when missing, from the snapshot, not fetched lately or after a failed
+ * refresh; not merely because the source itself has not updated it (asking again soon would not help).
+ */
 function needsQuote(card: Card | null): boolean {
-  return !card?.price || card.price.stale || card.price.source === 'snapshot';
+  const p = card?.price;
+  return !p || p.source === 'snapshot' || p.ageMs > FRESH_FOR_MS.price || (p.stale && !p.sourceOld);
 }
 
 export async function cardFor(asset: string, wait: boolean): Promise<BackgroundReply<'tickerlens:card'>> {

@@ -81,16 +81,22 @@ describe('card with data', () => {
     await page.close();
   });
 
-  it('shows live figures with their source and age once the sources answer', async () => {
+  it('shows live figures with the source’s own time, stale when the source has not updated them', async () => {
     await h.useLocalApi();
     const { page } = await openCards();
     await hoverText(page, 'Bitcoin', '[data-testid="tweetText"]');
-    const card = page.locator('tickerlens-card[data-asset="cg:bitcoin"][data-state="ready"]');
+    const card = page.locator('tickerlens-card[data-asset="cg:bitcoin"]');
     await card.waitFor({ state: 'attached', timeout: 15_000 });
+    await expect
+      .poll(async () => (await card.locator('.card').textContent()) ?? '', { timeout: 15_000 })
+      .toMatch(/Price: CoinGecko · updated/);
     const text = (await card.locator('.card').textContent()) ?? '';
     expect(text).toContain('96,114');
     expect(text).toContain('BTC');
-    expect(text).toMatch(/Price: CoinGecko · (just now|\d+ min ago)/);
+    // Fetched a moment ago, but CoinGecko's own time in the recording is 2025-02-09: the card says
+    // how old the source's figure is, and that a price that old is stale.
+    expect(text).toMatch(/Price: CoinGecko · updated \d+ d ago · the source’s figure is over 1 hour old/);
+    expect(await card.getAttribute('data-state')).toBe('stale');
     expect(
       h.sources.requests('coingecko').some((u) => u.startsWith('/coins/markets?') && u.includes('bitcoin')),
     ).toBe(true);
@@ -101,7 +107,7 @@ describe('card with data', () => {
     await h.useLocalApi();
     const { page } = await openCards();
     await hoverText(page, '$AAPL', '[data-testid="tweetText"]');
-    const card = page.locator('tickerlens-card[data-asset="stock:AAPL"][data-state="ready"]');
+    const card = page.locator('tickerlens-card[data-asset="stock:AAPL"]');
     await card.waitFor({ state: 'attached', timeout: 15_000 });
     // Yahoo's recorded chart (price 220.003) and quote (market cap 3,674,405,863,424 USD).
     await expect.poll(async () => (await card.locator('.card').textContent()) ?? '').toContain('$3.67T');
@@ -111,7 +117,8 @@ describe('card with data', () => {
     // Where it trades, in the header beside the symbol.
     expect(await card.locator('.card header .kind').textContent()).toMatch(/^Stock · \w+/);
     expect(text).not.toContain('Max supply');
-    expect(text).toMatch(/Market cap: Stock quotes \(Yahoo\) · (just now|\d+ min ago)/);
+    // The quote's own time (2025-02-14): more than four days is stale for a stock too.
+    expect(text).toMatch(/Market cap: Stock quotes \(Yahoo\) · updated \d+ d ago · the source’s figure/);
     expect(h.sources.requests('stocks')).toContain('/v7/finance/quote?symbols=AAPL&crumb=haT3oykhHqZ');
     await page.close();
   });
@@ -326,8 +333,12 @@ describe('card with data', () => {
     const { page, tabId, card } = await hoverCard(
       '$TAO',
       '[data-testid="tweetText"]',
-      'tickerlens-card[data-asset="cg:bittensor"][data-state="ready"]',
+      'tickerlens-card[data-asset="cg:bittensor"]',
     );
+    // CoinGecko's price, not the snapshot's (the recording is old, so the card is stale either way).
+    await expect
+      .poll(async () => (await card.locator('footer').textContent()) ?? '', { timeout: 15_000 })
+      .toMatch(/Price: CoinGecko/);
     const { popup, note } = await saveNote(card, tabId);
     const notes = popup.getByTestId('recent-notes');
     await notes.waitFor();

@@ -1,7 +1,8 @@
 /**
  * The local API server for the data-service tests and the bench: every source mounted under its own
  * prefix, answering with real recordings (CoinGecko, Yahoo, GoPlus capture) and the documented-shape
- * DefiLlama fixtures of `test/fixtures/sources/`, plus switchable fault modes per source.
+ * and hand-made real-shape DefiLlama fixtures of `test/fixtures/sources/` (see its README), plus
+ * switchable fault modes per source.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
@@ -133,7 +134,23 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
   let quoteMode: QuoteMode = 'ok';
   const emissionObject = fixtureText('defillama', 'emission-hyperliquid.object.json');
   const emissionString = fixtureText('defillama', 'emission-hyperliquid.string.json');
+  // Hand-made schedules and fee charts in DefiLlama's real shape, by slug.
+  const handmadeEmissions: Record<string, string> = {
+    arbitrum: fixtureText('defillama', 'handmade', 'emission-arbitrum.generated.json'),
+    eigenlayer: fixtureText('defillama', 'handmade', 'emission-eigenlayer.generated.json'),
+  };
   const fees = fixtureJson('defillama', 'summary-fees-hyperliquid.json');
+  const handmadeFees: Record<string, { revenue: unknown; holders: unknown }> = {
+    arbitrum: {
+      revenue: fixtureJson('defillama', 'handmade', 'summary-fees-arbitrum.generated.json'),
+      holders: fixtureJson('defillama', 'handmade', 'summary-fees-arbitrum.generated.json'),
+    },
+    // No holders' revenue listed for it: DefiLlama answers 404 for that data type.
+    eigenlayer: {
+      revenue: fixtureJson('defillama', 'handmade', 'summary-fees-eigenlayer.generated.json'),
+      holders: undefined,
+    },
+  };
   const etherTreasury = fixtureJson('coingecko', 'companies_public_treasury_ethereum.json');
   let ethereumTreasury: 'ether' | 'bitcoin-recorded-as-ether' = 'ether';
   const protocols = fixtureJson('defillama', 'protocols.json');
@@ -251,12 +268,21 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
       case 'llamaApi': {
         if (rest === '/protocols') return reply(200, protocols);
         if (rest === '/summary/fees/hyperliquid') return reply(200, fees);
+        const feesOf = /^\/summary\/fees\/([^/]+)$/.exec(rest)?.[1];
+        const made = feesOf ? handmadeFees[feesOf] : undefined;
+        const kind =
+          url.searchParams.get('dataType') === 'dailyHoldersRevenue' ? made?.holders : made?.revenue;
+        if (kind) return reply(200, kind);
         return reply(404, { message: 'protocol not found' });
       }
       case 'llamaDatasets': {
-        if (rest === '/emissionsProtocolsList') return reply(200, ['hyperliquid']);
+        if (rest === '/emissionsProtocolsList')
+          return reply(200, ['hyperliquid', ...Object.keys(handmadeEmissions)]);
         if (rest === '/emissions/hyperliquid')
           return reply(200, emissionForm === 'object' ? emissionObject : emissionString);
+        const slug = /^\/emissions\/([^/]+)$/.exec(rest)?.[1];
+        const made = slug ? handmadeEmissions[slug] : undefined;
+        if (made) return reply(200, made);
         return reply(404, { message: 'not found' });
       }
       case 'goplus': {

@@ -3,7 +3,14 @@ import { stateOf } from '../../components/card-state';
 import type { CardData } from '../../utils/card-schema';
 import { claimVerdict } from '../../utils/checklist/claim-verdicts';
 
-const prov = { source: 'llamaDatasets' as const, fetchedAt: 0, ageMs: 0, stale: false };
+const prov = {
+  source: 'llamaDatasets' as const,
+  fetchedAt: 0,
+  ageMs: 0,
+  asOf: null,
+  sourceOld: false,
+  stale: false,
+};
 
 function card(allocation: Record<string, number> | null, opts: Partial<CardData> = {}): CardData {
   return {
@@ -14,8 +21,12 @@ function card(allocation: Record<string, number> | null, opts: Partial<CardData>
       ...prov,
       value: {
         next: [],
+        recent: [],
         next30d: { amount: 0, sharePct: 0, insiderAmount: 0, insiderSharePct: 0 },
+        next90d: { amount: 0, sharePct: 0, insiderAmount: 0, insiderSharePct: 0 },
         allocation: allocation ? { current: allocation, final: allocation } : null,
+        sections: [],
+        totalSupply: null,
         listed: true,
         sources: [],
       },
@@ -60,8 +71,11 @@ describe('claims against the data', () => {
         source: 'llamaApi',
         value: {
           name: 'X',
-          revenue: { total24h: 1, total7d: 1, total30d: 100, totalAllTime: 1 },
-          holdersRevenue: held === null ? null : { total24h: 1, total7d: 1, total30d: held, totalAllTime: 1 },
+          revenue: { total24h: 1, total7d: 1, total30d: 100, totalAllTime: 1, covered: null },
+          holdersRevenue:
+            held === null
+              ? null
+              : { total24h: 1, total7d: 1, total30d: held, totalAllTime: 1, covered: null },
         },
       },
     });
@@ -77,6 +91,8 @@ describe('card state (contract §3)', () => {
       source,
       fetchedAt: 0,
       ageMs: 0,
+      asOf: null,
+      sourceOld: false,
       stale,
       value: { usd: 1, change24hPct: null, change7dPct: null, previousClose: null, asOf: null },
     },

@@ -39,6 +39,10 @@ export interface MarketPart extends Provenance {
   totalSupply: number | null;
   maxSupply: number | null;
   rank: number | null;
+  /** Price × max supply (CoinGecko's `fdvUsd` is price × total supply); null without a max supply. */
+  fdvMaxUsd?: number | null;
+  /** The source's own time of these figures (CoinGecko `last_updated`, Yahoo's market time), ms. */
+  asOf?: number | null;
   /**
    * Stocks: the share count behind the market cap (Yahoo's quote, every class) and when it was
    * read. Each new price gives the market cap again; the count is read again once a day.
@@ -51,6 +55,8 @@ export interface SparklinePart extends Provenance {
   /** Prices, oldest first, evenly spaced over `spanDays`. */
   points: number[];
   spanDays: number;
+  /** The source's time of the last point, ms. */
+  asOf?: number | null;
 }
 
 /** Table `quotes`, key `assetId` (`cg:<id>` or `stock:<TICKER>`). */
@@ -65,35 +71,53 @@ export interface QuoteRecord {
   fetchedAt: number;
 }
 
-/** DefiLlama's allocation categories, and 'other' for anything else. */
-export const UNLOCK_CATEGORIES = [
-  'insiders',
-  'privateSale',
-  'publicSale',
-  'airdrop',
-  'farming',
-  'noncirculating',
-  'liquidity',
-  'other',
-] as const;
-export type UnlockCategory = (typeof UNLOCK_CATEGORIES)[number];
-
-export interface UnlockEvent {
+/**
+ * A cliff: tokens released at one moment. `category` is DefiLlama's category name as given
+ * ('insiders', 'privateSale', 'staking', 'Uncategorized'…), never folded into a list of ours.
+ */
+export interface UnlockCliff {
+  kind: 'cliff';
   /** ms since epoch. */
   date: number;
-  /** Tokens released at that date (for a linear stream: over the following step of the schedule). */
   amount: number;
-  category: UnlockCategory;
-  /** The allocation's own name ("Core Contributors"), when the source gives one. */
+  category: string;
+  /** The allocation's own name ("Core Contributors"), or the source's filled description. */
   label: string;
-  unlockType?: 'cliff' | 'linear';
+}
+
+/** A linear stream: tokens released evenly from `start` until `end` (null: no end known). */
+export interface UnlockStream {
+  kind: 'stream';
+  start: number;
+  end: number | null;
+  ratePerDay: number;
+  category: string;
+  label: string;
+}
+
+export type UnlockEvent = UnlockCliff | UnlockStream;
+
+/** A named part of the schedule, with the tokens it holds by the schedule's end when known. */
+export interface UnlockSection {
+  label: string;
+  category: string;
+  amount: number | null;
 }
 
 /** Table `unlocks`, key `cgId`: one schedule per coin. */
 export interface UnlockRecord extends Provenance {
   cgId: string;
   slug: string;
+  /**
+   * 2: `events` are cliffs and streams. Records written before hold `UnlockEventV1` rows, linear
+   * rates read as amounts among them: `TickerlensDb.getUnlocks` keeps only their cliffs and marks
+   * them due for a refresh.
+   */
+  shape?: 2;
   events: UnlockEvent[];
+  sections?: UnlockSection[];
+  /** The source's own time of the schedule (the file's `lastModified`), ms. */
+  asOf?: number | null;
   /** Share of supply per category, percent: now and when the schedule ends. */
   allocation: { current: Record<string, number>; final: Record<string, number> } | null;
   totalSupply: number | null;
@@ -101,11 +125,32 @@ export interface UnlockRecord extends Provenance {
   notes: string[];
 }
 
+/** An unlock event as stored before shape 2 (one amount per date, linear rates added up). */
+export interface UnlockEventV1 {
+  date: number;
+  amount: number;
+  category: string;
+  label: string;
+  unlockType?: 'cliff' | 'linear';
+}
+
+/** What a daily chart covers of the last 30 days: days with data, their sum, first and last day. */
+export interface RevenueCoverage {
+  days: number;
+  sum: number;
+  /** 00:00 UTC of the first and the last day covered, ms. */
+  from: number;
+  to: number;
+}
+
 export interface RevenueSeries {
   total24h: number | null;
   total7d: number | null;
+  /** The last 30 days: only when the source gives it or the chart covers those 30 days. */
   total30d: number | null;
   totalAllTime: number | null;
+  /** What the daily chart covers of the 30 UTC days before today; null without a chart. */
+  covered: RevenueCoverage | null;
 }
 
 /** Table `revenue`, key `cgId`. */
@@ -117,6 +162,8 @@ export interface RevenueRecord extends Provenance {
   revenue: RevenueSeries | null;
   /** `dataType=dailyHoldersRevenue`: value returned to token holders (buybacks, burns, distributions). */
   holdersRevenue: RevenueSeries | null;
+  /** The last day of the daily charts (the older of the two), 00:00 UTC ms: the source's own time. */
+  asOf?: number | null;
 }
 
 export type TreasuryCoin = 'bitcoin' | 'ethereum';

@@ -11,29 +11,55 @@ import type {
   RevenueSeries,
   TreasuryCoin,
   TreasuryRecord,
-  UnlockCategory,
+  UnlockEvent,
   UnlockRecord,
 } from '../db/records';
-import { INSIDER_CATEGORIES } from './llama-datasets';
+import { INSIDER_CATEGORIES } from './unlock-schedule';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /** After this long a figure is shown as stale even when its last refresh did not fail. */
 export const FRESH_FOR_MS = {
   price: 10 * 60_000,
   market: 30 * 60_000,
-  sparkline: 60 * 60_000,
-  unlocks: 2 * 86_400_000,
-  revenue: 2 * 86_400_000,
-  treasury: 3 * 86_400_000,
-  registry: 7 * 86_400_000,
+  sparkline: HOUR_MS,
+  unlocks: 2 * DAY_MS,
+  revenue: 2 * DAY_MS,
+  treasury: 3 * DAY_MS,
+  registry: 7 * DAY_MS,
 } as const;
+
+/**
+ * How old the source's own time of a figure may be (`asOf`: CoinGecko `last_updated`, a schedule's
+ * `lastModified`, a chart's last day) before the figure is stale, however recently we fetched it.
+ * Revenue charts are daily and land after their day ends: the last day is up to two days old.
+ */
+export const SOURCE_FRESH_FOR_MS = {
+  price: HOUR_MS,
+  market: DAY_MS,
+  sparkline: DAY_MS,
+  unlocks: 7 * DAY_MS,
+  revenue: 3 * DAY_MS,
+} as const;
+
+/**
+ * Stock markets close for nights, weekends and holidays, when the last trade is the latest price
+ * there is: a stock's price, market figures and chart are stale by source time after four days.
+ */
+export const STOCK_SOURCE_FRESH_FOR_MS = 4 * DAY_MS;
 
 export interface Figure<T> {
   value: T;
   source: DataOrigin;
   fetchedAt: number;
   ageMs: number;
+  /** The source's own time for this figure (ms), when known. */
+  asOf: number | null;
+  /** The source's own time is older than this kind of figure may be (`SOURCE_FRESH_FOR_MS`). */
+  sourceOld: boolean;
   stale: boolean;
-  /** Why it is stale: the last refresh's error, or its age. */
+  /** Why it is stale: the last refresh's error, its age, and the source's own age. */
   staleReason?: string;
   /** Set when the figure comes from the bundled snapshot: its date (YYYY-MM-DD), to label it. */
   snapshotDate?: string;
@@ -52,28 +78,62 @@ export interface SupplyValue {
   total: number | null;
   max: number | null;
   marketCapUsd: number | null;
+  /** CoinGecko's fully diluted valuation: price × total supply. */
   fdvUsd: number | null;
+  /** Price × max supply, when a max supply is known. */
+  fdvMaxUsd: number | null;
   volume24hUsd: number | null;
   rank: number | null;
 }
 
 export interface UnlockView {
+  kind: 'cliff' | 'stream';
+  /** Cliff: when. Stream: when it starts (ms). */
   date: number;
+  /** Stream: when it ends (null: no end known). Cliff: null. */
+  end: number | null;
+  /**
+   * Cliff: its tokens. Stream: the tokens it releases from now (or its start) to its end; for a
+   * stream with no known end, those of the next 30 days.
+   */
   amount: number;
-  /** Percent of the circulating supply; null when the supply is unknown. */
+  /** Stream: tokens per day. Cliff: null. */
+  ratePerDay: number | null;
+  /** `amount` as a percent of the circulating supply; null when the supply is unknown. */
   shareOfCirculatingPct: number | null;
-  category: UnlockCategory;
+  /** DefiLlama's category name as given ('insiders', 'privateSale', 'staking', 'Uncategorized'…). */
+  category: string;
+  /** The section's name, or the source's filled description: never a raw template. */
   label: string;
   /** Insiders (team, advisors) or investors (private sale): the unlocks readers should notice. */
   insider: boolean;
 }
 
+export interface UnlockWindow {
+  amount: number;
+  sharePct: number | null;
+  insiderAmount: number;
+  insiderSharePct: number | null;
+}
+
 export interface UnlocksValue {
-  /** Next events, soonest first (at most `NEXT_UNLOCKS`). */
+  /** Upcoming, soonest first (at most `NEXT_UNLOCKS`): cliffs to come, streams running or to start. */
   next: UnlockView[];
-  /** Tokens unlocking within 30 days, all categories, and the insider/investor part of them. */
-  next30d: { amount: number; sharePct: number | null; insiderAmount: number; insiderSharePct: number | null };
+  /** Cliffs of the last 7 days ("just unlocked"), newest first. */
+  recent: UnlockView[];
+  /** Tokens the cliffs and streams release within 30 days, and the insider/investor part of them. */
+  next30d: UnlockWindow;
+  next90d: UnlockWindow;
+  /** Share of supply per category (DefiLlama's names), percent: now and at the schedule's end. */
   allocation: UnlockRecord['allocation'];
+  /**
+   * Every named section of the schedule with its category (from `metadata.categories` and the
+   * `documentedData` series): `amount` its tokens by the schedule's end when known, `sharePct`
+   * that as a percent of the schedule's total (`metadata.total`).
+   */
+  sections: Array<{ label: string; category: string; amount: number | null; sharePct: number | null }>;
+  /** `metadata.total`. */
+  totalSupply: number | null;
   /** False when DefiLlama lists no schedule for this coin. */
   listed: boolean;
   sources: string[];
@@ -145,50 +205,108 @@ export interface CardInputs {
 }
 
 export const NEXT_UNLOCKS = 5;
-const DAY_MS = 86_400_000;
+/** "Just unlocked": cliffs of this long ago. */
+export const RECENT_UNLOCKS_MS = 7 * DAY_MS;
 
-function figure<T>(
-  now: number,
-  value: T,
-  p: Provenance,
-  freshForMs: number,
-  snapshotDate?: string,
-): Figure<T> {
+/** "1 h", "7 d": a limit as the raw stale reason says it (utils/sources/reasons.ts reads it). */
+const spanText = (ms: number) => (ms % DAY_MS === 0 ? `${ms / DAY_MS} d` : `${ms / HOUR_MS} h`);
+
+interface FigureTimes {
+  /** Fetch age beyond which the figure is stale. */
+  freshForMs: number;
+  /** The source's own time, and how old it may be (null: no source-time rule). */
+  asOf?: number | null;
+  sourceFreshForMs?: number | null;
+  snapshotDate?: string | undefined;
+}
+
+function figure<T>(now: number, value: T, p: Provenance, times: FigureTimes): Figure<T> {
   const ageMs = Math.max(0, now - p.fetchedAt);
-  const tooOld = ageMs > freshForMs;
-  const stale = !!p.stale || tooOld || p.source === 'snapshot';
+  const snapshot = p.source === 'snapshot';
+  const tooOld = ageMs > times.freshForMs;
+  const asOf = times.asOf ?? null;
+  const limit = times.sourceFreshForMs ?? null;
+  const sourceOld = !snapshot && asOf !== null && limit !== null && now - asOf > limit;
+  const stale = !!p.stale || tooOld || sourceOld || snapshot;
   // A snapshot figure is labelled by its date; the reason is only said when a refresh failed.
-  const staleReason = p.error ?? (p.source !== 'snapshot' && tooOld ? 'not refreshed recently' : undefined);
+  const reasons = [
+    p.error ?? (!snapshot && tooOld ? 'not refreshed recently' : undefined),
+    sourceOld && limit !== null ? `source time older than ${spanText(limit)}` : undefined,
+  ].filter((r): r is string => !!r);
   return {
     value,
     source: p.source,
     fetchedAt: p.fetchedAt,
     ageMs,
+    asOf,
+    sourceOld,
     stale,
-    ...(stale && staleReason ? { staleReason } : {}),
-    ...(p.source === 'snapshot' && snapshotDate ? { snapshotDate } : {}),
+    ...(stale && reasons.length ? { staleReason: reasons.join('; ') } : {}),
+    ...(snapshot && times.snapshotDate ? { snapshotDate: times.snapshotDate } : {}),
   };
+}
+
+const eventTime = (e: UnlockEvent) => (e.kind === 'cliff' ? e.date : e.start);
+
+/** Tokens an event releases within [from, to). */
+function releasedWithin(e: UnlockEvent, from: number, to: number): number {
+  if (e.kind === 'cliff') return e.date >= from && e.date < to ? e.amount : 0;
+  const start = Math.max(e.start, from);
+  const end = Math.min(e.end ?? Number.POSITIVE_INFINITY, to);
+  return end > start ? (e.ratePerDay * (end - start)) / DAY_MS : 0;
 }
 
 function unlocksValue(now: number, u: UnlockRecord, circulating: number | null): UnlocksValue {
   const share = (amount: number) => (circulating && circulating > 0 ? (amount / circulating) * 100 : null);
-  const upcoming = u.events.filter((e) => e.date >= now);
-  const within30 = upcoming.filter((e) => e.date < now + 30 * DAY_MS);
-  const amount = within30.reduce((s, e) => s + e.amount, 0);
-  const insiderAmount = within30
-    .filter((e) => INSIDER_CATEGORIES.has(e.category))
-    .reduce((s, e) => s + e.amount, 0);
-  return {
-    next: upcoming.slice(0, NEXT_UNLOCKS).map((e) => ({
-      date: e.date,
-      amount: e.amount,
-      shareOfCirculatingPct: share(e.amount),
+  const insider = (e: UnlockEvent) => INSIDER_CATEGORIES.has(e.category);
+  const window = (days: number): UnlockWindow => {
+    let amount = 0;
+    let insiderAmount = 0;
+    for (const e of u.events) {
+      const a = releasedWithin(e, now, now + days * DAY_MS);
+      amount += a;
+      if (insider(e)) insiderAmount += a;
+    }
+    return { amount, sharePct: share(amount), insiderAmount, insiderSharePct: share(insiderAmount) };
+  };
+  const view = (e: UnlockEvent): UnlockView => {
+    const amount =
+      e.kind === 'cliff'
+        ? e.amount
+        : releasedWithin(e, Math.max(now, e.start), e.end ?? Math.max(now, e.start) + 30 * DAY_MS);
+    return {
+      kind: e.kind,
+      date: eventTime(e),
+      end: e.kind === 'stream' ? e.end : null,
+      amount,
+      ratePerDay: e.kind === 'stream' ? e.ratePerDay : null,
+      shareOfCirculatingPct: share(amount),
       category: e.category,
       label: e.label,
-      insider: INSIDER_CATEGORIES.has(e.category),
-    })),
-    next30d: { amount, sharePct: share(amount), insiderAmount, insiderSharePct: share(insiderAmount) },
+      insider: insider(e),
+    };
+  };
+  // A running stream is "now"; then by date.
+  const upcoming = u.events
+    .filter((e) => (e.kind === 'cliff' ? e.date >= now : e.end === null || e.end > now))
+    .sort((a, b) => Math.max(eventTime(a), now) - Math.max(eventTime(b), now) || eventTime(a) - eventTime(b));
+  const recent = u.events
+    .filter((e) => e.kind === 'cliff' && e.date < now && e.date >= now - RECENT_UNLOCKS_MS)
+    .sort((a, b) => eventTime(b) - eventTime(a));
+  const total = u.totalSupply;
+  return {
+    next: upcoming.slice(0, NEXT_UNLOCKS).map(view),
+    recent: recent.map(view),
+    next30d: window(30),
+    next90d: window(90),
     allocation: u.allocation,
+    sections: (u.sections ?? []).map((s) => ({
+      label: s.label,
+      category: s.category,
+      amount: s.amount,
+      sharePct: s.amount !== null && total && total > 0 ? (s.amount / total) * 100 : null,
+    })),
+    totalSupply: total,
     listed: u.slug !== '',
     sources: u.sources,
   };
@@ -264,13 +382,16 @@ function oldest(parts: Provenance[]): Provenance {
 export function buildCard(now: number, input: CardInputs): Card | null {
   const { quote: q, registry: reg } = input;
   if (!q && !reg && !input.unlocks && !input.revenue && !input.treasuries?.length) return null;
-  const snap = input.snapshotDate;
+  const snapshotDate = input.snapshotDate;
+  const stock = input.assetId.startsWith('stock:');
   const card: Card = {
     assetId: input.assetId,
     symbol: q?.symbol ?? reg?.symbol ?? '',
     name: q?.name ?? reg?.name ?? '',
   };
   if (q) {
+    const limit = (kind: 'price' | 'market' | 'sparkline') =>
+      stock ? STOCK_SOURCE_FRESH_FOR_MS : SOURCE_FRESH_FOR_MS[kind];
     card.price = figure(
       now,
       {
@@ -281,11 +402,18 @@ export function buildCard(now: number, input: CardInputs): Card | null {
         asOf: q.price.asOf,
       },
       q.price,
-      FRESH_FOR_MS.price,
-      snap,
+      { freshForMs: FRESH_FOR_MS.price, asOf: q.price.asOf, sourceFreshForMs: limit('price'), snapshotDate },
     );
     if (q.market) {
       const m = q.market;
+      // Parts of one answer (a CoinGecko row) share its time and price; older records lack both.
+      const sameAnswer = m.source === q.price.source && m.fetchedAt === q.price.fetchedAt;
+      const fdvMaxUsd =
+        m.fdvMaxUsd !== undefined
+          ? m.fdvMaxUsd
+          : sameAnswer && m.maxSupply !== null
+            ? q.price.usd * m.maxSupply
+            : null;
       card.supply = figure(
         now,
         {
@@ -294,12 +422,17 @@ export function buildCard(now: number, input: CardInputs): Card | null {
           max: m.maxSupply,
           marketCapUsd: m.marketCapUsd,
           fdvUsd: m.fdvUsd,
+          fdvMaxUsd,
           volume24hUsd: m.volume24hUsd,
           rank: m.rank,
         },
         m,
-        FRESH_FOR_MS.market,
-        snap,
+        {
+          freshForMs: FRESH_FOR_MS.market,
+          asOf: m.asOf !== undefined ? m.asOf : sameAnswer ? q.price.asOf : null,
+          sourceFreshForMs: limit('market'),
+          snapshotDate,
+        },
       );
     }
     if (q.sparkline) {
@@ -307,27 +440,30 @@ export function buildCard(now: number, input: CardInputs): Card | null {
         now,
         { points: q.sparkline.points, spanDays: q.sparkline.spanDays },
         q.sparkline,
-        FRESH_FOR_MS.sparkline,
-        snap,
+        {
+          freshForMs: FRESH_FOR_MS.sparkline,
+          asOf: q.sparkline.asOf ?? null,
+          sourceFreshForMs: limit('sparkline'),
+          snapshotDate,
+        },
       );
     }
   }
   if (input.unlocks) {
-    card.unlocks = figure(
-      now,
-      unlocksValue(now, input.unlocks, q?.market?.circulatingSupply ?? null),
-      input.unlocks,
-      FRESH_FOR_MS.unlocks,
-    );
+    const u = input.unlocks;
+    card.unlocks = figure(now, unlocksValue(now, u, q?.market?.circulatingSupply ?? null), u, {
+      freshForMs: FRESH_FOR_MS.unlocks,
+      asOf: u.asOf ?? null,
+      sourceFreshForMs: SOURCE_FRESH_FOR_MS.unlocks,
+    });
   }
   if (input.revenue) {
     const r = input.revenue;
-    card.revenue = figure(
-      now,
-      { name: r.name, revenue: r.revenue, holdersRevenue: r.holdersRevenue },
-      r,
-      FRESH_FOR_MS.revenue,
-    );
+    card.revenue = figure(now, { name: r.name, revenue: r.revenue, holdersRevenue: r.holdersRevenue }, r, {
+      freshForMs: FRESH_FOR_MS.revenue,
+      asOf: r.asOf ?? null,
+      sourceFreshForMs: SOURCE_FRESH_FOR_MS.revenue,
+    });
   }
   const treasuries = input.treasuries ?? [];
   if (treasuries.length > 0) {
@@ -335,16 +471,13 @@ export function buildCard(now: number, input: CardInputs): Card | null {
       now,
       treasuryValue(treasuries, input.coinQuotes ?? {}, q?.market?.marketCapUsd ?? null),
       oldest(treasuries),
-      FRESH_FOR_MS.treasury,
+      { freshForMs: FRESH_FOR_MS.treasury },
     );
   }
   if (reg) {
-    card.profile = figure(
-      now,
-      { handles: reg.handles, categories: reg.categories },
-      reg,
-      FRESH_FOR_MS.registry,
-    );
+    card.profile = figure(now, { handles: reg.handles, categories: reg.categories }, reg, {
+      freshForMs: FRESH_FOR_MS.registry,
+    });
   }
   return card;
 }

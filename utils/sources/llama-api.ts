@@ -3,6 +3,7 @@
  * to find a protocol's slug from its CoinGecko id (`gecko_id`).
  */
 import { z } from 'zod';
+import type { RevenueCoverage, RevenueSeries } from '../db/records';
 import { nullableNumber } from './coingecko';
 
 export type RevenueDataType = 'dailyRevenue' | 'dailyHoldersRevenue';
@@ -32,24 +33,60 @@ export const feesSummarySchema = z.object({
 });
 export type FeesSummary = z.infer<typeof feesSummarySchema>;
 
-export interface RevenueTotals {
-  total24h: number | null;
-  total7d: number | null;
-  total30d: number | null;
-  totalAllTime: number | null;
+const DAY_MS = 86_400_000;
+
+/** The window of "the last 30 days": the 30 UTC dates before today (today's date is not over). */
+export const REVENUE_WINDOW_DAYS = 30;
+
+/**
+ * What the daily chart covers of the last 30 days, summed by UTC date (two points on one date add
+ * up; a null value is no data for that date). Null without a chart or without a day in the window.
+ */
+export function revenueCoverage(chart: FeesSummary['totalDataChart'], now: number): RevenueCoverage | null {
+  if (!chart?.length) return null;
+  const today = Math.floor(now / DAY_MS) * DAY_MS;
+  const first = today - REVENUE_WINDOW_DAYS * DAY_MS;
+  const byDay = new Map<number, number>();
+  for (const [seconds, value] of chart) {
+    const day = Math.floor((seconds * 1000) / DAY_MS) * DAY_MS;
+    if (value === null || day < first || day >= today) continue;
+    byDay.set(day, (byDay.get(day) ?? 0) + value);
+  }
+  if (byDay.size === 0) return null;
+  const days = [...byDay.keys()];
+  return {
+    days: byDay.size,
+    sum: [...byDay.values()].reduce((a, b) => a + b, 0),
+    from: Math.min(...days),
+    to: Math.max(...days),
+  };
 }
 
-/** Totals as given; the 30-day total is summed from the daily chart when the answer has none. */
-export function revenueTotals(s: FeesSummary): RevenueTotals {
-  let total30d = s.total30d ?? null;
-  if (total30d === null && s.totalDataChart && s.totalDataChart.length > 0) {
-    total30d = s.totalDataChart.slice(-30).reduce((sum, [, v]) => sum + (v ?? 0), 0);
+/** 00:00 UTC of the chart's last day with a value, ms; null without one. */
+export function chartLastDay(chart: FeesSummary['totalDataChart']): number | null {
+  let last: number | null = null;
+  for (const [seconds, value] of chart ?? []) {
+    if (value === null) continue;
+    const day = Math.floor((seconds * 1000) / DAY_MS) * DAY_MS;
+    if (last === null || day > last) last = day;
   }
+  return last;
+}
+
+/**
+ * Totals as given. The 30-day total is the answer's own, else the chart's sum over the window only
+ * when the chart covers every one of its 30 days: a shorter chart is said as what it covers
+ * (`covered`), never as 30 days.
+ */
+export function revenueTotals(s: FeesSummary, now: number): RevenueSeries {
+  const covered = revenueCoverage(s.totalDataChart, now);
+  const fromChart = covered && covered.days === REVENUE_WINDOW_DAYS ? covered.sum : null;
   return {
     total24h: s.total24h ?? null,
     total7d: s.total7d ?? null,
-    total30d,
+    total30d: s.total30d ?? fromChart,
     totalAllTime: s.totalAllTime ?? null,
+    covered,
   };
 }
 

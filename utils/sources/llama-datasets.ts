@@ -8,10 +8,10 @@
  *   tokenAllocation: { current, final, progress } }, metadata: { categories: { insiders: [labels…] … },
  *   token, sources, notes, total, gecko_id … } }, lastModified }`. Older files put `data` at the top
  * of the body, and `/api/emissions` documents `events: [{ description, timestamp, noOfTokens,
- * category, unlockType }]`; both are read when present.
+ * category, unlockType }]`; both are read when present. `lastModified` is the file's own time.
+ * What the schedule says (cliffs, streams, sections) is read by `unlock-schedule.ts`.
  */
 import { z } from 'zod';
-import { UNLOCK_CATEGORIES, type UnlockCategory, type UnlockEvent } from '../db/records';
 import { nullableNumber } from './coingecko';
 
 export function emissionsListUrl(baseUrl: string): string {
@@ -24,7 +24,7 @@ export function emissionsUrl(baseUrl: string, slug: string): string {
 
 export const emissionsListSchema = z.array(z.string());
 
-const seriesSchema = z.object({
+export const seriesSchema = z.object({
   label: z.string(),
   data: z.array(
     z.object({
@@ -38,13 +38,22 @@ const seriesSchema = z.object({
   ),
 });
 
-const eventSchema = z.object({
-  description: z.string().optional(),
+/**
+ * One entry of `metadata.events`, as DefiLlama's emissions-adapters write it (`utils/events.ts`,
+ * `addResultToEvents`): a cliff has `noOfTokens: [amount]`; a linear event marks a change of a
+ * stream's rate, `noOfTokens: [old rate, new rate]` in tokens per week, from `timestamp` for
+ * `rateDurationDays`. The rates come out of `ratePerPeriod` (`utils/time.ts`) as numeric strings.
+ * Entries are checked one by one (unlock-schedule.ts): one odd event costs that event.
+ */
+export const eventSchema = z.object({
+  description: z.string().nullish(),
   timestamp: z.number(),
-  noOfTokens: z.array(z.number()),
-  category: z.string().optional(),
-  unlockType: z.string().optional(),
+  noOfTokens: z.array(z.union([z.number(), z.string(), z.null()])),
+  category: z.string().nullish(),
+  unlockType: z.string().nullish(),
+  rateDurationDays: nullableNumber.optional(),
 });
+export type EmissionEvent = z.infer<typeof eventSchema>;
 
 const allocationSchema = z.record(z.string(), z.number());
 
@@ -66,7 +75,7 @@ export const emissionBodySchema = z.object({
       sources: z.array(z.string()).optional(),
       notes: z.array(z.string()).optional(),
       categories: z.record(z.string(), z.array(z.string())).optional(),
-      events: z.array(eventSchema).optional(),
+      events: z.array(z.unknown()).optional(),
     })
     .optional(),
   gecko_id: z.string().nullish(),
@@ -100,62 +109,6 @@ export function parseEmissionBody(
     };
   }
   return { ok: true, body: r.data };
-}
-
-const KNOWN_CATEGORIES: ReadonlySet<string> = new Set(UNLOCK_CATEGORIES.filter((c) => c !== 'other'));
-
-function asCategory(c: string | undefined): UnlockCategory {
-  return c && KNOWN_CATEGORIES.has(c) ? (c as UnlockCategory) : 'other';
-}
-
-/** Categories whose unlocks reach insiders or investors: the card flags them. */
-export const INSIDER_CATEGORIES: ReadonlySet<UnlockCategory> = new Set(['insiders', 'privateSale']);
-
-/** Stored events are capped: a daily linear stream over years would be thousands of rows. */
-export const MAX_STORED_EVENTS = 400;
-
-/**
- * Unlock events from `fromMs` on. Documented events are used when the body has them; otherwise each
- * step of each cumulative series becomes an event (tokens unlocked since the previous point), with
- * its category from `metadata.categories`.
- */
-export function unlockEvents(body: EmissionBody, fromMs: number): UnlockEvent[] {
-  const out: UnlockEvent[] = [];
-  const events = body.metadata?.events;
-  if (events && events.length > 0) {
-    for (const e of events) {
-      const date = e.timestamp * 1000;
-      if (date < fromMs) continue;
-      const amount = e.noOfTokens.reduce((a, b) => a + b, 0);
-      if (!(amount > 0)) continue;
-      out.push({
-        date,
-        amount,
-        category: asCategory(e.category),
-        label: e.description ?? e.category ?? '',
-        ...(e.unlockType === 'cliff' || e.unlockType === 'linear' ? { unlockType: e.unlockType } : {}),
-      });
-    }
-  } else {
-    const labelCategory = new Map<string, UnlockCategory>();
-    for (const [cat, labels] of Object.entries(body.metadata?.categories ?? {})) {
-      for (const l of labels) labelCategory.set(l, asCategory(cat));
-    }
-    for (const s of body.documentedData?.data ?? body.data ?? []) {
-      const points = [...s.data].sort((a, b) => a.timestamp - b.timestamp);
-      let before = 0;
-      for (const p of points) {
-        const cumulative = p.unlocked ?? before;
-        const step = cumulative - before;
-        before = cumulative;
-        const date = p.timestamp * 1000;
-        if (date < fromMs || !(step > 0)) continue;
-        out.push({ date, amount: step, category: labelCategory.get(s.label) ?? 'other', label: s.label });
-      }
-    }
-  }
-  out.sort((a, b) => a.date - b.date);
-  return out.slice(0, MAX_STORED_EVENTS);
 }
 
 export function emissionGeckoId(body: EmissionBody): string | null {

@@ -32,8 +32,20 @@ const KINDS: Array<[RegExp, MessageKey]> = [
     /not in the answer|no price|not priced|not in the quote answer|no emissions schedule|no chart result/,
     'staleWhyNoFigure',
   ],
-  [/not refreshed recently/, 'staleWhyNotRefreshed'],
+  [/not refreshed recently|older form/, 'staleWhyNotRefreshed'],
 ];
+
+/** utils/sources/card.ts says a source-time limit as "source time older than 1 h" (or "7 d"). */
+const SOURCE_OLD = /^source time older than (\d+) (h|d)$/;
+
+/** "1 hour", "7 days", "1 小时": the limit in the reader's language (Intl's units). */
+function span(n: number, unit: 'h' | 'd', locale?: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: unit === 'h' ? 'hour' : 'day',
+    unitDisplay: 'long',
+  }).format(n);
+}
 
 /**
  * The reader's version of a stale reason. Unknown wording is kept as it is (still better than
@@ -47,6 +59,12 @@ export function readableReason(raw: string, t: Translate, time: (ms: number) => 
   const said = new Map<string, string>();
   let previous = '';
   for (const part of parts) {
+    const old = SOURCE_OLD.exec(part);
+    if (old) {
+      // The source's own age: said once, whatever the source (the card names it on the line).
+      said.set(part, t('staleWhySourceOld', span(Number(old[1]), old[2] as 'h' | 'd')));
+      continue;
+    }
     const { source, rest } = sourceOf(part, previous);
     previous = source;
     const kind = KINDS.find(([re]) => re.test(rest))?.[1];

@@ -27,7 +27,7 @@ import { planRefresh, type RefreshPlan } from '../queue/scheduler';
 import type { Settings } from '../settings';
 import type { SourceId } from '../source-ids';
 import { budgetFor, type CoingeckoTier } from './budgets';
-import { buildCard, type Card } from './card';
+import { buildCard, type Card, RECENT_UNLOCKS_MS } from './card';
 import {
   COINS_LIST_MAX_BYTES,
   type CoinsListRow,
@@ -63,6 +63,7 @@ import {
 } from './goplus';
 import { type FetchJsonOptions, type FetchOutcome, fetchJson, fetchText, REQUEST_TIMEOUT_MS } from './http';
 import {
+  chartLastDay,
   feesSummarySchema,
   feesSummaryUrl,
   geckoToSlug,
@@ -84,7 +85,6 @@ import {
   emissionsListUrl,
   emissionsUrl,
   parseEmissionBody,
-  unlockEvents,
 } from './llama-datasets';
 import { type Snapshot, snapshotRecords } from './snapshot';
 import {
@@ -99,6 +99,7 @@ import {
   quoteSchema,
   quoteUrl,
 } from './stocks';
+import { unlockSchedule } from './unlock-schedule';
 
 export interface DataServiceOptions {
   db: TickerlensDb;
@@ -157,7 +158,6 @@ const META = {
 const LIST_TTL_MS = 24 * 3_600_000;
 const SECURITY_TTL_MS = 6 * 3_600_000;
 const SPARKLINE_POINTS = 84;
-const DAY_MS = 86_400_000;
 /** After Yahoo refuses a crumb, market caps are not asked for again before this long. */
 const CRUMB_RETRY_MS = 30 * 60_000;
 
@@ -178,6 +178,12 @@ function thin(points: number[], max: number): number[] {
   for (let i = 0; i < max; i++) out.push(points[Math.floor(i * step)] as number);
   out[out.length - 1] = points[points.length - 1] as number;
   return out;
+}
+
+/** The revenue figure is as old as the older of its two charts. */
+function chartsAsOf(days: Array<number | null>): number | null {
+  const known = days.filter((d): d is number => d !== null);
+  return known.length ? Math.min(...known) : null;
 }
 
 function markStale(
@@ -308,6 +314,9 @@ export function createDataService(options: DataServiceOptions) {
     if (row.current_price === null) return undefined;
     const prov = { source: 'coingecko' as const, fetchedAt: at };
     const spark = (row.sparkline_in_7d?.price ?? []).filter((p): p is number => typeof p === 'number');
+    // The row's own time: its price, supply and 7-day line are as of `last_updated`.
+    const asOf = row.last_updated ? Date.parse(row.last_updated) : null;
+    const rowAsOf = asOf !== null && Number.isFinite(asOf) ? asOf : null;
     return {
       assetId: `cg:${row.id}`,
       symbol: row.symbol.toUpperCase(),
@@ -317,12 +326,15 @@ export function createDataService(options: DataServiceOptions) {
         usd: row.current_price,
         change24hPct: row.price_change_percentage_24h_in_currency ?? row.price_change_percentage_24h ?? null,
         change7dPct: row.price_change_percentage_7d_in_currency ?? null,
-        asOf: row.last_updated ? Date.parse(row.last_updated) : null,
+        asOf: rowAsOf,
       },
       market: {
         ...prov,
+        asOf: rowAsOf,
         marketCapUsd: row.market_cap ?? null,
+        // CoinGecko's FDV is price × total supply; price × max supply is said beside it.
         fdvUsd: row.fully_diluted_valuation ?? null,
+        fdvMaxUsd: typeof row.max_supply === 'number' ? row.current_price * row.max_supply : null,
         volume24hUsd: row.total_volume ?? null,
         circulatingSupply: row.circulating_supply ?? null,
         totalSupply: row.total_supply ?? null,
@@ -330,7 +342,7 @@ export function createDataService(options: DataServiceOptions) {
         rank: row.market_cap_rank ?? null,
       },
       ...(spark.length >= 2
-        ? { sparkline: { ...prov, points: thin(spark, SPARKLINE_POINTS), spanDays: 7 } }
+        ? { sparkline: { ...prov, asOf: rowAsOf, points: thin(spark, SPARKLINE_POINTS), spanDays: 7 } }
         : old?.sparkline
           ? { sparkline: old.sparkline }
           : {}),
@@ -456,9 +468,9 @@ export function createDataService(options: DataServiceOptions) {
         previousClose: q.previousClose,
         asOf: q.asOf,
       },
-      ...(old?.market ? { market: stockMarketAt(old.market, q.price, q.volume, at) } : {}),
+      ...(old?.market ? { market: stockMarketAt(old.market, q.price, q.volume, at, q.asOf) } : {}),
       ...(q.closes.length >= 2
-        ? { sparkline: { ...prov, points: q.closes, spanDays: 30 } }
+        ? { sparkline: { ...prov, asOf: q.lastCloseAt, points: q.closes, spanDays: 30 } }
         : old?.sparkline
           ? { sparkline: old.sparkline }
           : {}),
@@ -473,10 +485,16 @@ export function createDataService(options: DataServiceOptions) {
    * A stock's market figures at a new price: the market cap from the share count last read (when
    * there is one), the session volume from the chart. Anything else stays as it was.
    */
-  function stockMarketAt(market: MarketPart, price: number, volume: number | null, at: number): MarketPart {
+  function stockMarketAt(
+    market: MarketPart,
+    price: number,
+    volume: number | null,
+    at: number,
+    asOf: number | null,
+  ): MarketPart {
     if (!market.shares || market.source !== 'stocks') return market;
     const { stale: _s, error: _e, ...rest } = market;
-    return { ...rest, fetchedAt: at, marketCapUsd: price * market.shares, volume24hUsd: volume };
+    return { ...rest, fetchedAt: at, asOf, marketCapUsd: price * market.shares, volume24hUsd: volume };
   }
 
   /** Share counts are read again after this long (they change with filings, not with prices). */
@@ -582,8 +600,10 @@ export function createDataService(options: DataServiceOptions) {
         market: {
           source: 'stocks',
           fetchedAt: at,
+          asOf: m.asOf,
           marketCapUsd: m.marketCapUsd,
           fdvUsd: null,
+          fdvMaxUsd: null,
           volume24hUsd: m.volumeUsd,
           circulatingSupply: null,
           totalSupply: null,
@@ -854,7 +874,10 @@ export function createDataService(options: DataServiceOptions) {
       await db.putUnlocks({
         cgId,
         slug: '',
+        shape: 2,
         events: [],
+        sections: [],
+        asOf: null,
         allocation: null,
         totalSupply: null,
         sources: [],
@@ -888,11 +911,16 @@ export function createDataService(options: DataServiceOptions) {
       const at = now();
       const body = parsed.body;
       const alloc = body.documentedData?.tokenAllocation;
+      // A week of past cliffs stays, so "just unlocked" can still be shown.
+      const schedule = unlockSchedule(body, at - RECENT_UNLOCKS_MS);
+      const modified = out.data.lastModified ? Date.parse(out.data.lastModified) : Number.NaN;
       const record: UnlockRecord = {
         cgId,
         slug,
-        // A week of past events stays, so "just unlocked" can still be shown.
-        events: unlockEvents(body, at - 7 * DAY_MS),
+        shape: 2,
+        events: schedule.events,
+        sections: schedule.sections,
+        asOf: Number.isFinite(modified) ? modified : null,
         allocation: alloc ? { current: alloc.current ?? {}, final: alloc.final ?? {} } : null,
         totalSupply: body.metadata?.total ?? null,
         sources: body.metadata?.sources ?? [],
@@ -952,12 +980,18 @@ export function createDataService(options: DataServiceOptions) {
       cgId,
       slug,
       name: (rev.ok ? rev.data.name : holders.ok ? holders.data.name : undefined) ?? old?.name ?? slug,
-      revenue: rev.ok ? revenueTotals(rev.data) : notFound(rev) ? null : (old?.revenue ?? null),
+      revenue: rev.ok ? revenueTotals(rev.data, at) : notFound(rev) ? null : (old?.revenue ?? null),
       holdersRevenue: holders.ok
-        ? revenueTotals(holders.data)
+        ? revenueTotals(holders.data, at)
         : notFound(holders)
           ? null
           : (old?.holdersRevenue ?? null),
+      // A series kept from the last answer keeps that answer's time.
+      asOf: chartsAsOf(
+        [rev, holders].map((o) =>
+          o.ok ? chartLastDay(o.data.totalDataChart) : notFound(o) ? null : (old?.asOf ?? null),
+        ),
+      ),
       source: 'llamaApi',
       fetchedAt: at,
       ...(failed && !failed.ok ? { stale: true, error: `DefiLlama fees: ${failed.reason}` } : {}),

@@ -51,6 +51,8 @@ export interface StockQuote {
   asOf: number | null;
   /** Daily closes over the last month, oldest first. */
   closes: number[];
+  /** The time of the last of them, ms. */
+  lastCloseAt: number | null;
   /** The session's traded volume in the quote currency (shares × price), when given. */
   volume: number | null;
 }
@@ -98,6 +100,7 @@ export function parseChart(
       change24hPct,
       asOf,
       closes: series.map((p) => p.close),
+      lastCloseAt: series[series.length - 1]?.t ?? null,
       volume: m.regularMarketVolume ? m.regularMarketVolume * m.regularMarketPrice : null,
     },
   };

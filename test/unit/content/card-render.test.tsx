@@ -45,6 +45,8 @@ const figure = <T,>(value: T, source: 'coingecko' | 'llamaApi' = 'coingecko') =>
   source,
   fetchedAt: NOW - 120_000,
   ageMs: 120_000,
+  asOf: null,
+  sourceOld: false,
   stale: false,
 });
 
@@ -59,6 +61,7 @@ const fullCard: CardData = {
     max: 1_000_000_000,
     marketCapUsd: 12_700_000_000,
     fdvUsd: 38_100_000_000,
+    fdvMaxUsd: 38_100_000_000,
     volume24hUsd: null,
     rank: 12,
   }),
@@ -67,7 +70,10 @@ const fullCard: CardData = {
     {
       next: [
         {
+          kind: 'cliff',
           date: NOW + 10 * DAY,
+          end: null,
+          ratePerDay: null,
           amount: 9_920_000,
           shareOfCirculatingPct: 2.97,
           category: 'insiders',
@@ -75,7 +81,10 @@ const fullCard: CardData = {
           insider: true,
         },
         {
+          kind: 'cliff',
           date: NOW + 20 * DAY,
+          end: null,
+          ratePerDay: null,
           amount: 1_000_000,
           shareOfCirculatingPct: 0.3,
           category: 'airdrop',
@@ -83,8 +92,12 @@ const fullCard: CardData = {
           insider: false,
         },
       ],
+      recent: [],
       next30d: { amount: 10_920_000, sharePct: 3.27, insiderAmount: 9_920_000, insiderSharePct: 2.97 },
+      next90d: { amount: 10_920_000, sharePct: 3.27, insiderAmount: 9_920_000, insiderSharePct: 2.97 },
       allocation: null,
+      sections: [],
+      totalSupply: 1_000_000_000,
       listed: true,
       sources: [],
     },
@@ -268,6 +281,164 @@ describe('hover card content', () => {
     expect(card.querySelector('footer')?.textContent).toMatch(/Treasury: CoinGecko/);
   });
 
+  it('says it is loading while the figures are on their way', () => {
+    const card = show({ asset: 'cg:hyperliquid', state: 'loading' });
+    expect(card.querySelector('.loading')?.textContent).toBe('Loading figures…');
+    expect(card.querySelector('[role="dialog"]')?.getAttribute('aria-busy')).toBe('true');
+  });
+});
+
+describe('what each figure means', () => {
+  const unlocksOf = (value: Partial<NonNullable<CardData['unlocks']>['value']>): CardData => ({
+    ...fullCard,
+    unlocks: {
+      ...(fullCard.unlocks as NonNullable<CardData['unlocks']>),
+      value: { ...(fullCard.unlocks as NonNullable<CardData['unlocks']>).value, ...value },
+    },
+  });
+  const row = (over: Partial<NonNullable<CardData['unlocks']>['value']['next'][number]>) => ({
+    kind: 'cliff' as const,
+    date: Date.UTC(2024, 10, 29),
+    end: null,
+    amount: 60_000_000,
+    ratePerDay: null,
+    shareOfCirculatingPct: 17.97,
+    category: 'insiders',
+    label: 'Hyper Foundation Budget',
+    insider: true,
+    ...over,
+  });
+  const tz = process.env.TZ;
+  afterEach(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+
+  it('dates unlocks in UTC, as DefiLlama does, wherever the reader is', () => {
+    process.env.TZ = 'America/New_York';
+    const card = show({ asset: 'cg:hyperliquid', data: unlocksOf({ next: [row({})] }) });
+    const first = card.querySelector('.unlocks li:not(.head)');
+    expect(first?.textContent).toContain('Nov 29, 2024');
+    expect(first?.querySelector('time')?.textContent).toBe('Nov 29, 2024');
+    expect(first?.querySelector('time')?.getAttribute('datetime')).toBe('2024-11-29');
+    expect(first?.getAttribute('data-date')).toBe('2024-11-29');
+  });
+
+  it('shows a stream as a rate over its period, and the last week’s cliffs as just unlocked', () => {
+    process.env.TZ = 'Asia/Tokyo';
+    const data = unlocksOf({
+      next: [
+        row({
+          kind: 'stream',
+          date: Date.UTC(2025, 4, 10, 5, 49, 46),
+          end: Date.UTC(2027, 4, 10),
+          amount: 311_000_000,
+          ratePerDay: 505_857,
+          label: 'Investors',
+        }),
+      ],
+      recent: [row({ date: Date.UTC(2025, 0, 21, 9, 51, 41), amount: 36_520_833, label: 'Investors' })],
+    });
+    const card = show({ asset: 'cg:eigenlayer', data });
+    const stream = card.querySelector('.unlocks li[data-kind="stream"]');
+    expect(stream?.textContent).toContain('May 10, 2025, 05:49 UTC – May 10, 2027');
+    expect(stream?.textContent).toContain('505.86K a day');
+    expect(stream?.querySelector('.cat')?.textContent).toBe(
+      'Insiders (team, investors) · Investors · linear, 311M to go',
+    );
+    const recent = card.querySelector('.recent');
+    expect(recent?.querySelector('h4')?.textContent).toBe('Just unlocked (last 7 days)');
+    expect(recent?.querySelector('time')?.textContent).toBe('Jan 21, 2025, 09:51 UTC');
+  });
+
+  it('keeps DefiLlama’s category names: known ones translated, others as given, never "Other"', () => {
+    const data = unlocksOf({
+      next: [
+        row({ category: 'staking', label: 'Staking Rewards', insider: false }),
+        row({ category: 'Uncategorized', label: 'Uncategorized', insider: false }),
+        row({ category: 'ecosystemGrants', label: 'Grants', insider: false }),
+      ],
+    });
+    const cats = [...show({ asset: 'cg:x', data }).querySelectorAll('.unlocks .cat')].map(
+      (c) => c.textContent,
+    );
+    expect(cats).toEqual(['Staking · Staking Rewards', 'Uncategorized', 'ecosystemGrants · Grants']);
+    ui.locale = 'zh_CN';
+    const zh = [...show({ asset: 'cg:x', data }).querySelectorAll('.unlocks .cat')].map((c) => c.textContent);
+    expect(zh).toEqual(['质押 · Staking Rewards', '未分类', 'ecosystemGrants · Grants']);
+  });
+
+  it('labels FDV by its supply and adds price × max supply when that differs', () => {
+    const supply = fullCard.supply as NonNullable<CardData['supply']>;
+    const data: CardData = {
+      ...fullCard,
+      supply: {
+        ...supply,
+        value: { ...supply.value, total: 999_990_391, fdvUsd: 22.99e9, fdvMaxUsd: 23.02e9 },
+      },
+    };
+    const text = show({ asset: 'cg:hyperliquid', data }).querySelector('dl.grid')?.textContent ?? '';
+    expect(text).toContain('FDV (total supply)$22.99B');
+    expect(text).toContain('FDV (max supply)$23.02B');
+    expect(show({ asset: 'cg:hyperliquid', data: fullCard }).textContent).not.toContain('FDV (max supply)');
+  });
+
+  it('says revenue for the days its chart covers, or unknown, never a shorter sum as 30 days', () => {
+    const day = Date.UTC(2024, 11, 23);
+    const series = (
+      total30d: number | null,
+      covered: { days: number; sum: number; from: number; to: number } | null,
+    ) => ({
+      total24h: 4890250,
+      total7d: 26184696,
+      total30d,
+      totalAllTime: 499292857,
+      covered,
+    });
+    const data: CardData = {
+      ...fullCard,
+      revenue: figure(
+        {
+          name: 'Hyperliquid',
+          revenue: series(null, { days: 1, sum: 1472923, from: day, to: day }),
+          holdersRevenue: series(null, null),
+        },
+        'llamaApi',
+      ),
+    };
+    const section = [...show({ asset: 'cg:hyperliquid', data }).querySelectorAll('section')].find(
+      (s) => s.querySelector('h3')?.textContent === 'Revenue',
+    );
+    const text = section?.textContent ?? '';
+    expect(text).toContain(
+      'Revenue, Dec 23, 2024 – Dec 23, 2024 (the chart covers 1 of the last 30 days)$1.47M',
+    );
+    expect(text).toContain('To holders (buybacks, burns), 30 daysunknown');
+    expect(text).not.toContain('Revenue, 30 days');
+  });
+
+  it('says when the source last updated a figure, and why an old one is stale', () => {
+    const price = fullCard.price as NonNullable<CardData['price']>;
+    const data: CardData = {
+      ...fullCard,
+      price: {
+        ...price,
+        asOf: NOW - 120_000 - 12 * DAY,
+        sourceOld: true,
+        stale: true,
+        staleReason: 'the source’s figure is over 1 hour old',
+      },
+    };
+    const footer = show({ asset: 'cg:hyperliquid', data, state: 'stale' }).querySelector('footer');
+    const line = [...(footer?.querySelectorAll('div') ?? [])].find((d) =>
+      d.textContent?.startsWith('Price:'),
+    );
+    expect(line?.textContent).toBe(
+      'Price: CoinGecko · updated 12 d ago · the source’s figure is over 1 hour old',
+    );
+    expect(line?.className).toBe('stale');
+  });
+
   it('says which treasury holding it left out and why', () => {
     const data: CardData = {
       assetId: 'stock:MSTR',
@@ -286,11 +457,5 @@ describe('hover card content', () => {
     expect(card.querySelector('[data-refused="ethereum"]')?.textContent).toBe(
       'ETH holdings left out: the source values them at $69,674 each, but ETH trades at $2,630.',
     );
-  });
-
-  it('says it is loading while the figures are on their way', () => {
-    const card = show({ asset: 'cg:hyperliquid', state: 'loading' });
-    expect(card.querySelector('.loading')?.textContent).toBe('Loading figures…');
-    expect(card.querySelector('[role="dialog"]')?.getAttribute('aria-busy')).toBe('true');
   });
 });

@@ -3,9 +3,11 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
   DB_VERSION,
+  OLDER_FORM,
   type QuoteRecord,
   REQUEST_LOG_CAP,
   TickerlensDb,
+  type UnlockRecord,
   upgradeQuoteV1,
 } from '../../../utils/db';
 
@@ -109,7 +111,88 @@ async function createV3(idb: ReturnType<typeof freshIdb>) {
   old.close();
 }
 
+/**
+ * A v4 database holding an unlock schedule and revenue as written before they changed shape (same
+ * tables and indexes): linear rates stored as one-off amounts, raw description templates as
+ * labels, and a 30-day total that may have been one day of chart.
+ */
+async function createV4WithOldRecords(idb: ReturnType<typeof freshIdb>) {
+  const old = new Dexie('tickerlens', idb);
+  old.version(1).stores(V1_STORES);
+  old.version(2).stores({ requestLog: '++id, at, source', meta: 'key', security: 'key, fetchedAt' });
+  old.version(3).stores({ registry: 'assetId, symbol, *handleKeys' });
+  old.version(4).stores({ notes: '++id, &uid, assetId, createdAt, updatedAt, *tags' });
+  await old.open();
+  await old.table('unlocks').put({
+    cgId: 'whitebit',
+    slug: 'whitebit',
+    events: [
+      {
+        date: 1774000000_000,
+        amount: 120000000,
+        category: 'noncirculating',
+        label: 'A cliff of {tokens[0]} tokens will unlock from Funds 1 on {timestamp}',
+        unlockType: 'cliff',
+      },
+      { date: 1774600000_000, amount: 7082000, category: 'insiders', label: 'Team', unlockType: 'linear' },
+    ],
+    allocation: null,
+    totalSupply: 375000000,
+    sources: [],
+    notes: [],
+    source: 'llamaDatasets',
+    fetchedAt: 1773000000_000,
+  });
+  await old.table('revenue').put({
+    cgId: 'hyperliquid',
+    slug: 'hyperliquid',
+    name: 'Hyperliquid',
+    revenue: { total24h: 4890250, total7d: 26184696, total30d: 1472923, totalAllTime: 499292857 },
+    holdersRevenue: null,
+    source: 'llamaApi',
+    fetchedAt: 1773000000_000,
+  });
+  old.close();
+}
+
 describe('Dexie schema', () => {
+  it('reads unlock and revenue records of the older shape: what stays true, stale, and due at once', async () => {
+    const idb = freshIdb();
+    await createV4WithOldRecords(idb);
+    const db = new TickerlensDb(idb);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    const u = await db.getUnlocks('whitebit');
+    // The cliff stays with its template filled; the linear rate stored as an amount does not.
+    expect(u?.events).toEqual([
+      {
+        kind: 'cliff',
+        date: 1774000000_000,
+        amount: 120000000,
+        category: 'noncirculating',
+        label: 'Funds 1',
+      },
+    ]);
+    expect(u).toMatchObject({ stale: true, error: OLDER_FORM, sections: [] });
+    const r = await db.getRevenue('hyperliquid');
+    expect(r?.revenue).toEqual({
+      total24h: 4890250,
+      total7d: 26184696,
+      total30d: null,
+      totalAllTime: 499292857,
+      covered: null,
+    });
+    expect(r).toMatchObject({ stale: true, error: OLDER_FORM });
+    // The planner sees them as never fetched.
+    expect(await db.unlockFetchTimes()).toEqual({ whitebit: 0 });
+    expect(await db.revenueFetchTimes()).toEqual({ hyperliquid: 0 });
+    // A record of the new shape reads as written.
+    await db.putUnlocks({ ...(u as UnlockRecord), shape: 2, stale: false, fetchedAt: 5 });
+    expect((await db.getUnlocks('whitebit'))?.stale).toBe(false);
+    expect(await db.unlockFetchTimes()).toEqual({ whitebit: 5 });
+    db.close();
+  });
+
   it('migrates v3 → v4: notes get a uid each and empty tags; old checklist rows hold no overrides', async () => {
     const idb = freshIdb();
     await createV3(idb);

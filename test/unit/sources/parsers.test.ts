@@ -22,7 +22,6 @@ import {
   emissionBodySchema,
   emissionsEnvelopeSchema,
   parseEmissionBody,
-  unlockEvents,
 } from '../../../utils/sources/llama-datasets';
 import { bundledSnapshot, snapshotRecords } from '../../../utils/sources/snapshot';
 import {
@@ -34,6 +33,7 @@ import {
   quoteSchema,
   quoteUrl,
 } from '../../../utils/sources/stocks';
+import { unlockSchedule } from '../../../utils/sources/unlock-schedule';
 import { loadCoingeckoRecordings } from '../../support/api-server';
 import { sharedFixture } from '../../support/paths';
 import { fixtureJson, pythonLiteral, top250, yahooBody } from '../../support/sources-server';
@@ -122,13 +122,16 @@ describe('DefiLlama (documented examples)', () => {
     );
   });
 
-  it('summary/fees totals, with the 30-day total summed from the chart when absent', () => {
+  it('summary/fees totals: a one-day chart is said as that day, never as 30 days', () => {
     const s = feesSummarySchema.parse(fixtureJson('defillama', 'summary-fees-hyperliquid.json'));
-    expect(revenueTotals(s)).toEqual({
+    // The documented example's chart is one day (2024-12-23) and gives no 30-day total.
+    const day = Date.UTC(2024, 11, 23);
+    expect(revenueTotals(s, Date.UTC(2024, 11, 24, 9))).toEqual({
       total24h: 4890250,
       total7d: 26184696,
-      total30d: 1472923,
+      total30d: null,
       totalAllTime: 499292857,
+      covered: { days: 1, sum: 1472923, from: day, to: day },
     });
     expect(s.gecko_id).toBe('hyperliquid');
   });
@@ -149,12 +152,24 @@ describe('DefiLlama (documented examples)', () => {
       const parsed = parseEmissionBody(env.body);
       expect(parsed.ok).toBe(true);
       if (!parsed.ok) continue;
-      const events = unlockEvents(parsed.body, Date.parse('2024-11-01T00:00:00Z'));
+      const { events, sections } = unlockSchedule(parsed.body, Date.parse('2024-11-01T00:00:00Z'));
       expect(events).toEqual([
-        { date: 1732838400_000, amount: 60000000, category: 'insiders', label: 'Hyper Foundation Budget' },
+        {
+          kind: 'cliff',
+          date: 1732838400_000,
+          amount: 60000000,
+          category: 'insiders',
+          label: 'Hyper Foundation Budget',
+        },
       ]);
+      expect(sections).toContainEqual({ label: 'Core Contributors', category: 'insiders', amount: null });
+      expect(sections).toContainEqual({
+        label: 'Hyper Foundation Budget',
+        category: 'insiders',
+        amount: 60000000,
+      });
       // After the event, nothing is upcoming.
-      expect(unlockEvents(parsed.body, Date.parse('2025-01-01T00:00:00Z'))).toEqual([]);
+      expect(unlockSchedule(parsed.body, Date.parse('2025-01-01T00:00:00Z')).events).toEqual([]);
     }
     expect(parseEmissionBody('{"documentedData": ')).toEqual({
       ok: false,
@@ -164,16 +179,16 @@ describe('DefiLlama (documented examples)', () => {
     expect(!wrong.ok && wrong.reason).toMatch(/unexpected answer shape \(body\.documentedData\.data/);
   });
 
-  it('emissions: documented events (the /api/emissions event shape) are used when the body has them', () => {
+  it('emissions: documented events (the /api/emissions event shape) are used, their template filled', () => {
     const [row] = fixtureJson('defillama', 'emissions-list-pro-example.json') as Array<{ events: unknown[] }>;
     const body = emissionBodySchema.parse({ metadata: { events: row?.events, gecko_id: 'whitebit' } });
-    expect(unlockEvents(body, 0)).toEqual([
+    expect(unlockSchedule(body, 0).events).toEqual([
       {
+        kind: 'cliff',
         date: 1659657600_000,
         amount: 120000000,
         category: 'noncirculating',
-        label: 'A cliff of {tokens[0]} tokens was unlocked from Funds 1 on {timestamp}',
-        unlockType: 'cliff',
+        label: 'Funds 1',
       },
     ]);
   });

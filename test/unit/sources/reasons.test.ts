@@ -45,6 +45,13 @@ describe('stale reasons for readers', () => {
       ['CoinGecko treasuries: bitcoin: HTTP 502; ethereum: HTTP 502', 'CoinGecko: answered with error 502'],
       ['not refreshed recently', 'not refreshed recently'],
       ['DefiLlama emissions: timed out', 'DefiLlama: timed out'],
+      // The source's own age (utils/sources/card.ts), said once whatever else went wrong.
+      ['source time older than 1 h', 'the source’s figure is over 1 hour old'],
+      [
+        'CoinGecko: rate limited (429); source time older than 7 d',
+        'CoinGecko: rate limited · the source’s figure is over 7 days old',
+      ],
+      ['not refreshed since this version of Tickerlens (stored in an older form)', 'not refreshed recently'],
     ];
     for (const [raw, said] of cases) expect(readableReason(raw, t, time)).toBe(said);
   });

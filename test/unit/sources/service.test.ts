@@ -7,6 +7,7 @@ import { bundledSnapshot } from '../../../utils/sources/snapshot';
 import {
   FAULTS,
   type Fault,
+  fixtureJson,
   type SourcesServer,
   startSourcesServer,
   testClock,
@@ -87,6 +88,25 @@ describe('quotes', () => {
     const aapl = await svc.getCard('stock:AAPL');
     expect(aapl?.price).toMatchObject({ source: 'stocks', value: { usd: 220.003, change24hPct: null } });
     expect(await svc.getCard('cg:never-seen')).toBeNull();
+  });
+
+  it('marks a price stale when the source itself last updated it long ago, and says when', async () => {
+    // In the recorded top 250 (2025-02-09), CoinGecko last updated resolv-wstusr on 2025-01-28.
+    clock.set('2025-02-09T18:00:00Z');
+    const svc = service();
+    await svc.refreshQuotes(['cg:bitcoin', 'cg:resolv-wstusr']);
+    const old = await svc.getCard('cg:resolv-wstusr');
+    expect(old?.price).toMatchObject({
+      ageMs: 0,
+      asOf: Date.parse('2025-01-28T14:07:13.341Z'),
+      sourceOld: true,
+      stale: true,
+      staleReason: 'source time older than 1 h',
+    });
+    // Supply may be a day old at the source; twelve days is too old for it too.
+    expect(old?.supply).toMatchObject({ sourceOld: true, staleReason: 'source time older than 1 d' });
+    const btc = await svc.getCard('cg:bitcoin');
+    expect(btc?.price).toMatchObject({ asOf: Date.parse('2025-02-09T17:44:04.143Z'), stale: false });
   });
 
   it('reads a stock’s share count once a day, and gives its market cap at every new price', async () => {
@@ -358,8 +378,11 @@ describe('unlocks', () => {
     expect(u).toMatchObject({ source: 'llamaDatasets', stale: false });
     expect(u?.value.next).toEqual([
       {
+        kind: 'cliff',
         date: 1732838400_000,
+        end: null,
         amount: 60000000,
+        ratePerDay: null,
         shareOfCirculatingPct: (60000000 / 333928180) * 100,
         category: 'insiders',
         label: 'Hyper Foundation Budget',
@@ -369,6 +392,69 @@ describe('unlocks', () => {
     expect(u?.value.next30d).toMatchObject({ amount: 60000000, insiderAmount: 60000000 });
     expect(u?.value.allocation?.final.insiders).toBe(45.8);
     expect(u?.value.listed).toBe(true);
+  });
+
+  it('reads linear events as streams with a rate and a period, and counts them in the next 30 days', async () => {
+    // Hand-made in DefiLlama's real shape from its EigenLayer adapter: two insider streams of two
+    // years from 2025-05-10T05:49:46Z, at 3,541,000 and 3,061,000 tokens a week (events.ts rates).
+    clock.set('2025-09-01T00:00:00Z');
+    const svc = service();
+    await svc.refreshQuotes(['cg:eigenlayer']);
+    expect(await svc.refreshUnlocks('eigenlayer')).toEqual({ ok: true });
+    const u = (await svc.getCard('cg:eigenlayer'))?.unlocks?.value;
+    const start = 1746856186_000;
+    const end = start + 730.4843981481481 * 86_400_000;
+    const streams = u?.next.filter((e) => e.kind === 'stream');
+    expect(streams?.map((e) => [e.label, e.date, e.end, e.ratePerDay, e.category, e.insider])).toEqual([
+      ['Investors', start, end, 3_541_000 / 7, 'insiders', true],
+      ['Early Contributors', start, end, 3_061_000 / 7, 'insiders', true],
+    ]);
+    // Each stream's amount is what it releases from now to its end, not the sum of its two rates.
+    const now = Date.parse('2025-09-01T00:00:00Z');
+    expect(streams?.[0]?.amount).toBeCloseTo((3_541_000 / 7) * ((end - now) / 86_400_000), 3);
+    const month = ((3_541_000 + 3_061_000) / 7) * 30;
+    expect(u?.next30d.amount).toBeCloseTo(month, 3);
+    expect(u?.next30d.insiderAmount).toBeCloseTo(month, 3);
+    expect(u?.next90d.amount).toBeCloseTo(month * 3, 3);
+  });
+
+  it('keeps cliffs of the last week as just unlocked, names sections, and reads streams only the series has', async () => {
+    // Hand-made from DefiLlama's Arbitrum adapter: monthly steps of "Investors" (under `insiders`)
+    // and the team; the DAO Treasury only as the five-year forecast of its series (no events).
+    clock.set('2025-01-24T00:00:00Z');
+    const svc = service();
+    await svc.refreshQuotes(['cg:arbitrum']);
+    expect(await svc.refreshUnlocks('arbitrum')).toEqual({ ok: true });
+    const u = (await svc.getCard('cg:arbitrum'))?.unlocks?.value;
+    const step = 1711155671_000 + 10 * 2629743_000; // 2025-01-21T09:51:41Z
+    expect(u?.recent.map((e) => [e.kind, e.date, e.label, e.category, e.insider])).toEqual([
+      ['cliff', step, 'Advisors Team OffchainLabs', 'insiders', true],
+      ['cliff', step, 'Investors', 'insiders', true],
+    ]);
+    expect(u?.recent.map((e) => e.amount)).toEqual([
+      (2_694_000_000 * 0.75) / 36,
+      (1_753_000_000 * 0.75) / 36,
+    ]);
+    // Running streams first, then the next monthly steps.
+    expect(u?.next.map((e) => [e.kind, e.label, e.category])).toEqual([
+      ['stream', 'Arbitrum DAO Treasury', 'noncirculating'],
+      ['stream', 'Ecosystem Development Fund', 'noncirculating'],
+      ['cliff', 'Advisors Team OffchainLabs', 'insiders'],
+      ['cliff', 'Investors', 'insiders'],
+      ['cliff', 'Advisors Team OffchainLabs', 'insiders'],
+    ]);
+    const treasury = u?.next[0];
+    expect(treasury?.date).toBe(Date.UTC(2025, 0, 20));
+    expect(treasury?.ratePerDay).toBeCloseTo((10_000_000_000 * 0.4278 * 86_400) / (31_556_926 * 5), 3);
+    expect(u?.next[2]?.date).toBe(step + 2629743_000);
+    expect(u?.sections).toContainEqual(expect.objectContaining({ label: 'Investors', category: 'insiders' }));
+    expect(u?.sections.map((s) => s.label).sort()).toEqual([
+      'Advisors Team OffchainLabs',
+      'Airdrop',
+      'Arbitrum DAO Treasury',
+      'Ecosystem Development Fund',
+      'Investors',
+    ]);
   });
 
   it('accepts the body as a JSON string', async () => {
@@ -423,6 +509,51 @@ describe('revenue', () => {
         holdersRevenue: { total24h: 4890250 },
       },
     });
+  });
+
+  it('never calls one day of revenue 30 days: the chart’s days are said as what they cover', async () => {
+    // The documented example: a chart of one day (2024-12-23), no 30-day total.
+    clock.set('2024-12-24T09:00:00Z');
+    const svc = service();
+    await svc.refreshRevenue('hyperliquid');
+    const r = (await svc.getCard('cg:hyperliquid'))?.revenue;
+    const day = Date.UTC(2024, 11, 23);
+    expect(r?.value.revenue).toMatchObject({
+      total30d: null,
+      covered: { days: 1, sum: 1472923, from: day, to: day },
+    });
+    expect(r?.value.holdersRevenue?.total30d).toBeNull();
+    expect(r?.asOf).toBe(day);
+  });
+
+  it('sums the 30 days before today by date when the chart covers them, and says the days of a shorter one', async () => {
+    clock.set('2025-01-24T10:00:00Z');
+    const svc = service();
+    await svc.refreshRevenue('arbitrum');
+    const { totalDataChart: chart } = fixtureJson(
+      'defillama',
+      'handmade',
+      'summary-fees-arbitrum.generated.json',
+    ) as { totalDataChart: Array<[number, number]> };
+    const last30 = chart.slice(-30).reduce((a, [, v]) => a + v, 0);
+    const arb = (await svc.getCard('cg:arbitrum'))?.revenue?.value.revenue;
+    expect(arb?.total30d).toBe(last30);
+    expect(arb?.covered).toEqual({
+      days: 30,
+      sum: last30,
+      from: Date.UTC(2024, 11, 25),
+      to: Date.UTC(2025, 0, 23),
+    });
+
+    clock.set('2025-09-01T10:00:00Z');
+    await svc.refreshRevenue('eigenlayer');
+    const eigen = (await svc.getCard('cg:eigenlayer'))?.revenue?.value;
+    expect(eigen?.revenue).toMatchObject({
+      total30d: null,
+      covered: { days: 12, from: Date.UTC(2025, 7, 20), to: Date.UTC(2025, 7, 31) },
+    });
+    // DefiLlama lists no holders' revenue for it (404): none, not zero.
+    expect(eigen?.holdersRevenue).toBeNull();
   });
 
   it('a coin without a DefiLlama protocol gets an empty record, not an error', async () => {
