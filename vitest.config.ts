@@ -15,6 +15,22 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      // The truth suite (test/truth), once per time zone: UTC, the Americas, Asia.
+      ...(
+        [
+          ['truth-utc', 'UTC'],
+          ['truth-new-york', 'America/New_York'],
+          ['truth-tokyo', 'Asia/Tokyo'],
+        ] as const
+      ).map(([name, zone]) => ({
+        extends: true as const,
+        test: {
+          name,
+          include: ['test/truth/**/*.test.tsx'],
+          environment: 'node',
+          env: { TZ: zone, TRUTH_TZ: zone },
+        },
+      })),
       {
         test: {
           name: 'browser',

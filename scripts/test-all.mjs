@@ -1,6 +1,6 @@
-// `npm test`: typecheck, lint (Biome: linter and formatter), unit tests, browser tests. Runs every
-// step even when one fails, then prints one line `N passed, M failed` counting every test (the
-// typecheck and the lint run count as one test each).
+// `npm test`: typecheck, lint (Biome: linter and formatter), unit tests, the truth suite in three
+// time zones, browser tests. Runs every step even when one fails, then prints one line
+// `N passed, M failed` counting every test (the typecheck and the lint run count as one test each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -31,19 +31,24 @@ function vitestCounts(file) {
 results.push({ name: 'typecheck', ok: step('typecheck', 'npx', ['tsc', '--noEmit']) });
 results.push({ name: 'lint', ok: step('lint', 'npx', ['biome', 'ci', '.']) });
 
-for (const project of ['unit', 'browser']) {
-  const out = `test-results/${project}.json`;
-  const ok = step(`${project} tests`, 'npx', [
+// The truth suite runs once per time zone (vitest.config.ts: truth-utc, truth-new-york, truth-tokyo).
+const runs = [
+  ['unit', ['unit']],
+  ['truth', ['truth-utc', 'truth-new-york', 'truth-tokyo']],
+  ['browser', ['browser']],
+];
+for (const [name, projects] of runs) {
+  const out = `test-results/${name}.json`;
+  const ok = step(`${name} tests`, 'npx', [
     'vitest',
     'run',
-    '--project',
-    project,
+    ...projects.flatMap((p) => ['--project', p]),
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${out}`,
   ]);
   const counts = vitestCounts(out);
-  results.push({ name: `${project} tests`, ok, counts });
+  results.push({ name: `${name} tests`, ok, counts });
 }
 
 let passed = 0;
