@@ -130,7 +130,16 @@ function buildCardSchema() {
         }),
       ),
     ),
-    revenue: z.optional(figure(z.object({ name: z.string(), revenue: series, holdersRevenue: series }))),
+    revenue: z.optional(
+      figure(
+        z.object({
+          name: z.string(),
+          revenue: series,
+          holdersRevenue: series,
+          governance: z.optional(z.array(z.string())),
+        }),
+      ),
+    ),
     profile: z.optional(figure(z.object({ handles: z.array(z.string()), categories: z.array(z.string()) }))),
   });
 }

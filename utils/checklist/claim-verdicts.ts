@@ -1,94 +1,188 @@
 /**
- * What the data says of a launch claim made in a post: agrees, contradicts, or unknown, with the
- * reason in figures. Pure over the card data (IndexedDB via the background), so the card and the
- * popup say the same thing. A "no VC" post for a token whose unlock schedule lists private-sale
- * investors is the case this exists for.
+ * What the data says of a launch claim made in a post: `agrees` (the data shows nothing against
+ * it), `contradicts`, or `unknown`, with the reason in figures and the source that decided it. Pure
+ * over the card data and GoPlus's facts, so the card, the popup and the page's marks say the same.
+ * A "no VC" post for a token whose unlock schedule lists investors is the case this exists for.
  *
- * Reasons are i18n message keys with their substitutions (figures formatted here, words in the
- * catalogues), so the module stays pure and the card speaks the user's language.
+ * A reason says what the data shows ("DefiLlama's schedule lists no investor allocation"), never
+ * more: `agrees` is no endorsement. Reasons are message keys with their substitutions (figures
+ * formatted here, words in the catalogues), so the module stays pure and speaks the reader's
+ * language.
  */
 import type { CardData } from '../card-schema';
+import type { DataOrigin } from '../db/records';
 import type { ClaimId } from '../detect/types';
 import type { MessageKey } from '../i18n-keys';
+import type { TokenSecurity } from '../sources/goplus';
+import { type AllocationFacts, allocationFacts, type Role, sectionRole, shareOf } from './allocation';
+import { figurePct, names, usdWhole } from './figures';
+import type { Reason } from './types';
 
 export type Verdict = 'agrees' | 'contradicts' | 'unknown';
+export type { Reason };
 
 export interface ClaimVerdict {
   claim: ClaimId;
   verdict: Verdict;
-  /** The reason: a message key of public/_locales and its substitutions (figures, or other keys). */
   reason: Reason;
+  /** The source whose figures decided it, and their time (the source's own, else when fetched). */
+  source?: DataOrigin;
+  asOf?: number;
 }
 
-export interface Reason {
-  key: MessageKey;
-  subs: Array<string | { key: MessageKey }>;
+/** What a verdict reads besides the card: GoPlus's answer for the token's contract, if any. */
+export interface VerdictExtras {
+  security?: TokenSecurity | null;
+  /** When GoPlus was asked (ms); with no answer, why none (a message key). */
+  securityAt?: number;
+  securityMissing?: MessageKey;
+  /** The sources were asked for what is missing and answered (a figure still missing failed). */
+  tried?: boolean;
 }
 
 type Unlocks = NonNullable<CardData['unlocks']>['value'];
 
-/** Share (%) of the final allocation in the given categories, or null without an allocation. */
-function allocationShare(u: Unlocks, categories: readonly string[]): number | null {
-  const final = u.allocation?.final;
-  if (!final) return null;
-  const total = Object.values(final).reduce((a, b) => a + b, 0);
-  if (!(total > 0)) return null;
-  const part = categories.reduce((a, c) => a + (final[c] ?? 0), 0);
-  return (part / total) * 100;
-}
-
-const pct = (x: number) => `${x < 100 ? Number(x.toFixed(1)) : Math.round(x)}%`;
-
-/** Claims answered by who gets the tokens: the unlock schedule's allocation. */
-const ALLOCATION_RULES: Partial<Record<ClaimId, { categories: string[]; who: MessageKey }>> = {
-  'no-vc': { categories: ['privateSale'], who: 'whoInvestors' },
-  'no-presale': { categories: ['privateSale'], who: 'whoInvestors' },
-  'no-insiders': { categories: ['insiders'], who: 'whoInsiders' },
-  'community-only': { categories: ['insiders', 'privateSale'], who: 'whoInsidersAndInvestors' },
-  'fair-launch': { categories: ['insiders', 'privateSale'], who: 'whoInsidersAndInvestors' },
+/** Claims answered by who gets the supply, and the roles each one says get nothing. */
+const ALLOCATION_RULES: Partial<Record<ClaimId, { roles: Role[]; who: MessageKey }>> = {
+  'no-vc': { roles: ['investors'], who: 'whoInvestors' },
+  'no-presale': { roles: ['investors', 'publicSale'], who: 'whoPresale' },
+  'no-insiders': { roles: ['team', 'insiders', 'investors'], who: 'whoTeamInvestors' },
+  'community-only': { roles: ['team', 'insiders', 'investors'], who: 'whoTeamInvestors' },
+  'fair-launch': { roles: ['team', 'insiders', 'investors'], who: 'whoTeamInvestors' },
 };
 
-export function claimVerdict(claim: ClaimId, value: number | undefined, card: CardData | null): ClaimVerdict {
-  const v = (verdict: Verdict, key: MessageKey, ...subs: Reason['subs']): ClaimVerdict => ({
+/**
+ * An airdrop share agrees with "N% airdrop" within a tenth of N (half a point at least): "28%" is
+ * 25.2–30.8%, "3%" is 2.5–3.5% (never 0%).
+ */
+export function airdropMatches(claimed: number, share: number): boolean {
+  // A hair of slack: 30.8 − 28 is 2.8000000000000007 in floating point.
+  return Math.abs(share - claimed) <= Math.max(0.5, claimed * 0.1) + 1e-9;
+}
+
+export function claimVerdict(
+  claim: ClaimId,
+  value: number | undefined,
+  card: CardData | null,
+  extras: VerdictExtras = {},
+): ClaimVerdict {
+  const from = (f: { source: DataOrigin; fetchedAt: number; asOf?: number | null } | undefined) =>
+    f ? { source: f.source, asOf: f.asOf ?? f.fetchedAt } : {};
+  const v = (verdict: Verdict, key: MessageKey, subs: Reason['subs'], at = {}): ClaimVerdict => ({
     claim,
     verdict,
     reason: { key, subs },
+    ...at,
   });
-  const unlocks = card?.unlocks?.value;
 
   const rule = ALLOCATION_RULES[claim];
-  if (rule) {
-    if (!unlocks?.listed) return v('unknown', 'reasonNoSchedule');
-    const share = allocationShare(unlocks, rule.categories);
-    const upcoming = unlocks.next.some((e) => rule.categories.includes(e.category));
-    if (share !== null && share > 0)
-      return v('contradicts', 'reasonAllocates', pct(share), { key: rule.who });
-    if (upcoming) return v('contradicts', 'reasonUpcomingTo', { key: rule.who });
-    if (share === null) return v('unknown', 'reasonNoBreakdown');
-    return v('agrees', 'reasonNoneTo', { key: rule.who });
-  }
-
-  if (claim === 'airdrop') {
-    if (!unlocks?.listed) return v('unknown', 'reasonNoSchedule');
-    const share = allocationShare(unlocks, ['airdrop']);
-    if (share === null) return v('unknown', 'reasonNoBreakdown');
-    if (value === undefined) {
-      return share > 0 ? v('agrees', 'reasonAirdropShare', pct(share)) : v('contradicts', 'reasonNoAirdrop');
+  if (rule || claim === 'airdrop') {
+    const figure = card?.unlocks;
+    const unlocks = figure?.value;
+    if (!figure)
+      return v('unknown', extras.tried ? 'reasonScheduleUnavailable' : 'reasonNotFetchedSchedule', []);
+    if (!unlocks?.listed) return v('unknown', 'reasonNoSchedule', [], from(figure));
+    const facts = allocationFacts(unlocks);
+    if (!facts.breakdown) return v('unknown', 'reasonNoBreakdown', [], from(figure));
+    if (claim === 'airdrop') return airdropVerdict(v, facts, value, from(figure));
+    if (!rule) return v('unknown', 'reasonNoSource', []);
+    const given = shareOf(facts, rule.roles);
+    if (given) {
+      if (given.pct === null && given.upTo !== null)
+        return v(
+          'contradicts',
+          'reasonGivesUpTo',
+          [{ key: rule.who }, figurePct(given.upTo), names(given.labels)],
+          from(figure),
+        );
+      if (given.pct === null)
+        return v('contradicts', 'reasonSectionsFor', [{ key: rule.who }, names(given.labels)], from(figure));
+      return v(
+        'contradicts',
+        given.labels.length ? 'reasonGivesNamed' : 'reasonGives',
+        [{ key: rule.who }, figurePct(given.pct), names(given.labels)],
+        from(figure),
+      );
     }
-    return Math.abs(share - value) <= 3
-      ? v('agrees', 'reasonAirdropShare', pct(share))
-      : v('contradicts', 'reasonAirdropShareNot', pct(share), `${value}%`);
+    const upcoming = upcomingTo(unlocks, rule.roles);
+    if (upcoming) return v('contradicts', 'reasonUpcomingTo', [{ key: rule.who }, upcoming], from(figure));
+    return v('agrees', 'reasonListsNone', [{ key: rule.who }], from(figure));
   }
 
   if (claim === 'buyback-burn') {
-    const r = card?.revenue?.value;
-    if (!r) return v('unknown', 'reasonNoRevenue');
-    const held = r.holdersRevenue?.total30d ?? null;
-    if (held === null) return v('unknown', 'reasonNoHoldersRevenue');
-    return held > 0
-      ? v('agrees', 'reasonHoldersRevenue', `$${Math.round(held).toLocaleString('en-US')}`)
-      : v('contradicts', 'reasonNoHoldersRevenue30d');
+    const figure = card?.revenue;
+    if (!figure)
+      return v('unknown', extras.tried ? 'reasonRevenueUnavailable' : 'reasonNotFetchedRevenue', []);
+    const held = figure.value.holdersRevenue;
+    if (!held) return v('unknown', 'reasonNoHoldersRevenue', [], from(figure));
+    if (held.total30d === null) {
+      return held.covered && held.covered.days > 0
+        ? v(
+            'unknown',
+            'reasonHoldersPartial',
+            [String(held.covered.days), usdWhole(held.covered.sum)],
+            from(figure),
+          )
+        : v('unknown', 'reasonNoHoldersRevenue', [], from(figure));
+    }
+    return held.total30d > 0
+      ? v('agrees', 'reasonHoldersRevenue', [usdWhole(held.total30d)], from(figure))
+      : v('contradicts', 'reasonNoHoldersRevenue30d', [], from(figure));
   }
 
-  return v('unknown', 'reasonNoSource');
+  if (claim === 'zero-tax' || claim === 'liquidity-locked') {
+    const s = extras.security;
+    const at = s
+      ? { source: 'goplus' as const, ...(extras.securityAt ? { asOf: extras.securityAt } : {}) }
+      : {};
+    if (!s) return v('unknown', extras.securityMissing ?? 'reasonNoContract', []);
+    if (claim === 'zero-tax') {
+      if (s.buyTax === null || s.sellTax === null) return v('unknown', 'reasonTaxUnknown', [], at);
+      const taxes = [figurePct(s.buyTax * 100), figurePct(s.sellTax * 100)];
+      return s.buyTax === 0 && s.sellTax === 0
+        ? v('agrees', 'reasonTaxNone', [], at)
+        : v('contradicts', 'reasonTaxes', taxes, at);
+    }
+    if (!s.lp) return v('unknown', 'reasonNoLpData', [], at);
+    const locked = s.lp.lockedOrBurnedPct;
+    if (locked >= 90) return v('agrees', 'reasonLpLocked', [figurePct(locked)], at);
+    return v('contradicts', 'reasonLpNotLocked', [figurePct(locked)], at);
+  }
+
+  if (claim === 'token-launch') {
+    // "TGE soon", "launching a token": a token that already trades has launched.
+    const price = card?.price;
+    const volume = card?.supply?.value.volume24hUsd ?? null;
+    if (!price || price.source === 'snapshot') return v('unknown', 'reasonNoListing', []);
+    if (volume !== null && volume > 0)
+      return v('contradicts', 'reasonAlreadyTrades', [usdWhole(volume)], from(card?.supply));
+    return v('contradicts', 'reasonAlreadyPriced', [], from(price));
+  }
+
+  return v('unknown', 'reasonNoSource', []);
+}
+
+function airdropVerdict(
+  v: (verdict: Verdict, key: MessageKey, subs: Reason['subs'], at?: object) => ClaimVerdict,
+  facts: AllocationFacts,
+  claimed: number | undefined,
+  at: object,
+): ClaimVerdict {
+  const share = facts.roles.airdrop;
+  if (!share) return v('contradicts', 'reasonNoAirdrop', [], at);
+  if (share.pct === null) {
+    return claimed === undefined
+      ? v('agrees', 'reasonAirdropSection', [names(share.labels)], at)
+      : v('unknown', 'reasonAirdropNoFigure', [names(share.labels), `${claimed}%`], at);
+  }
+  if (claimed === undefined) return v('agrees', 'reasonAirdropShare', [figurePct(share.pct)], at);
+  return airdropMatches(claimed, share.pct)
+    ? v('agrees', 'reasonAirdropCompared', [figurePct(share.pct), `${claimed}%`], at)
+    : v('contradicts', 'reasonAirdropShareNot', [figurePct(share.pct), `${claimed}%`], at);
+}
+
+/** The soonest upcoming unlock (or stream) of a section in these roles: its name, if any. */
+function upcomingTo(u: Unlocks, roles: readonly Role[]): string | undefined {
+  const hit = u.next.find((e) => roles.includes(sectionRole(e.label, e.category)));
+  return hit ? hit.label || hit.category : undefined;
 }

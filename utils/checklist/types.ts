@@ -33,3 +33,45 @@ export interface ChecklistSnapshot {
   score: number;
   boxes: BoxSnapshot[];
 }
+
+/**
+ * Words the UI says, kept as a message key of `public/_locales` and its substitutions (figures, or
+ * other keys), so the pure modules stay pure and every page speaks the reader's language.
+ */
+export interface Reason {
+  key: import('../i18n-keys').MessageKey;
+  subs: Array<string | { key: import('../i18n-keys').MessageKey }>;
+}
+
+/** Where a box's evidence came from: a data source, the curated registry, or the user. */
+export type EvidenceSource = import('../db/records').DataOrigin | 'curated' | 'user';
+
+/** One box of an asset's checklist, as the background answers it (contract §8, extended). */
+export interface BoxResult {
+  box: BoxId;
+  /** What counts: the user's override when there is one, else what the data says. */
+  verdict: BoxVerdict;
+  /** What the data says, whatever the user set. */
+  computed: BoxVerdict;
+  /** The evidence in figures, first the line that decides the verdict. */
+  evidence: Reason[];
+  source?: EvidenceSource;
+  /** Every source the evidence comes from, `source` first (the supply box reads two). */
+  sources?: EvidenceSource[];
+  /** The evidence's own time (the source's), else when it was fetched (ms). */
+  asOf?: number;
+  /** The evidence is older than its kind allows, or its last refresh failed. */
+  stale?: boolean;
+  override?: BoxOverride;
+}
+
+export interface ChecklistResult {
+  asset: string;
+  /** Boxes whose verdict is `pass`. */
+  score: number;
+  boxes: BoxResult[];
+  /** Some box is not `pass`: the "no VC" story may leave retail as the exit liquidity. */
+  warning: boolean;
+  /** Figures the boxes read are still being fetched (the first answer comes from the cache). */
+  loading: boolean;
+}

@@ -164,6 +164,8 @@ export interface RevenueRecord extends Provenance {
   holdersRevenue: RevenueSeries | null;
   /** The last day of the daily charts (the older of the two), 00:00 UTC ms: the source's own time. */
   asOf?: number | null;
+  /** Governance venues DefiLlama names for the protocol (`governanceID`); absent when not read yet. */
+  governance?: string[];
 }
 
 export type TreasuryCoin = 'bitcoin' | 'ethereum';

@@ -176,6 +176,8 @@ export interface RevenueValue {
   revenue: RevenueSeries | null;
   /** Value returned to holders: buybacks, burns, distributions. */
   holdersRevenue: RevenueSeries | null;
+  /** Governance venues DefiLlama names for the protocol; absent when not known. */
+  governance?: string[];
 }
 
 export interface Card {
@@ -459,7 +461,13 @@ export function buildCard(now: number, input: CardInputs): Card | null {
   }
   if (input.revenue) {
     const r = input.revenue;
-    card.revenue = figure(now, { name: r.name, revenue: r.revenue, holdersRevenue: r.holdersRevenue }, r, {
+    const value = {
+      name: r.name,
+      revenue: r.revenue,
+      holdersRevenue: r.holdersRevenue,
+      ...(r.governance ? { governance: r.governance } : {}),
+    };
+    card.revenue = figure(now, value, r, {
       freshForMs: FRESH_FOR_MS.revenue,
       asOf: r.asOf ?? null,
       sourceFreshForMs: SOURCE_FRESH_FOR_MS.revenue,

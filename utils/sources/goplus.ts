@@ -27,6 +27,14 @@ export function tokenSecurityUrl(baseUrl: string, chainId: string, address: stri
 
 const flag = z.string().optional();
 
+/** A holder of the pool's LP token: `percent` is a fraction as a string, `is_locked` 0 or 1. */
+const lpHolderSchema = z.object({
+  address: z.string(),
+  tag: z.string().nullish(),
+  percent: z.string(),
+  is_locked: z.union([z.number(), z.string()]).nullish(),
+});
+
 const rowSchema = z.object({
   token_name: z.string().optional(),
   token_symbol: z.string().optional(),
@@ -46,6 +54,11 @@ const rowSchema = z.object({
   slippage_modifiable: flag,
   is_blacklisted: flag,
   holder_count: z.string().optional(),
+  is_in_dex: flag,
+  owner_address: z.string().optional(),
+  /** Top holders of the main pool's LP token; a list that does not parse is read as none. */
+  lp_holders: z.array(lpHolderSchema).nullish().catch(null),
+  lp_holder_count: z.string().optional(),
 });
 
 /** `code` 1 is success; other codes (e.g. 4029 "request limit reached") come inside a 200 answer. */
@@ -80,6 +93,41 @@ export interface TokenSecurity {
     blacklist: boolean | null;
   };
   holderCount: number | null;
+  inDex: boolean | null;
+  /** The contract has no owner (renounced), has one, or GoPlus does not say. */
+  ownerRenounced: boolean | null;
+  /** The main pool's LP token: the share (0–100) locked or sent to a burn address; null without LP data. */
+  lp: { lockedOrBurnedPct: number; holders: number } | null;
+}
+
+/** Addresses that hold tokens for good: LP sent there is burned. */
+const BURN_ADDRESSES: ReadonlySet<string> = new Set([
+  '0x0000000000000000000000000000000000000000',
+  '0x000000000000000000000000000000000000dead',
+]);
+
+/** Renounced ownership is an owner at a burn address; an empty owner says nothing (no owner function). */
+function ownerRenounced(owner: string | undefined): boolean | null {
+  const o = owner?.trim().toLowerCase();
+  if (!o) return null;
+  return BURN_ADDRESSES.has(o);
+}
+
+function lpFacts(row: z.infer<typeof rowSchema>): TokenSecurity['lp'] {
+  const list = row.lp_holders;
+  if (!list?.length) return null;
+  let share = 0;
+  for (const h of list) {
+    const pct = Number(h.percent);
+    if (!Number.isFinite(pct) || pct < 0) continue;
+    const locked = String(h.is_locked ?? '0') === '1';
+    if (locked || BURN_ADDRESSES.has(h.address.toLowerCase())) share += pct;
+  }
+  const count = Number(row.lp_holder_count);
+  return {
+    lockedOrBurnedPct: Math.min(100, share * 100),
+    holders: Number.isFinite(count) ? count : list.length,
+  };
 }
 
 const bool = (s: string | undefined): boolean | null => (s === '1' ? true : s === '0' ? false : null);
@@ -130,6 +178,9 @@ export function parseTokenSecurity(
         blacklist: bool(row.is_blacklisted),
       },
       holderCount: Number.isFinite(holders) ? holders : null,
+      inDex: bool(row.is_in_dex),
+      ownerRenounced: ownerRenounced(row.owner_address),
+      lp: lpFacts(row),
     },
   };
 }

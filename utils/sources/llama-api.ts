@@ -30,8 +30,22 @@ export const feesSummarySchema = z.object({
     .array(z.tuple([z.number(), nullableNumber]))
     .nullish()
     .catch(null),
+  /**
+   * Where the protocol is governed ("snapshot:aave.eth", "compound:0x…"): documented as a string,
+   * given as a list in DefiLlama's protocol data. Read as a list; anything else as none given.
+   */
+  governanceID: z
+    .union([z.string(), z.array(z.string())])
+    .nullish()
+    .catch(null),
 });
 export type FeesSummary = z.infer<typeof feesSummarySchema>;
+
+/** The governance venues an answer names, each once, at most ten (the checklist's `governance` box). */
+export function governanceIds(s: FeesSummary): string[] {
+  const ids = typeof s.governanceID === 'string' ? [s.governanceID] : (s.governanceID ?? []);
+  return [...new Set(ids.map((id) => id.trim()).filter((id) => id && id.length <= 200))].slice(0, 10);
+}
 
 const DAY_MS = 86_400_000;
 

@@ -64,9 +64,11 @@ import {
 import { type FetchJsonOptions, type FetchOutcome, fetchJson, fetchText, REQUEST_TIMEOUT_MS } from './http';
 import {
   chartLastDay,
+  type FeesSummary,
   feesSummarySchema,
   feesSummaryUrl,
   geckoToSlug,
+  governanceIds,
   protocolsSchema,
   protocolsUrl,
   revenueTotals,
@@ -947,6 +949,12 @@ export function createDataService(options: DataServiceOptions) {
     });
   }
 
+  /** The governance venues of a fees answer, else the last ones read (none read: not known). */
+  function governanceOf(answer: FeesSummary | undefined, old: RevenueRecord | undefined) {
+    const governance = answer ? governanceIds(answer) : old?.governance;
+    return governance ? { governance } : {};
+  }
+
   async function fetchRevenue(cgId: string): Promise<RefreshResult> {
     const map = await protocolMap();
     const mapped = map?.[cgId];
@@ -986,6 +994,7 @@ export function createDataService(options: DataServiceOptions) {
         : notFound(holders)
           ? null
           : (old?.holdersRevenue ?? null),
+      ...governanceOf(rev.ok ? rev.data : holders.ok ? holders.data : undefined, old),
       // A series kept from the last answer keeps that answer's time.
       asOf: chartsAsOf(
         [rev, holders].map((o) =>

@@ -1,0 +1,42 @@
+/**
+ * Coins a chain's transaction fees are paid in: the plainest "token sink" there is (users need the
+ * coin to use the chain). Curated: only chains whose own documentation says fees are paid in the
+ * coin. Layer-2 tokens whose chains take fees in ETH (ARB, OP, ZK) are not here.
+ */
+export const GAS_TOKENS: Readonly<Record<string, string>> = {
+  'cg:bitcoin': 'Bitcoin',
+  'cg:ethereum': 'Ethereum',
+  'cg:solana': 'Solana',
+  'cg:binancecoin': 'BNB Chain',
+  'cg:avalanche-2': 'Avalanche C-Chain',
+  'cg:tron': 'TRON',
+  'cg:cardano': 'Cardano',
+  'cg:sui': 'Sui',
+  'cg:aptos': 'Aptos',
+  'cg:near': 'NEAR',
+  'cg:the-open-network': 'TON',
+  'cg:polkadot': 'Polkadot',
+  'cg:cosmos': 'Cosmos Hub',
+  'cg:hyperliquid': 'HyperEVM',
+  'cg:polygon-ecosystem-token': 'Polygon PoS',
+  'cg:litecoin': 'Litecoin',
+  'cg:dogecoin': 'Dogecoin',
+  'cg:ripple': 'XRP Ledger',
+  'cg:stellar': 'Stellar',
+  'cg:algorand': 'Algorand',
+  'cg:tezos': 'Tezos',
+  'cg:kaspa': 'Kaspa',
+  'cg:internet-computer': 'Internet Computer',
+  'cg:filecoin': 'Filecoin',
+  'cg:mantle': 'Mantle',
+  'cg:celestia': 'Celestia',
+  'cg:sei-network': 'Sei',
+  'cg:injective-protocol': 'Injective',
+  'cg:berachain-bera': 'Berachain',
+  'cg:sonic-3': 'Sonic',
+  'cg:bitcoin-cash': 'Bitcoin Cash',
+  'cg:ethereum-classic': 'Ethereum Classic',
+  'cg:hedera-hashgraph': 'Hedera',
+  'cg:monad': 'Monad',
+  'cg:starknet': 'Starknet',
+};
