@@ -18,7 +18,7 @@ import { z } from 'zod/mini';
 import { cardSchema } from './card-schema';
 import { CLAIM_IDS } from './detect/types';
 import { notesFileSchema } from './notes/file';
-import { msParts, NOTE_LIMITS, noteClaimSchema, noteRowSchema } from './notes/schema';
+import { msParts, NOTE_LIMITS, noteRowSchema } from './notes/schema';
 import { SOURCE_IDS } from './source-ids';
 
 // ── To the content script ────────────────────────────────────────────────────────────────────────
@@ -50,6 +50,14 @@ const scanItemSchema = () =>
     candidates: z.optional(z.array(z.string())),
     claim: z.optional(z.enum(CLAIM_IDS)),
     chain: z.optional(z.string()),
+    invalid: z.optional(z.literal('checksum')),
+    /** Claims: the number of "N% airdrop". */
+    value: z.optional(z.number()),
+    /** Claims: the token the claim is about (claimSubject), as on the page, and its asset if known. */
+    aboutText: z.optional(z.string()),
+    about: z.optional(z.string()),
+    /** Claims: the post or paragraph the claim is in (capped), for a note saved from the popup. */
+    context: z.optional(z.string()),
   });
 export type ScanItem = z.infer<ReturnType<typeof scanItemSchema>>;
 
@@ -233,8 +241,10 @@ export const saveNoteMessage = {
       tags: z.optional(
         z.array(z.string().check(z.maxLength(NOTE_LIMITS.tag))).check(z.maxLength(NOTE_LIMITS.tags)),
       ),
-      /** The post's claims with the verdicts shown when the note was saved. */
-      claims: z.optional(z.array(noteClaimSchema()).check(z.maxLength(40))),
+      /** The post's claims (the worker judges them as it saves, with the modules the card reads). */
+      claims: z.optional(
+        z.array(z.object({ claim: z.enum(CLAIM_IDS), value: z.optional(z.number()) })).check(z.maxLength(40)),
+      ),
     }),
   ),
 } as const;
@@ -419,6 +429,148 @@ export const pageDetectedMessage = {
   ),
 } as const;
 
+// ── The checklist, claim verdicts, the popup's assets (issue 24) ─────────────────────────────────
+
+const reasonSchema = () =>
+  z.object({
+    key: z.string().check(z.maxLength(80)),
+    subs: z.array(z.union([z.string(), z.object({ key: z.string().check(z.maxLength(80)) })])),
+  });
+export type ReasonReply = z.infer<ReturnType<typeof reasonSchema>>;
+
+const boxIdSchema = () => z.enum(['revenue', 'sink', 'supply', 'liquidity', 'governance']);
+const boxVerdictSchema = () => z.enum(['pass', 'fail', 'unknown']);
+const evidenceSourceSchema = () => z.enum([...SOURCE_IDS, 'snapshot', 'curated', 'user']);
+const assetIdSchema = () => z.string().check(z.minLength(1), z.maxLength(200));
+
+const checklistReplySchema = () =>
+  z.object({
+    asset: z.string(),
+    score: z.int(),
+    boxes: z.array(
+      z.object({
+        box: boxIdSchema(),
+        verdict: boxVerdictSchema(),
+        computed: boxVerdictSchema(),
+        evidence: z.array(reasonSchema()),
+        source: z.optional(evidenceSourceSchema()),
+        sources: z.optional(z.array(evidenceSourceSchema())),
+        asOf: z.optional(z.number()),
+        stale: z.optional(z.boolean()),
+        override: z.optional(
+          z.object({ verdict: z.enum(['pass', 'fail']), reason: z.string(), at: z.number() }),
+        ),
+      }),
+    ),
+    warning: z.boolean(),
+    loading: z.boolean(),
+  });
+export type ChecklistReply = z.infer<ReturnType<typeof checklistReplySchema>>;
+
+/**
+ * Contract §8: an asset's "no VC" checklist, from IndexedDB. With `wait`, what its boxes read is
+ * fetched first (within the sources' budgets); without, it answers from the cache at once.
+ */
+export const checklistMessage = {
+  type: 'tickerlens:checklist',
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      asset: assetIdSchema(),
+      wait: z.optional(z.boolean()),
+      /** Launch claims the page makes about the asset: a schedule that contradicts them is said first. */
+      claims: z.optional(z.array(z.enum(CLAIM_IDS)).check(z.maxLength(CLAIM_IDS.length))),
+    }),
+  ),
+  reply: /* @__PURE__ */ z.lazy(checklistReplySchema),
+} as const;
+
+/** The user's verdict on a box, with their reason (a null verdict clears it). Extension pages only. */
+export const checklistOverrideMessage = {
+  type: 'tickerlens:checklist-override',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      asset: assetIdSchema(),
+      box: boxIdSchema(),
+      verdict: z.nullable(z.enum(['pass', 'fail'])),
+      reason: z.string().check(z.maxLength(280)),
+    }),
+  ),
+  reply: /* @__PURE__ */ z.lazy(checklistReplySchema),
+} as const;
+
+/**
+ * What the data says of claims about a token: for the page's claim marks and the popup. With
+ * `wait`, the figures a verdict needs are fetched first (bounded by the sources' budgets).
+ */
+export const claimVerdictsRoute = {
+  type: 'tickerlens:claim-verdicts',
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      verdicts: z.array(
+        z.object({
+          asset: z.string(),
+          claim: z.enum(CLAIM_IDS),
+          value: z.optional(z.number()),
+          verdict: z.enum(['agrees', 'contradicts', 'unknown']),
+          reason: reasonSchema(),
+          source: z.optional(evidenceSourceSchema()),
+          asOf: z.optional(z.number()),
+        }),
+      ),
+    }),
+  ),
+} as const;
+export const claimVerdictsMessage = {
+  ...claimVerdictsRoute,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      items: z
+        .array(z.object({ asset: assetIdSchema(), claim: z.enum(CLAIM_IDS), value: z.optional(z.number()) }))
+        .check(z.maxLength(100)),
+      wait: z.optional(z.boolean()),
+    }),
+  ),
+} as const;
+export type ClaimVerdictReply = BackgroundReply<'tickerlens:claim-verdicts'>['verdicts'][number];
+
+/**
+ * The popup's rows: each asset's name, symbol, where it trades and its cached price. With `wait`,
+ * prices not cached yet are fetched first.
+ */
+export const assetsMessage = {
+  type: 'tickerlens:assets',
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({ assets: z.array(assetIdSchema()).check(z.maxLength(200)), wait: z.optional(z.boolean()) }),
+  ),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      assets: z.array(
+        z.object({
+          asset: z.string(),
+          name: z.string(),
+          symbol: z.string(),
+          kind: z.enum(['coin', 'stock', 'contract']),
+          venue: z.optional(z.string()),
+          rank: z.optional(z.number()),
+          price: z.optional(
+            z.object({
+              usd: z.number(),
+              change24hPct: z.nullable(z.number()),
+              source: z.enum([...SOURCE_IDS, 'snapshot']),
+              fetchedAt: z.number(),
+              asOf: z.nullable(z.number()),
+              stale: z.boolean(),
+              snapshotDate: z.optional(z.string()),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+} as const;
+export type AssetRowReply = BackgroundReply<'tickerlens:assets'>['assets'][number];
+
 /** Every background message, by type: the background dispatches through this map. */
 export const backgroundApi = {
   [helloMessage.type]: helloMessage,
@@ -438,6 +590,10 @@ export const backgroundApi = {
   [pinMessage.type]: pinMessage,
   [siteMessage.type]: siteMessage,
   [pageDetectedMessage.type]: pageDetectedMessage,
+  [checklistMessage.type]: checklistMessage,
+  [checklistOverrideMessage.type]: checklistOverrideMessage,
+  [claimVerdictsMessage.type]: claimVerdictsMessage,
+  [assetsMessage.type]: assetsMessage,
 } as const;
 
 /**

@@ -4,16 +4,16 @@
  */
 
 import { t } from '@/utils/i18n';
-import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
-import { isWebUrl } from '@/utils/notes/schema';
+import type { BackgroundReply } from '@/utils/messages';
 import type { Registry } from '@/utils/registry';
 import { type Card, FRESH_FOR_MS } from '@/utils/sources/card';
 import { nextTryTime, readableReason } from '@/utils/sources/reasons';
-import { currentRegistry, database, dataService } from './runtime';
+import { currentRegistry, dataService } from './runtime';
 
 /**
- * Coins whose unlocks, revenue and profile were asked for in this worker's life (the plan keeps
- * them fresh), with that ask while it is going: a card asked for again meanwhile waits for it.
+ * Coins whose details were asked for in this worker's life (the plan keeps them fresh), with that
+ * ask while it is going: a card asked for again meanwhile waits for it. The profile is asked once;
+ * an unlock schedule or revenue still missing is asked again.
  */
 const detailsAsked = new Map<string, { going: Promise<unknown> | undefined }>();
 
@@ -36,14 +36,16 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
   if (quote) refreshes.push(quote);
   const asked = detailsAsked.get(asset);
   if (asked?.going) refreshes.push(asked.going);
-  else if (asset.startsWith('cg:') && !asked) {
+  else if (asset.startsWith('cg:')) {
     const cgId = asset.slice(3);
     const details: Array<Promise<unknown>> = [];
+    // Missing means never stored or the last ask failed (a schedule or protocol DefiLlama does not
+    // list is stored as such): asked again, and the sources' backoff and breakers pace a failing one.
     if (!card?.unlocks) details.push(service.refreshUnlocks(cgId));
     if (!card?.revenue) details.push(service.refreshRevenue(cgId));
     // The coin's profile (X handle, categories): asked once, so its @handle resolves from now on.
     // It shares CoinGecko's budget with the price, so it waits until the price has been asked.
-    if (!card?.profile)
+    if (!card?.profile && !asked)
       details.push((quote ?? Promise.resolve()).then(() => service.refreshAssetDetails(cgId)));
     const entry: { going: Promise<unknown> | undefined } = { going: undefined };
     if (details.length) {
@@ -87,41 +89,6 @@ function forReaders(card: Card | null): Card | null {
       out[key] = { ...part, staleReason: readableReason(reason, t, nextTryTime) };
   }
   return out as unknown as Card;
-}
-
-/**
- * A note saved from the card (or the popup) keeps the price shown at that moment (from IndexedDB)
- * and the asset's name and symbol then, so the notes page shows a name, never an id.
- */
-export async function saveNote(
-  note: BackgroundRequest<'tickerlens:save-note'>,
-): Promise<BackgroundReply<'tickerlens:save-note'>> {
-  const db = database();
-  const quote = note.asset ? await db.getQuote(note.asset) : undefined;
-  const known = note.asset ? (await currentRegistry()).asset(note.asset) : undefined;
-  const price = quote?.price;
-  const now = Date.now();
-  const id = await db.addNote(
-    note.asset,
-    note.text ?? '',
-    now,
-    {
-      quote: note.quote,
-      // Only a web page is kept as the note's link (the notes page and the exports link to it).
-      url: isWebUrl(note.url) ? note.url : '',
-      detected: note.detected,
-      ...(note.claim ? { claim: note.claim } : {}),
-      priceUsd: price?.usd ?? null,
-      ...(price ? { priceSource: price.source, priceAt: price.fetchedAt } : {}),
-      ...(note.claims?.length ? { claims: note.claims } : {}),
-    },
-    {
-      ...((known?.name ?? quote?.name) ? { assetName: known?.name ?? quote?.name } : {}),
-      ...((known?.symbol ?? quote?.symbol) ? { assetSymbol: known?.symbol ?? quote?.symbol } : {}),
-      ...(note.tags ? { tags: note.tags } : {}),
-    },
-  );
-  return { id, priceUsd: price?.usd ?? null };
 }
 
 /** What the card shows of a candidate: name, rank, and where it trades (exchange or chains). */

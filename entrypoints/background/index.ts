@@ -4,10 +4,13 @@ import { NEXT_MARK_MESSAGE } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
-import { cardFor, saveNote } from './cards';
+import { assetRows } from './assets';
+import { cardFor } from './cards';
+import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
 import { detectBlocks, pageDetector, resolveBlocks } from './detection';
 import { notesHandlers } from './notes';
 import { announcePins, database, setPin } from './runtime';
+import { saveNote } from './save-note';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
@@ -90,6 +93,10 @@ export default defineBackground(() => {
       await disableSite(origin, tabId);
       return { enabled: false };
     },
+    'tickerlens:checklist': async ({ asset, wait, claims }) => checklistFor(asset, wait ?? false, claims),
+    'tickerlens:checklist-override': async (req) => overrideBox(req),
+    'tickerlens:claim-verdicts': async (req) => claimVerdictsFor(req),
+    'tickerlens:assets': async (req) => assetRows(req),
     'tickerlens:page-detected': async ({ counts, assets }, sender) => {
       const total = counts.ticker + counts.name + counts.handle + counts.address + counts.claim;
       const badge = total === 0 ? '' : total > 999 ? '999+' : String(total);

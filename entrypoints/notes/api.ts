@@ -4,6 +4,7 @@
  */
 import type { BoxId, BoxOverride, BoxVerdict } from '@/utils/checklist/types';
 import {
+  checklistMessage,
   notesDeleteMessage,
   notesExtrasMessage,
   notesImportMessage,
@@ -70,12 +71,7 @@ export interface ChecklistNow {
   }>;
 }
 
-/**
- * THE SEAM for today's checklist, set beside the one saved with a note. The checklist message
- * (`{ type: 'tickerlens:checklist', asset }`, contract §8) is being built apart from this page: it
- * is wired here, and only here, once it exists. Until then there is no "today" to show, and the
- * page shows the checklist as it stood when the note was saved.
- */
-export async function todaysChecklist(_asset: string): Promise<ChecklistNow | undefined> {
-  return undefined;
+/** An asset's checklist today (contract §8), from the cache: the background refreshes it behind. */
+export async function todaysChecklist(asset: string): Promise<ChecklistNow | undefined> {
+  return sendToBackground(checklistMessage, { asset });
 }

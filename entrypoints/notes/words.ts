@@ -14,8 +14,9 @@ const CLAIM_VERDICTS: Record<NoteClaim['verdict'], MessageKey> = {
   unknown: 'verdictUnknown',
 };
 
-export const boxLabel = (box: BoxId): string => t(`notesBox_${box}` as MessageKey);
-export const boxVerdictLabel = (v: BoxVerdict): string => t(`notesBoxVerdict_${v}` as MessageKey);
+/** The checklist's own names for its boxes and verdicts (the popup's too). */
+export const boxLabel = (box: BoxId): string => t(`boxTitle_${box}` as MessageKey);
+export const boxVerdictLabel = (v: BoxVerdict): string => t(`boxVerdict_${v}` as MessageKey);
 export const claimVerdictLabel = (v: NoteClaim['verdict']): string => t(CLAIM_VERDICTS[v]);
 
 /** A date and time in the page's language ("Dec 6, 2026, 2:03 PM", "2026年12月6日 14:03"). */

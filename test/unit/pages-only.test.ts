@@ -44,9 +44,10 @@ describe('messages for the extension pages only', () => {
     expect(senderOf({ url: `${ORIGIN}.evil.example/notes.html` }, ORIGIN).extensionPage).toBe(false);
   });
 
-  it('marks every message that reads or changes notes, and not save-note', () => {
+  it('marks every message that reads or changes notes or the user’s checklist, and not save-note', () => {
     const only = Object.keys(backgroundApi).filter((t) => isPagesOnly(t as keyof typeof backgroundApi));
     expect(only.sort()).toEqual([
+      'tickerlens:checklist-override',
       'tickerlens:notes-delete',
       'tickerlens:notes-extras',
       'tickerlens:notes-import',

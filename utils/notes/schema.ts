@@ -55,7 +55,7 @@ const tags = () =>
     .check(z.maxLength(NOTE_LIMITS.tags));
 
 /** A claim of the post, with the verdict the data gave it when the note was saved. */
-export const noteClaimSchema = () =>
+const noteClaimSchema = () =>
   z.object({
     claim: z.enum(CLAIM_IDS),
     value: z.optional(z.number()),

@@ -1,0 +1,65 @@
+/**
+ * A note saved from the card or the popup keeps what stood at that moment, from IndexedDB: the
+ * price shown, the asset's name and symbol (the notes page shows a name, never an id), the post's
+ * claims with the verdicts the data gave them, and the token's checklist. The verdicts and the
+ * checklist are worked out here, by the modules the card and the popup read, not taken from the
+ * sender.
+ */
+import { reasonText } from '@/components/reason';
+import type { NoteClaim } from '@/utils/db/records';
+import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
+import { isWebUrl } from '@/utils/notes/schema';
+import { checklistSnapshot, claimVerdictsFor } from './checklist';
+import { currentRegistry, database } from './runtime';
+
+type Request = BackgroundRequest<'tickerlens:save-note'>;
+
+/** The post's claims as judged now, against the asset noted (no asset: nothing to judge against). */
+async function judged(note: Request): Promise<NoteClaim[]> {
+  const claims = note.claims?.length ? note.claims : note.claim ? [{ claim: note.claim }] : [];
+  if (!claims.length) return [];
+  if (!note.asset) return claims.map((c) => ({ ...c, verdict: 'unknown' as const }));
+  const { verdicts } = await claimVerdictsFor({ items: claims.map((c) => ({ ...c, asset: note.asset })) });
+  return verdicts.map((v) => ({
+    claim: v.claim,
+    ...(v.value === undefined ? {} : { value: v.value }),
+    verdict: v.verdict,
+    reason: reasonText(v.reason),
+  }));
+}
+
+export async function saveNote(note: Request): Promise<BackgroundReply<'tickerlens:save-note'>> {
+  const db = database();
+  const [quote, reg, claims, checklist] = await Promise.all([
+    note.asset ? db.getQuote(note.asset) : undefined,
+    currentRegistry(),
+    judged(note),
+    note.asset.startsWith('cg:') ? checklistSnapshot(note.asset) : undefined,
+  ]);
+  const known = note.asset ? reg.asset(note.asset) : undefined;
+  const price = quote?.price;
+  const name = known?.name ?? quote?.name;
+  const symbol = known?.symbol ?? quote?.symbol;
+  const id = await db.addNote(
+    note.asset,
+    note.text ?? '',
+    Date.now(),
+    {
+      quote: note.quote,
+      // Only a web page is kept as the note's link (the notes page and the exports link to it).
+      url: isWebUrl(note.url) ? note.url : '',
+      detected: note.detected,
+      ...(note.claim ? { claim: note.claim } : {}),
+      priceUsd: price?.usd ?? null,
+      ...(price ? { priceSource: price.source, priceAt: price.fetchedAt } : {}),
+      ...(claims.length ? { claims } : {}),
+      ...(checklist ? { checklist } : {}),
+    },
+    {
+      ...(name ? { assetName: name } : {}),
+      ...(symbol ? { assetSymbol: symbol } : {}),
+      ...(note.tags ? { tags: note.tags } : {}),
+    },
+  );
+  return { id, priceUsd: price?.usd ?? null };
+}
