@@ -3,10 +3,11 @@
  * holdings, the claims made in the same post against the data, and candidates when the symbol is
  * ambiguous. Page and API text is rendered as text (Preact escapes it), never as HTML.
  */
+import { reasonText } from '@/components/reason';
 import type { CardData } from '@/utils/card-schema';
-import { claimVerdict, type Reason, type Verdict } from '@/utils/checklist/claim-verdicts';
 import type { ClaimId } from '@/utils/detect';
 import { type MessageKey, t } from '@/utils/i18n';
+import type { ClaimVerdictReply } from '@/utils/messages';
 import { age, amount, pct, usd, utcDate, utcIso } from './format';
 import { claimLabel, kindLabel, unlockCategoryLabel } from './labels';
 import { Sparkline } from './Sparkline';
@@ -38,6 +39,8 @@ export interface CardModel {
    */
   claimsAbout?: { text: string; asset?: string };
   data?: CardData | null;
+  /** What the worker says of the post's claims about that token (claim-marks.ts), once known. */
+  claimVerdicts?: ClaimVerdictReply[];
   state: CardState;
   error?: string;
   /** Set once "Save note" stored the note. */
@@ -379,6 +382,11 @@ function RevenueRow({
   );
 }
 
+type Verdict = ClaimVerdictReply['verdict'];
+
+/** A mark beside the words, so a verdict never rests on colour alone. */
+const VERDICT_MARKS: Record<Verdict, string> = { agrees: '○', contradicts: '✗', unknown: '?' };
+
 const VERDICT_KEYS: Record<Verdict, MessageKey> = {
   agrees: 'verdictAgrees',
   contradicts: 'verdictContradicts',
@@ -415,26 +423,23 @@ function Claims({ model }: { model: CardModel }) {
       <h3>{t('cardClaimsInPost')}</h3>
       <ul class="claims">
         {model.claimsNearby.map(({ claim, value }) => {
-          const checked = 'data' in ground ? claimVerdict(claim, value, ground.data) : undefined;
+          // The worker's verdict, as the page's marks and the popup show it (claim-marks.ts).
+          const checked =
+            'data' in ground
+              ? model.claimVerdicts?.find((v) => v.claim === claim && v.value === value)
+              : undefined;
           const verdict = checked?.verdict ?? 'unknown';
-          const why = checked ? reasonText(checked.reason) : 'why' in ground ? ground.why : '';
+          const why = checked ? reasonText(checked.reason) : 'why' in ground ? ground.why : t('cardLoading');
           return (
             <li key={claim} class={`verdict-${verdict}`} data-claim={claim} data-verdict={verdict}>
-              <strong>{claimLabel(claim)}</strong> · {t(VERDICT_KEYS[verdict])}
+              <strong>{claimLabel(claim)}</strong> · <span aria-hidden="true">{VERDICT_MARKS[verdict]}</span>{' '}
+              {t(VERDICT_KEYS[verdict])}
               <span class="meta"> {why}</span>
             </li>
           );
         })}
       </ul>
     </section>
-  );
-}
-
-/** A verdict's reason in the UI language; its substitutions may themselves be message keys. */
-function reasonText(r: Reason): string {
-  return t(
-    r.key,
-    r.subs.map((s) => (typeof s === 'string' ? s : t(s.key))),
   );
 }
 

@@ -7,11 +7,12 @@ import type { CardModel } from '@/components/Card';
 import { stateOf } from '@/components/card-state';
 import { claimSubject } from '@/utils/checklist/claim-subject';
 import type { Match } from '@/utils/detect';
-import type { BackgroundReply, ResolutionReply } from '@/utils/messages';
+import type { BackgroundReply, ClaimVerdictReply, ResolutionReply } from '@/utils/messages';
 import { cardRoute, pinRoute, saveNoteRoute } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 import { pinKey } from '@/utils/registry/pin-keys';
 import type { CardHost } from './card-host';
+import type { ClaimMarks } from './claim-marks';
 import type { HoverTarget } from './hover';
 import type { ResolutionCache } from './resolutions';
 
@@ -27,27 +28,33 @@ export class CardController {
   readonly #memory = new Map<string, { reply: CardReply; at: number }>();
   /** The model on screen, so an action (save note) can update it in place. */
   #shown: CardModel | undefined;
+  /** The worker's verdicts of the post's claims, for the card open now (once they come). */
+  #claimVerdicts: ClaimVerdictReply[] | undefined;
 
   readonly #host: CardHost;
   readonly #resolutions: ResolutionCache;
   readonly #requestClose: () => void;
   readonly #quoteOf: (target: HoverTarget) => string;
+  readonly #claims: Pick<ClaimMarks, 'verdictsFor'> | undefined;
 
   /**
    * `requestClose` is what the card's close button does: closing through whoever opened the card
    * (the hover controller), so that it knows the card is gone and the same word opens it again.
-   * `quoteOf` is the text a saved note quotes (default: the detection's block of text).
+   * `quoteOf` is the text a saved note quotes (default: the detection's block of text). `claims`
+   * gives the worker's verdicts of the post's claims, the same the page's marks show.
    */
   constructor(
     host: CardHost,
     resolutions: ResolutionCache,
     requestClose: () => void,
     quoteOf: (target: HoverTarget) => string = (target) => target.entry.block.text,
+    claims?: Pick<ClaimMarks, 'verdictsFor'>,
   ) {
     this.#host = host;
     this.#resolutions = resolutions;
     this.#requestClose = requestClose;
     this.#quoteOf = quoteOf;
+    this.#claims = claims;
   }
 
   close(): void {
@@ -80,6 +87,15 @@ export class CardController {
     const base = baseModel(match, res, entry.matches, about);
     // A claim's own card shows the figures of the token the post's claims are about.
     const subject = match.kind === 'claim' ? about?.asset : res.asset;
+    this.#claimVerdicts = undefined;
+    if (about?.asset && subject === about.asset && base.claimsNearby.length && this.#claims) {
+      const asks = base.claimsNearby.map((c) => ({ asset: about.asset as string, ...c }));
+      void this.#claims.verdictsFor(asks).then((verdicts) => {
+        if (token !== this.#token || !this.#shown) return;
+        this.#claimVerdicts = verdicts;
+        this.#show(target, this.#shown);
+      });
+    }
     if (!subject) {
       this.#show(target, { ...base, state: 'ready' });
       return;
@@ -114,7 +130,8 @@ export class CardController {
     }
   }
 
-  #show(target: HoverTarget, model: CardModel): void {
+  #show(target: HoverTarget, shown: CardModel): void {
+    const model = this.#claimVerdicts ? { ...shown, claimVerdicts: this.#claimVerdicts } : shown;
     this.#shown = model;
     this.#host.show(model, target.range.getBoundingClientRect(), {
       onSaveNote: () => void this.saveNote(target),
@@ -139,6 +156,10 @@ export class CardController {
         url: location.href,
         detected: target.match.text,
         ...(target.match.claim ? { claim: target.match.claim } : {}),
+        // The post's claims, judged by the worker as it saves (about the token they are about).
+        ...(model.claimsNearby.length && (!model.claimsAbout || model.claimsAbout.asset === subject)
+          ? { claims: model.claimsNearby }
+          : {}),
       });
       if (this.#current === target) this.#show(target, { ...model, noteSaved: true });
     } catch (err) {

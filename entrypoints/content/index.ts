@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { type ClaimSubject, claimSubject } from '@/utils/checklist/claim-subject';
 import type { Match } from '@/utils/detect';
 import {
+  claimVerdictsRoute,
   detectRoute,
   helloRoute,
   nextMarkRequestSchema,
@@ -19,6 +21,7 @@ import { BackgroundPort, sendToBackground } from '@/utils/messaging';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
 import { MARK_CSS, xLinkMarkCss } from './card-style';
+import { ClaimMarks } from './claim-marks';
 import { HoverController, type HoverTarget } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
 import { ResolutionCache } from './resolutions';
@@ -90,11 +93,18 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
       return matches;
     });
   };
+  /** What the data says of the page's claims: their marks show it (claim-marks.ts). */
+  const claimMarks = new ClaimMarks(
+    async (items) => (await port.send(claimVerdictsRoute, { items, wait: true })).verdicts,
+    () => scanner.restyleClaims(),
+    (text) => resolutions.get(text),
+  );
   const scanner = new PageScanner(document, detect, {
     highlight: options.marks,
     // X's posts not coming (its markup changed): what was left unread is read generically.
     roots: onX ? xRoots(document, console.warn, () => scanner.reread()) : genericRoots,
     marked: (m) => !quiet.has(m),
+    claimMark: (entry, m) => claimMarks.markOf(entry.block.text, entry.matches, m),
     ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf, paintOn: xPaintOn } : {}),
     onUpdate: () => {
       reportSoon();
@@ -114,6 +124,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     resolutions,
     () => hover.closeNow(),
     onX ? (t) => xPostText(t.entry.block.el) ?? t.entry.block.text : undefined,
+    claimMarks,
   );
   const hover = new HoverController(document, scanner, {
     // An orphaned script (its extension reloaded before the port noticed) opens nothing and stops.
@@ -166,6 +177,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
       // A pin made here or in another tab: what is on screen is resolved again at once (the badge
       // follows); the rest when its card opens or the page is scanned (the popup).
       resolutions.clear();
+      claimMarks.clear();
       for (const entry of scanner.entriesInView()) void resolutions.request(entry.block.text, entry.matches);
       return undefined;
     }
@@ -193,7 +205,14 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     const byText = new Map<string, ScannedMatch['matches']>();
     for (const f of found) byText.set(f.text, f.matches);
     await Promise.all([...byText].map(([text, matches]) => resolutions.request(text, matches, true)));
-    const items = found.map((f) => toScanItem(f.match, resolutions.get(f.text)?.[f.index]));
+    const subjects = new Map<string, ClaimSubject | undefined>();
+    const items = found.map((f) => {
+      const resolved = resolutions.get(f.text);
+      const item = toScanItem(f.match, resolved?.[f.index]);
+      if (item.kind !== 'claim') return item;
+      if (!subjects.has(f.text)) subjects.set(f.text, claimSubject(f.text, f.matches, resolved ?? []));
+      return withClaimContext(item, f.match, f.text, subjects.get(f.text));
+    });
     return { url: location.href, items };
   }
   browser.runtime.onMessage.addListener(onMessage);
@@ -206,6 +225,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     clearTimeout(reportTimer);
     browser.runtime.onMessage.removeListener(onMessage);
     hover.dispose();
+    claimMarks.stop();
     scanner.stop();
     port.close();
     // A card still loading is dropped when its answer lands: nothing comes back after teardown.
@@ -220,6 +240,7 @@ export function toScanItem(m: Match, resolved?: ResolutionReply): ScanItem {
   const item: ScanItem = { kind: m.kind, text: m.text };
   if (m.kind === 'claim' && m.claim) item.claim = m.claim;
   if (m.kind === 'address' && m.chain) item.chain = m.chain;
+  if (m.valid === false) item.invalid = 'checksum';
   if (m.kind === 'claim' || m.valid === false) return item;
   const asset = resolved ? resolved.asset : m.asset;
   if (asset) item.asset = asset;
@@ -233,4 +254,22 @@ function adoptStyles(css: string): CSSStyleSheet {
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   return sheet;
+}
+
+/** A post's text kept with a claim in the scan: enough to quote it in a note saved from the popup. */
+const CONTEXT_CAP = 1_000;
+
+/** A claim's scan item with its number, the token it is about (claimSubject) and its post's text. */
+export function withClaimContext(
+  item: ScanItem,
+  m: Match,
+  text: string,
+  about: ClaimSubject | undefined,
+): ScanItem {
+  return {
+    ...item,
+    ...(m.value === undefined ? {} : { value: m.value }),
+    ...(about ? { aboutText: about.text, ...(about.asset ? { about: about.asset } : {}) } : {}),
+    context: text.length > CONTEXT_CAP ? `${text.slice(0, CONTEXT_CAP - 1)}…` : text,
+  };
 }

@@ -39,13 +39,27 @@ export interface PaintedEntry {
 export interface PaintColours {
   asset: string;
   claim: string;
+  /** A claim the data contradicts, and the bar under it (the cue that is not only a colour). */
+  contradicts: string;
+  contradictsBar: string;
+  /** A claim the data shows nothing against. */
+  agrees: string;
 }
+
+/** What the data says of a claim, as its mark shows it (none yet: the plain claim mark). */
+export type ClaimMark = 'agrees' | 'contradicts' | undefined;
 
 /** The tints of marks, painted or highlighted: translucent, so they read on X's light, dim and dark themes. */
 export const MARK_TINTS: PaintColours = {
   asset: 'rgba(29, 155, 240, 0.16)',
   claim: 'rgba(255, 196, 0, 0.24)',
+  contradicts: 'rgba(224, 49, 49, 0.2)',
+  contradictsBar: 'rgba(224, 49, 49, 0.9)',
+  agrees: 'rgba(134, 142, 150, 0.2)',
 };
+
+/** The height of the bar under a contradicted claim, in CSS pixels. */
+const BAR_PX = 2;
 
 export class CellPainter<E extends PaintedEntry> {
   /** Painted cells and the entries each one holds. */
@@ -81,6 +95,8 @@ export class CellPainter<E extends PaintedEntry> {
      * already, or it is not marked at all (the scanner's `isMarked`).
      */
     readonly leftOut: (range: Range, match: Match) => boolean = () => false,
+    /** What the data says of a claim (claim-marks.ts), read when its cell is painted. */
+    readonly claimMark: (entry: E, match: Match) => ClaimMark = () => undefined,
   ) {
     this.#range = doc.createRange();
     this.#resizes = new ResizeObserver((records) => {
@@ -258,9 +274,17 @@ export class CellPainter<E extends PaintedEntry> {
       range.setEnd(b.node, b.offset);
       if (judge) skipped[i] = this.leftOut(range, m);
       if (skipped[i]) return;
-      const colour = m.kind === 'claim' ? this.colours.claim : this.colours.asset;
+      const mark = m.kind === 'claim' ? this.claimMark(entry, m) : undefined;
+      const colour = m.kind !== 'claim' ? this.colours.asset : mark ? this.colours[mark] : this.colours.claim;
+      const bar = mark === 'contradicts' ? this.colours.contradictsBar : undefined;
       for (const r of range.getClientRects()) {
         if (r.width < 1 || r.height < 1) continue;
+        // Layers paint first-on-top: the bar goes before the tint it sits on.
+        if (bar) {
+          out.images.push(`linear-gradient(${bar},${bar})`);
+          out.positions.push(`${px(r.left - box.left)} ${px(r.top + r.height - box.top - BAR_PX)}`);
+          out.sizes.push(`${px(r.width)} ${px(BAR_PX)}`);
+        }
         out.images.push(`linear-gradient(${colour},${colour})`);
         out.positions.push(`${px(r.left - box.left)} ${px(r.top - box.top)}`);
         out.sizes.push(`${px(r.width)} ${px(r.height)}`);

@@ -23,7 +23,7 @@
  * serves the rest (articles, and X's text outside timeline cells).
  */
 import type { Match } from '@/utils/detect';
-import { CellPainter } from './painted-marks';
+import { CellPainter, type ClaimMark } from './painted-marks';
 import { RecentCache } from './recent-cache';
 import type { RootsOf } from './roots';
 import { blockOf, collectBlocks, isBlockElement, locate, type TextBlock } from './text-blocks';
@@ -91,6 +91,11 @@ export interface ScannerHooks {
    * Used only where the browser has a ResizeObserver (the painter reads cells in its reports).
    */
   paintOn?: (el: Element) => HTMLElement | null;
+  /**
+   * What the data says of a claim (claim-marks.ts): its mark shows it. Read when the claim is
+   * marked; `restyleClaims` marks them again when verdicts come.
+   */
+  claimMark?: (entry: BlockEntry, match: Match) => ClaimMark;
 }
 
 const SLICE_MS = 4;
@@ -126,6 +131,11 @@ const HIGHLIGHT_ASSET = 'tickerlens-asset';
 /** The attribute on elements holding marked text (card-style.ts selects it). */
 export const MARK_ATTRIBUTE = 'data-tickerlens-mark';
 const HIGHLIGHT_CLAIM = 'tickerlens-claim';
+/** Claims the data contradicts, or shows nothing against (card-style.ts styles them). */
+export const HIGHLIGHT_CLAIM_MARKS = {
+  contradicts: 'tickerlens-claim-contradicts',
+  agrees: 'tickerlens-claim-agrees',
+} as const;
 /**
  * The most texts whose detections are kept (the most recently read): a few hundred posts back, on
  * X, where a long session must not grow the page's heap with every post read.
@@ -184,6 +194,7 @@ export class PageScanner {
   #stopped = false;
   readonly #assetHighlight: Highlight | undefined;
   readonly #claimHighlight: Highlight | undefined;
+  readonly #claimMarkHighlights: Record<'agrees' | 'contradicts', Highlight> | undefined;
   /** Paints the marks of blocks in cells (`paintOn`); those blocks never join the marked window. */
   readonly #painter: CellPainter<BlockEntry> | undefined;
   /** Units with live entries, and the entries in each. */
@@ -251,9 +262,17 @@ export class PageScanner {
       this.#claimHighlight = new Highlight();
       CSS.highlights.set(HIGHLIGHT_ASSET, this.#assetHighlight);
       CSS.highlights.set(HIGHLIGHT_CLAIM, this.#claimHighlight);
+      this.#claimMarkHighlights = { agrees: new Highlight(), contradicts: new Highlight() };
+      CSS.highlights.set(HIGHLIGHT_CLAIM_MARKS.agrees, this.#claimMarkHighlights.agrees);
+      CSS.highlights.set(HIGHLIGHT_CLAIM_MARKS.contradicts, this.#claimMarkHighlights.contradicts);
     }
     if (hooks.highlight && hooks.paintOn && typeof ResizeObserver === 'function') {
-      this.#painter = new CellPainter(doc, undefined, (r, m) => !this.isMarked(m) || this.#styledByPage(r));
+      this.#painter = new CellPainter(
+        doc,
+        undefined,
+        (r, m) => !this.isMarked(m) || this.#styledByPage(r),
+        (entry, m) => hooks.claimMark?.(entry, m),
+      );
     }
   }
 
@@ -489,10 +508,10 @@ export class PageScanner {
       const registered = this.#registered.get(entry) ?? [];
       entry.matches.forEach((m, i) => {
         const range = entry.ranges[i];
-        const highlight = m.kind === 'claim' ? this.#claimHighlight : this.#assetHighlight;
+        const highlight = this.#highlightOf(entry, m, live);
         if (!range || !highlight || !registered[i]) return;
         if (live) highlight.add(range);
-        else highlight.delete(range);
+        else this.#unhighlight(m, range);
         this.#markParents(entry.block, m, live);
       });
       if (!live) {
@@ -502,6 +521,49 @@ export class PageScanner {
     }
     this.#dirty.clear();
     this.#watchEdges();
+  }
+
+  /** The highlight a match's range goes in (for a claim, as its verdict says, when added). */
+  #highlightOf(entry: BlockEntry, m: Match, adding: boolean): Highlight | undefined {
+    if (m.kind !== 'claim') return this.#assetHighlight;
+    const mark = adding ? this.#hooks.claimMark?.(entry, m) : undefined;
+    return (mark && this.#claimMarkHighlights?.[mark]) || this.#claimHighlight;
+  }
+
+  /** Takes a range out of whichever highlight holds it (a claim's may have moved with its verdict). */
+  #unhighlight(m: Match, range: Range): void {
+    if (m.kind !== 'claim') {
+      this.#assetHighlight?.delete(range);
+      return;
+    }
+    this.#claimHighlight?.delete(range);
+    this.#claimMarkHighlights?.agrees.delete(range);
+    this.#claimMarkHighlights?.contradicts.delete(range);
+  }
+
+  /**
+   * Verdicts came for claims on the page: the marked ones move to the highlight their verdict
+   * says, and the cells that paint any are painted again. Only entries holding claims are touched.
+   */
+  restyleClaims(): void {
+    if (this.#stopped) return;
+    for (const entry of this.#entries.values()) {
+      if (!entry.matches.some((m) => m.kind === 'claim')) continue;
+      if (entry.cell && this.#painter?.holds(entry, entry.cell)) {
+        this.#painter.add(entry, entry.cell);
+        continue;
+      }
+      const registered = this.#registered.get(entry);
+      if (!registered || !entry.ranges.length) continue;
+      entry.matches.forEach((m, i) => {
+        const range = entry.ranges[i];
+        if (m.kind !== 'claim' || !range || !registered[i]) return;
+        const target = this.#highlightOf(entry, m, true);
+        if (target?.has(range)) return;
+        this.#unhighlight(m, range);
+        target?.add(range);
+      });
+    }
   }
 
   /**
@@ -648,6 +710,12 @@ export class PageScanner {
     this.#claimHighlight?.clear();
     if (this.#assetHighlight) CSS.highlights.delete(HIGHLIGHT_ASSET);
     if (this.#claimHighlight) CSS.highlights.delete(HIGHLIGHT_CLAIM);
+    if (this.#claimMarkHighlights) {
+      for (const [mark, h] of Object.entries(this.#claimMarkHighlights)) {
+        h.clear();
+        CSS.highlights.delete(HIGHLIGHT_CLAIM_MARKS[mark as keyof typeof HIGHLIGHT_CLAIM_MARKS]);
+      }
+    }
     this.#entries.clear();
   }
 

@@ -37,6 +37,7 @@ vi.mock('wxt/browser', () => {
 });
 
 const { Card } = await import('@/components/Card');
+const { claimVerdict } = await import('@/utils/checklist/claim-verdicts');
 
 const NOW = Date.UTC(2026, 11, 5, 12);
 const DAY = 86_400_000;
@@ -173,20 +174,32 @@ describe('hover card content', () => {
         },
       },
     };
-    const card = show({
+    const model = {
       text: 'No VC',
-      kind: 'claim',
-      claim: 'no-vc',
-      claimsNearby: [{ claim: 'no-vc' }, { claim: 'no-insiders' }],
+      kind: 'claim' as const,
+      claim: 'no-vc' as const,
+      claimsNearby: [{ claim: 'no-vc' as const }, { claim: 'no-insiders' as const }],
       claimsAbout: { text: '$HYPE', asset: 'cg:hyperliquid' },
       data: withSchedule,
+    };
+    // Before the worker's verdicts come, each claim says it is being checked.
+    const waiting = show(model);
+    expect(waiting.querySelector('[data-claim="no-insiders"]')?.getAttribute('data-verdict')).toBe('unknown');
+    expect(waiting.querySelector('[data-claim="no-insiders"]')?.textContent).toContain('Loading');
+    // The worker judges them with utils/checklist (as the page's marks and the popup).
+    const claimVerdicts = model.claimsNearby.map(({ claim }) => {
+      const v = claimVerdict(claim, undefined, withSchedule);
+      return { asset: 'cg:hyperliquid', claim, verdict: v.verdict, reason: v.reason };
     });
+    const card = show({ ...model, claimVerdicts });
     expect(card.querySelector('h2')?.textContent).toBe('No VC');
     expect(card.querySelector('header .sym')).toBeNull();
     expect(card.querySelector('.claim')?.textContent).toBe('Checked against Hyperliquid ($HYPE).');
-    expect(card.querySelector('[data-claim="no-insiders"]')?.getAttribute('data-verdict')).toBe(
-      'contradicts',
-    );
+    const insiders = card.querySelector('[data-claim="no-insiders"]');
+    expect(insiders?.getAttribute('data-verdict')).toBe('contradicts');
+    expect(insiders?.textContent).toContain('the data contradicts it');
+    expect(insiders?.textContent).toContain('DefiLlama’s schedule gives the team, insiders or investors');
+    expect(card.querySelector('[data-claim="no-vc"]')?.getAttribute('data-verdict')).toBe('agrees');
     const footer = card.querySelector('footer')?.textContent ?? '';
     expect(footer).toMatch(/Next unlocks: DefiLlama API/);
     expect(footer).not.toMatch(/Price|Supply/);

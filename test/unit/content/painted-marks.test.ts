@@ -6,7 +6,7 @@
  * painter goes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CellPainter, type PaintedEntry } from '../../../entrypoints/content/painted-marks';
+import { CellPainter, type ClaimMark, type PaintedEntry } from '../../../entrypoints/content/painted-marks';
 import type { Match } from '../../../utils/detect';
 
 /** What the painter did, in order: rect reads and style writes. */
@@ -82,11 +82,17 @@ const painted = async () => {
   await settle();
   FakeResizeObserver.last?.frame();
 };
-const colours = { asset: 'blue', claim: 'gold' };
+const colours = {
+  asset: 'blue',
+  claim: 'gold',
+  contradicts: 'red',
+  contradictsBar: 'darkred',
+  agrees: 'grey',
+};
 
-function painter(styled?: (r: Range) => boolean) {
+function painter(styled?: (r: Range) => boolean, marks?: (e: PaintedEntry, m: Match) => ClaimMark) {
   const { doc } = fakeDoc();
-  return new CellPainter<PaintedEntry>(doc, colours, styled);
+  return new CellPainter<PaintedEntry>(doc, colours, styled, marks);
 }
 const asEl = (c: FakeCell) => c as unknown as HTMLElement;
 
@@ -178,6 +184,31 @@ describe('cell painter', () => {
       'background-repeat': 'no-repeat',
     });
     expect(p.size).toBe(2);
+  });
+
+  it('paints a claim as its verdict says: contradicted in red with a bar under it, and again when it comes', async () => {
+    const log: Log = [];
+    let mark: ClaimMark;
+    const p = painter(undefined, () => mark);
+    const cell = fakeCell('a', log);
+    const post = entry('No VC here', [['No VC', 'claim']]);
+    p.add(post, asEl(cell));
+    await painted();
+    expect(cell.props.get('background-image')).toBe('linear-gradient(gold,gold)');
+    // The verdict came: the scanner hands the entry to the painter again.
+    mark = 'contradicts';
+    p.add(post, asEl(cell));
+    await painted();
+    expect(Object.fromEntries(cell.props)).toMatchObject({
+      // The bar first (layers paint first-on-top), 2 px tall at the foot of the text's box.
+      'background-image': 'linear-gradient(darkred,darkred),linear-gradient(red,red)',
+      'background-position': '39px 46px,39px 28px',
+      'background-size': '40px 2px,40px 20px',
+    });
+    mark = 'agrees';
+    p.add(post, asEl(cell));
+    await painted();
+    expect(cell.props.get('background-image')).toBe('linear-gradient(grey,grey)');
   });
 
   it("leaves matches the page styles (X's links) to the page, judged once", async () => {
