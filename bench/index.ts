@@ -16,6 +16,7 @@ const sections: Record<string, () => Promise<{ default: BenchRunner }>> = {
   tasks: () => import('./tasks'),
   highlights: () => import('./highlights'),
   notes: () => import('./notes'),
+  popup: () => import('./popup'),
 };
 
 async function main(): Promise<void> {

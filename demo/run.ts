@@ -123,7 +123,20 @@ async function main(): Promise<void> {
   await popup.setViewportSize({ width: 380, height: 640 });
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
   await popup.getByTestId('page-summary').waitFor({ timeout: 5000 });
+  // The checklist of the token the launch post is about (its first claim's subject), once the
+  // background has tried the sources (all offline here: what the snapshot cannot say is unknown).
+  const checklist = popup.locator('[data-testid="checklist"]');
+  await checklist.waitFor({ timeout: 15_000 });
+  await popup.waitForFunction(
+    () => !document.querySelector('[data-testid="checklist"] [role="status"]'),
+    undefined,
+    {
+      timeout: 20_000,
+    },
+  );
   await popup.screenshot({ path: resolve(OUT, 'popup.png'), fullPage: true });
+  const score = await checklist.locator('[data-score]').getAttribute('data-score');
+  const checklistAsset = await checklist.getAttribute('data-asset');
 
   const price = await card.locator('.price').textContent();
   const snapshot = /snapshot of (\d{4}-\d{2}-\d{2})/.exec(cardText)?.[1];
@@ -141,6 +154,10 @@ async function main(): Promise<void> {
       `  price ${price}${snapshot ? ` from the built-in snapshot of ${snapshot} (no network in this demo)` : ''}`,
     );
   console.log(`Notes saved from the cards: ${saved.join(', ')} (the notes page: notes.html).`);
+  if (score && checklistAsset)
+    console.log(
+      `Popup: the launch post's checklist for ${checklistAsset} scores ${score} (offline: unknown boxes say why).`,
+    );
   console.log(
     `Screenshots: ${['page.png', 'card.png', 'popup.png', 'notes.png'].map((f) => `demo-output/${f}`).join(', ')}`,
   );

@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { date, usd } from '@/components/format';
-import { claimLabel, kindLabel } from '@/components/labels';
 import { t } from '@/utils/i18n';
-import type { BackgroundReply, ScanItem, ScanResult } from '@/utils/messages';
+import type { BackgroundReply, ScanResult } from '@/utils/messages';
 import { recentNotesMessage, siteMessage } from '@/utils/messages';
 import { scanTab, sendToBackground } from '@/utils/messaging';
-import { type PageSummary, summarise } from './summary';
+import { PageView } from './PageView';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'no-tab' }
   | { kind: 'inactive' }
-  | { kind: 'ready'; result: ScanResult; summary: PageSummary };
+  | { kind: 'ready'; result: ScanResult };
 
 /** The tab's origin, when the browser lets us see it (activeTab, or a site we already may read). */
 async function tabOrigin(tabId: number): Promise<string | undefined> {
@@ -40,12 +39,19 @@ async function scanSoon(tabId: number, tries = 20): Promise<ScanResult> {
   }
 }
 
-export function PopupApp({ tabId }: { tabId: number | undefined }) {
+/** `firstScan`: the tab's scan, asked before the first render (the popup must answer fast). */
+export function PopupApp({
+  tabId,
+  firstScan,
+}: {
+  tabId: number | undefined;
+  firstScan?: Promise<ScanResult>;
+}) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [origin, setOrigin] = useState<string | undefined>();
   const [siteError, setSiteError] = useState<string | undefined>();
 
-  const show = (result: ScanResult) => setState({ kind: 'ready', result, summary: summarise(result.items) });
+  const show = (result: ScanResult) => setState({ kind: 'ready', result });
 
   useEffect(() => {
     if (tabId === undefined) {
@@ -53,7 +59,7 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
       return;
     }
     void tabOrigin(tabId).then(setOrigin);
-    scanTab(tabId)
+    (firstScan ?? scanTab(tabId))
       .then(show)
       // No content script answers on this tab: not a site Tickerlens runs on (or not loaded yet).
       .catch(() => setState({ kind: 'inactive' }));
@@ -88,9 +94,19 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
     <main>
       <header class="bar">
         <h1>{t('popupTitle')}</h1>
-        <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
-          {t('popupSettings')}
-        </button>
+        <nav>
+          <button
+            type="button"
+            class="link"
+            data-testid="open-notes"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') })}
+          >
+            {t('popupNotes')}
+          </button>
+          <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
+            {t('popupSettings')}
+          </button>
+        </nav>
       </header>
       <Body state={state} />
       {state.kind === 'inactive' && origin && host && !isX(origin) ? (
@@ -159,57 +175,6 @@ function Body({ state }: { state: State }) {
         </section>
       );
     case 'ready':
-      return <Summary result={state.result} summary={state.summary} />;
-  }
-}
-
-function Summary({ result, summary }: { result: ScanResult; summary: PageSummary }) {
-  if (!result.items.length) return <p class="muted">{t('popupNothingFound')}</p>;
-  return (
-    <section data-testid="page-summary">
-      <h2>{t('popupOnThisPage')}</h2>
-      <p class="muted host">{hostOf(result.url)}</p>
-      {summary.groups.map((g) => (
-        <div class="group" key={g.kind} data-kind={g.kind}>
-          <h3>
-            {kindLabel(g.kind)} <span class="count">{g.total}</span>
-          </h3>
-          <ul>
-            {g.rows.map((row) => (
-              <li key={row.key} data-testid="summary-row">
-                <span class="text">{label(row.item)}</span>
-                {row.count > 1 ? <span class="count">{t('popupOccurrences', String(row.count))}</span> : null}
-                {row.item.kind !== 'claim' ? (
-                  <span class="asset">
-                    {row.item.asset ??
-                      (row.item.candidates?.length
-                        ? t('popupAmbiguous', String(row.item.candidates.length))
-                        : t('popupUnresolved'))}
-                  </span>
-                ) : null}
-              </li>
-            ))}
-            {g.hidden ? (
-              <li class="muted" data-testid="hidden-handles">
-                {g.hidden === 1 ? t('popupOtherHandle') : t('popupOtherHandles', String(g.hidden))}
-              </li>
-            ) : null}
-          </ul>
-        </div>
-      ))}
-    </section>
-  );
-}
-
-function label(item: ScanItem): string {
-  if (item.kind === 'claim' && item.claim) return `${claimLabel(item.claim)}: “${item.text}”`;
-  return item.text;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
+      return <PageView result={state.result} />;
   }
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { setDocumentLanguage } from '@/components/page';
+import { scanTab } from '@/utils/messaging';
 import { PopupApp } from './App';
 
 setDocumentLanguage();
@@ -15,5 +16,10 @@ async function targetTabId(): Promise<number | undefined> {
 
 const app = document.getElementById('app');
 if (app) {
-  targetTabId().then((tabId) => render(<PopupApp tabId={tabId} />, app));
+  targetTabId().then((tabId) => {
+    // The scan goes out before the first render: the page's summary is what the popup waits for.
+    const firstScan = tabId === undefined ? undefined : scanTab(tabId);
+    firstScan?.catch(() => undefined);
+    render(<PopupApp tabId={tabId} {...(firstScan ? { firstScan } : {})} />, app);
+  });
 }

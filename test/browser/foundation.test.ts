@@ -49,7 +49,15 @@ describe('content script on X', () => {
     expect(result.items).toContainEqual(
       expect.objectContaining({ kind: 'name', text: '比特币', asset: 'cg:bitcoin' }),
     );
-    expect(result.items).toContainEqual({ kind: 'claim', text: expect.any(String), claim: 'no-vc' });
+    // A claim says which token it is about (claimSubject, as the card and the popup judge it).
+    expect(result.items).toContainEqual({
+      kind: 'claim',
+      text: 'No VC',
+      claim: 'no-vc',
+      aboutText: '$HYPE',
+      about: 'cg:hyperliquid',
+      context: expect.stringContaining('No VC, no private round'),
+    });
     expect(result.items).toContainEqual(
       expect.objectContaining({
         kind: 'address',
@@ -214,7 +222,16 @@ describe('popup', () => {
     await summary.waitFor();
     await expect.poll(() => summary.textContent()).toContain('$BTC');
     expect(await summary.textContent()).toContain('@HyperliquidX');
-    expect(await popup.locator('[data-kind="claim"]').count()).toBe(1);
+    // One row per asset, by its name, never its id.
+    await expect
+      .poll(() => summary.locator('[data-asset="cg:bitcoin"] strong').textContent())
+      .toBe('Bitcoin (BTC)');
+    expect(await summary.textContent()).not.toMatch(/cg:|stock:/);
+    // The claims, grouped by the token they are about.
+    const claims = popup.getByTestId('page-claims');
+    expect(
+      await claims.locator('.claim-group[data-asset="cg:hyperliquid"] [data-claim="no-vc"]').count(),
+    ).toBe(1);
     await popup.close();
     await page.close();
   });

@@ -87,6 +87,11 @@ export interface SourcesServer {
    * list (what the treasury sanity check must refuse).
    */
   ethereumTreasury(which: 'ether' | 'bitcoin-recorded-as-ether'): void;
+  /**
+   * Serves the hand-made fee charts moved in time so their last day is `day` (ms, 00:00 UTC), or as
+   * written (null): for tests on the real clock, where "the last 30 days" are today's.
+   */
+  feeChartsEndOn(day: number | null): void;
   /** Whether Yahoo's crumb endpoint gives a crumb (true) or refuses it with 401, as without a cookie. */
   crumb(given: boolean): void;
   quote(mode: QuoteMode): void;
@@ -151,6 +156,8 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
       holders: undefined,
     },
   };
+  /** When set, the hand-made fee charts are served moved in time to end on this day (ms, 00:00 UTC). */
+  let feesEndingOn: number | null = null;
   const etherTreasury = fixtureJson('coingecko', 'companies_public_treasury_ethereum.json');
   let ethereumTreasury: 'ether' | 'bitcoin-recorded-as-ether' = 'ether';
   const protocols = fixtureJson('defillama', 'protocols.json');
@@ -272,7 +279,7 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
         const made = feesOf ? handmadeFees[feesOf] : undefined;
         const kind =
           url.searchParams.get('dataType') === 'dailyHoldersRevenue' ? made?.holders : made?.revenue;
-        if (kind) return reply(200, kind);
+        if (kind) return reply(200, feesEndingOn === null ? kind : redated(kind, feesEndingOn));
         return reply(404, { message: 'protocol not found' });
       }
       case 'llamaDatasets': {
@@ -347,12 +354,25 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
     ethereumTreasury: (which) => {
       ethereumTreasury = which;
     },
+    feeChartsEndOn: (day) => {
+      feesEndingOn = day;
+    },
     requests: (source) => api.requests(PREFIX[source]).map((r) => r.url.slice(PREFIX[source].length)),
     clearLog: () => {
       api.log.length = 0;
     },
     stop: () => api.stop(),
   };
+}
+
+/** A fee summary with its daily chart moved so that its last day is `day`; values unchanged. */
+function redated(summary: unknown, day: number): unknown {
+  const s = summary as { totalDataChart?: Array<[number, number | null]> };
+  const chart = s.totalDataChart ?? [];
+  const last = chart[chart.length - 1]?.[0];
+  if (last === undefined) return summary;
+  const shift = day / 1000 - last;
+  return { ...s, totalDataChart: chart.map(([t, v]) => [t + shift, v]) };
 }
 
 /** A clock the test moves; `sleep` advances it instead of waiting. */
