@@ -47,7 +47,10 @@ beforeAll(async () => {
     const card = page.locator(`tickerlens-card[data-asset="${asset}"]`);
     await card.waitFor({ state: 'attached', timeout: 15_000 });
     // CoinGecko's recorded price, not the snapshot's (the recording is old: stale either way).
-    await card.locator('footer').getByText(/^Price: CoinGecko/).waitFor({ timeout: 15_000 });
+    await card
+      .locator('footer')
+      .getByText(/^Price: CoinGecko/)
+      .waitFor({ timeout: 15_000 });
     await card.getByRole('button', { name: 'Save note' }).click();
     await card.getByRole('button', { name: 'Note saved' }).waitFor();
     await page.keyboard.press('Escape');

@@ -153,7 +153,10 @@ export function claimVerdict(
     // "TGE soon", "launching a token": a token that already trades has launched.
     const price = card?.price;
     const volume = card?.supply?.value.volume24hUsd ?? null;
-    if (!price || price.source === 'snapshot') return v('unknown', 'reasonNoListing', []);
+    if (!price) return v('unknown', 'reasonNoListing', []);
+    // A snapshot's price says the token traded on its date, not that it trades now.
+    if (price.source === 'snapshot')
+      return v('unknown', 'reasonListingFromSnapshot', [price.snapshotDate ?? '']);
     if (volume !== null && volume > 0)
       return v('contradicts', 'reasonAlreadyTrades', [usdWhole(volume)], from(card?.supply));
     return v('contradicts', 'reasonAlreadyPriced', [], from(price));

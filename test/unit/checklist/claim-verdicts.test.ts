@@ -259,6 +259,11 @@ describe('token launch claims', () => {
     expect(said(claimVerdict('token-launch', undefined, card())).en).toBe(
       'No market lists it yet: whether it already trades would decide this.',
     );
-    expect(claimVerdict('token-launch', undefined, card(price(1, 'snapshot'))).verdict).toBe('unknown');
+    const snap = card({ price: { ...price(1, 'snapshot').price, snapshotDate: '2025-02-09' } as never });
+    const v = claimVerdict('token-launch', undefined, snap);
+    expect(v.verdict).toBe('unknown');
+    expect(said(v).en).toBe(
+      'Only the built-in snapshot of 2025-02-09 lists it: whether it trades now would decide this.',
+    );
   });
 });
