@@ -146,7 +146,7 @@ describe('hover card content', () => {
     expect(card.querySelector('.unlocks li.head')?.textContent).toBe('DateAmountOf circulating');
     const rows = [...card.querySelectorAll('.unlocks li:not(.head)')];
     expect(rows.map((r) => r.querySelector('.cat')?.textContent)).toEqual([
-      'Insiders (team, investors) · Core Contributors',
+      'Insiders · Core Contributors',
       'Airdrop',
     ]);
     expect(rows.map((r) => r.className)).toEqual(['insider', '']);
@@ -158,7 +158,7 @@ describe('hover card content', () => {
     expect(card.querySelector('.price-row')?.textContent).toContain('24小时');
     expect(card.querySelector('.price-row')?.textContent).toContain('7日');
     expect(card.querySelector('.unlocks .cat')?.textContent).toBe(
-      '内部人士（团队、投资人） · Core Contributors',
+      '内部人士 · Core Contributors',
     );
     expect(card.querySelector('header .kind')?.textContent).toBe('币');
   });
@@ -357,7 +357,7 @@ describe('what each figure means', () => {
     expect(stream?.textContent).toContain('May 10, 2025, 05:49 UTC – May 10, 2027');
     expect(stream?.textContent).toContain('505.86K a day');
     expect(stream?.querySelector('.cat')?.textContent).toBe(
-      'Insiders (team, investors) · Investors · linear, 311M to go',
+      'Insiders · Investors · linear, 311M to go',
     );
     const recent = card.querySelector('.recent');
     expect(recent?.querySelector('h4')?.textContent).toBe('Just unlocked (last 7 days)');
