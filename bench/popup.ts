@@ -11,7 +11,7 @@ import { realPosts, writtenPosts } from '../demo/posts';
 import { launchWithExtension } from '../test/support/chromium';
 import { type BenchSection, median } from './report';
 
-const OPENS = 9;
+const OPENS = 15;
 const GOAL_MS = 100;
 
 function p95(xs: readonly number[]): number {
@@ -55,26 +55,40 @@ export default async function run(): Promise<BenchSection> {
       }
     }, tabId);
 
+    /** When each of these first matched, from the popup's navigation start (ms). */
+    const MOMENTS = [
+      '[data-testid="page-summary"]',
+      '[data-testid="page-summary"][aria-busy="false"]',
+      '[data-testid="page-claims"][aria-busy="false"]',
+      '[data-testid="checklist"] [data-score]',
+    ];
     const open = async () => {
       const popup = await ext.context.newPage();
+      // Watched from the document's start (a poll from the test would see them late, after load).
+      await popup.addInitScript((selectors: string[]) => {
+        const seen: Record<string, number> = {};
+        (globalThis as { __moments?: Record<string, number> }).__moments = seen;
+        new MutationObserver(() => {
+          for (const sel of selectors)
+            if (!(sel in seen) && document.querySelector(sel)) seen[sel] = performance.now();
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      }, MOMENTS);
       await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
-      // Times from the navigation's start, read in the page itself.
-      const at = (selector: string) =>
-        popup.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : 0), selector, {
-          polling: 'raf',
-          timeout: 20_000,
-        });
-      const [names, verdicts, checklist] = await Promise.all([
-        at('[data-testid="summary-row"] strong:not(:empty)'),
-        at('[data-testid="page-claims"] .verdict-line'),
-        at('[data-testid="checklist"] [data-score]'),
-      ]);
-      const ms = await Promise.all([names.jsonValue(), verdicts.jsonValue(), checklist.jsonValue()]);
+      await popup.waitForFunction(
+        (n) => Object.keys((globalThis as { __moments?: object }).__moments ?? {}).length >= n,
+        MOMENTS.length,
+        { timeout: 20_000 },
+      );
+      const seen = await popup.evaluate(
+        () => (globalThis as { __moments?: Record<string, number> }).__moments ?? {},
+      );
       await popup.close();
-      return ms as [number, number, number];
+      // A reader opens the popup now and then: what the last one asked the sources for is over.
+      await page.waitForTimeout(1500);
+      return MOMENTS.map((m) => seen[m] ?? Number.NaN) as [number, number, number, number];
     };
     await open(); // the first open builds the worker's registry and seeds the snapshot
-    const runs: Array<[number, number, number]> = [];
+    const runs: Array<[number, number, number, number]> = [];
     for (let i = 0; i < OPENS; i++) runs.push(await open());
     const col = (i: number) => runs.map((r) => r[i] as number);
     const figure = (name: string, xs: number[]) => ({
@@ -88,12 +102,13 @@ export default async function run(): Promise<BenchSection> {
     return {
       title: 'Popup: the page at a glance from the cache (demo timeline, sources offline)',
       figures: [
-        figure('popup open → assets listed by name', col(0)),
-        figure('popup open → claims with verdicts', col(1)),
-        figure('popup open → launch token checklist', col(2)),
+        figure('popup open → the page’s mentions listed (the tab’s scan)', col(0)),
+        figure('popup open → assets listed by name', col(1)),
+        figure('popup open → claims with verdicts', col(2)),
+        figure('popup open → launch token checklist', col(3)),
       ],
       notes: [
-        'From the popup page’s navigation start (performance.now() in the page), warm worker; the scan of the tab, the asset rows, the verdicts and the checklist each answer from IndexedDB first.',
+        'From the popup page’s navigation start (performance.now() in the page), warm worker, 1.5 s between opens (the refreshes one open asks for are over before the next); the scan of the tab, the asset rows, the verdicts and the checklist each answer from IndexedDB first.',
       ],
     };
   } finally {

@@ -1,8 +1,8 @@
 /**
  * The popup's rows: each asset's name, symbol, where it trades and its cached price, from the
  * registry and IndexedDB in one read. Without `wait` it answers from the cache at once (the popup
- * must show something within 100 ms) and refreshes what is missing or old behind; with `wait`, it
- * answers after that refresh (bounded by the sources' timeouts).
+ * must show something within 100 ms); with `wait`, after refreshing what is missing or old
+ * (bounded by the sources' timeouts).
  */
 import type { QuoteRecord } from '@/utils/db/records';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
@@ -26,13 +26,12 @@ export async function assetRows(
     (id, i) =>
       (id.startsWith('cg:') || id.startsWith('stock:')) && (!cards[i]?.price || cards[i]?.price?.stale),
   );
-  if (due.length) {
-    const refresh = service.refreshQuotes(due).catch(() => undefined);
-    if (req.wait) {
-      await refresh;
-      quotes = await database().getQuotes(ids);
-      cards = priced(quotes);
-    }
+  // The first answer comes from the cache and starts nothing (the popup asks again, waiting, for
+  // what is missing): a refresh started then would compete with the answer for the worker.
+  if (due.length && req.wait) {
+    await service.refreshQuotes(due).catch(() => undefined);
+    quotes = await database().getQuotes(ids);
+    cards = priced(quotes);
   }
   return {
     assets: ids.map((asset, i): Row => {

@@ -79,6 +79,18 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
   return { card: forReaders(card), refreshing: refreshes.length > 0, ...where };
 }
 
+/**
+ * The card from IndexedDB as it is, starting nothing: the popup's first answers (it asks again,
+ * waiting, when `missing` says figures are still to come). A refresh started here would compete
+ * with those answers for the worker and the database.
+ */
+export async function cachedCard(asset: string): Promise<{ card: Card | null; missing: boolean }> {
+  const service = await dataService();
+  const card = await service.getCard(asset);
+  const details = asset.startsWith('cg:') && (!card?.unlocks || !card.revenue);
+  return { card: forReaders(card), missing: needsQuote(card) || details || !!service.quoteRefreshOf(asset) };
+}
+
 /** The card with its stale reasons said for a reader (utils/sources/reasons.ts). */
 function forReaders(card: Card | null): Card | null {
   if (!card) return card;

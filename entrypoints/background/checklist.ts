@@ -12,7 +12,7 @@ import type { BoxId, ChecklistSnapshot } from '@/utils/checklist/types';
 import type { ClaimId } from '@/utils/detect/types';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
 import { goplusChainId, type TokenSecurity } from '@/utils/sources/goplus';
-import { cardFor } from './cards';
+import { cachedCard, cardFor } from './cards';
 import { currentRegistry, database, dataService } from './runtime';
 
 type Security = Pick<VerdictExtras, 'security' | 'securityAt' | 'securityMissing'>;
@@ -49,7 +49,7 @@ export async function checklistFor(
   claimsOnPage: readonly ClaimId[] = [],
 ): Promise<BackgroundReply<'tickerlens:checklist'>> {
   const [reply, security, stored] = await Promise.all([
-    cardFor(asset, wait),
+    wait ? cardFor(asset, true) : cachedCard(asset).then((c) => ({ card: c.card, refreshing: c.missing })),
     securityOf(asset, wait),
     database().getChecklist(asset),
   ]);
@@ -95,7 +95,7 @@ export async function claimVerdictsFor(
           (i) => i.asset === asset && (i.claim === 'zero-tax' || i.claim === 'liquidity-locked'),
         );
         const [card, security] = await Promise.all([
-          cardFor(asset, wait),
+          wait ? cardFor(asset, true) : cachedCard(asset),
           needsSecurity ? securityOf(asset, wait) : Promise.resolve({}),
         ]);
         return [asset, { card: card.card, security }] as const;

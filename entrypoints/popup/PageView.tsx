@@ -15,16 +15,15 @@ import type { ClaimId } from '@/utils/detect/types';
 import { t } from '@/utils/i18n';
 import {
   type AssetRowReply,
-  assetsMessage,
   type ChecklistReply,
   type ClaimVerdictReply,
   checklistMessage,
   checklistOverrideMessage,
-  claimVerdictsMessage,
   type ScanResult,
   saveNoteMessage,
 } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
+import { askAssets, askChecklist, askVerdicts, firstSubject, verdictItems } from './asks';
 import { type AssetMention, assetIdsOf, type ClaimGroup, type PageSummary, summarise } from './summary';
 
 const verdictKey = (asset: string, claim: string, value?: number) => `${asset}|${claim}|${value ?? ''}`;
@@ -58,14 +57,13 @@ export function PageView({ result }: { result: ScanResult }) {
   /** Whether the rows are final (prices still missing then are not coming). */
   const [rowsFinal, setRowsFinal] = useState(false);
   const [verdicts, setVerdicts] = useState<Map<string, ClaimVerdictReply>>(new Map());
-  const firstSubject = summary.claims.find((g) => g.asset?.startsWith('cg:'))?.asset;
-  const [picked, setPicked] = useState<string | undefined>(firstSubject);
+  const [picked, setPicked] = useState<string | undefined>(firstSubject(summary));
 
   useEffect(() => {
     const ids = assetIdsOf(summary);
     if (!ids.length) return;
     return cacheThenFresh(
-      (wait) => sendToBackground(assetsMessage, { assets: ids, wait }),
+      (wait) => askAssets(ids, wait),
       (r, final) => {
         setRows(new Map(r.assets.map((a) => [a.asset, a])));
         setRowsFinal(final);
@@ -75,18 +73,10 @@ export function PageView({ result }: { result: ScanResult }) {
   }, [summary]);
 
   useEffect(() => {
-    const items = summary.claims.flatMap((g) =>
-      g.asset
-        ? g.claims.map((c) => ({
-            asset: g.asset as string,
-            claim: c.claim,
-            ...(c.value === undefined ? {} : { value: c.value }),
-          }))
-        : [],
-    );
+    const items = verdictItems(summary);
     if (!items.length) return;
     return cacheThenFresh(
-      (wait) => sendToBackground(claimVerdictsMessage, { items: items.slice(0, 100), wait }),
+      (wait) => askVerdicts(items, wait),
       (r) => setVerdicts(new Map(r.verdicts.map((v) => [verdictKey(v.asset, v.claim, v.value), v]))),
       (r) => r.verdicts.some((v) => v.verdict === 'unknown'),
     );
@@ -151,7 +141,12 @@ function ClaimsSection({
   picked: string | undefined;
 }) {
   return (
-    <section data-testid="page-claims" aria-labelledby="claims-h">
+    // Busy until the worker's first verdicts come (a claim about no known token needs none).
+    <section
+      data-testid="page-claims"
+      aria-labelledby="claims-h"
+      aria-busy={groups.some((g) => g.asset) && verdicts.size === 0}
+    >
       <h2 id="claims-h">{t('popupClaims')}</h2>
       {groups.map((g) => (
         <div class="claim-group" key={g.key} data-asset={g.asset ?? ''}>
@@ -277,7 +272,7 @@ function PickedChecklist({
   useEffect(() => {
     if (kind === 'stock') return;
     return cacheThenFresh(
-      (wait) => sendToBackground(checklistMessage, { asset, wait, claims: claimIds(claims) }),
+      (wait) => askChecklist(asset, claimIds(claims), wait),
       (r) => {
         setFailed(false);
         setResult(r);
@@ -341,7 +336,12 @@ function AssetsSection({
   host: string;
 }) {
   return (
-    <section data-testid="page-summary" aria-labelledby="assets-h">
+    // Busy until the worker's first answer names the assets.
+    <section
+      data-testid="page-summary"
+      aria-labelledby="assets-h"
+      aria-busy={summary.assets.length > 0 && rows.size === 0}
+    >
       <h2 id="assets-h">
         {t('popupAssets')} <span class="muted host">{host}</span>
       </h2>

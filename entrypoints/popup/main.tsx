@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { setDocumentLanguage } from '@/components/page';
 import { scanTab } from '@/utils/messaging';
 import { PopupApp } from './App';
+import { askFirst } from './asks';
+import { summarise } from './summary';
 
 setDocumentLanguage();
 
@@ -19,7 +21,8 @@ if (app) {
   targetTabId().then((tabId) => {
     // The scan goes out before the first render: the page's summary is what the popup waits for.
     const firstScan = tabId === undefined ? undefined : scanTab(tabId);
-    firstScan?.catch(() => undefined);
+    // Its answer's first questions go out at once, while the view renders (asks.ts).
+    firstScan?.then((r) => askFirst(summarise(r.items))).catch(() => undefined);
     render(<PopupApp tabId={tabId} {...(firstScan ? { firstScan } : {})} />, app);
   });
 }

@@ -157,9 +157,7 @@ describe('hover card content', () => {
     const card = show({ asset: 'cg:hyperliquid', data: fullCard });
     expect(card.querySelector('.price-row')?.textContent).toContain('24小时');
     expect(card.querySelector('.price-row')?.textContent).toContain('7日');
-    expect(card.querySelector('.unlocks .cat')?.textContent).toBe(
-      '内部人士 · Core Contributors',
-    );
+    expect(card.querySelector('.unlocks .cat')?.textContent).toBe('内部人士 · Core Contributors');
     expect(card.querySelector('header .kind')?.textContent).toBe('币');
   });
 
@@ -356,9 +354,7 @@ describe('what each figure means', () => {
     const stream = card.querySelector('.unlocks li[data-kind="stream"]');
     expect(stream?.textContent).toContain('May 10, 2025, 05:49 UTC – May 10, 2027');
     expect(stream?.textContent).toContain('505.86K a day');
-    expect(stream?.querySelector('.cat')?.textContent).toBe(
-      'Insiders · Investors · linear, 311M to go',
-    );
+    expect(stream?.querySelector('.cat')?.textContent).toBe('Insiders · Investors · linear, 311M to go');
     const recent = card.querySelector('.recent');
     expect(recent?.querySelector('h4')?.textContent).toBe('Just unlocked (last 7 days)');
     expect(recent?.querySelector('time')?.textContent).toBe('Jan 21, 2025, 09:51 UTC');
