@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { launchWithExtension } from '../test/support/chromium';
+import { launchWithExtension, useOfflineSources } from '../test/support/chromium';
 import { browserBundle } from './browser/bundle';
 import { type BenchSection, median } from './report';
 
@@ -24,20 +24,7 @@ export default async function run(): Promise<BenchSection> {
   const ext = await launchWithExtension();
   try {
     // Sources point at a closed local port: the card comes from the bundled snapshot in IndexedDB.
-    await ext.worker.evaluate(
-      (dead) =>
-        chrome.storage.local.set({
-          'tickerlens:settings': {
-            sources: Object.fromEntries(
-              ['coingecko', 'llamaCoins', 'llamaApi', 'llamaDatasets', 'goplus', 'stocks'].map((s) => [
-                s,
-                { baseUrl: dead },
-              ]),
-            ),
-          },
-        }),
-      'http://127.0.0.1:9',
-    );
+    await useOfflineSources(ext.worker);
 
     const page = await ext.context.newPage();
     await page.goto(`${origin}/`);

@@ -8,7 +8,7 @@
 
 import { xTimelinePage } from '../demo/pages';
 import { realPosts, writtenPosts } from '../demo/posts';
-import { launchWithExtension } from '../test/support/chromium';
+import { launchWithExtension, useOfflineSources } from '../test/support/chromium';
 import { type BenchSection, median } from './report';
 
 const OPENS = 15;
@@ -22,20 +22,7 @@ function p95(xs: readonly number[]): number {
 export default async function run(): Promise<BenchSection> {
   const ext = await launchWithExtension();
   try {
-    await ext.worker.evaluate(
-      (dead) =>
-        chrome.storage.local.set({
-          'tickerlens:settings': {
-            sources: Object.fromEntries(
-              ['coingecko', 'llamaCoins', 'llamaApi', 'llamaDatasets', 'goplus', 'stocks'].map((s) => [
-                s,
-                { baseUrl: dead },
-              ]),
-            ),
-          },
-        }),
-      'http://127.0.0.1:9',
-    );
+    await useOfflineSources(ext.worker);
     const html = xTimelinePage([...writtenPosts, ...realPosts.slice(0, 8)], { theme: 'light' });
     await ext.context.route('https://x.com/**', (route) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),

@@ -9,9 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import type { Page, Worker } from 'playwright-core';
-import { launchWithExtension } from '../test/support/chromium';
+import { launchWithExtension, useOfflineSources } from '../test/support/chromium';
 import type { ScanResult } from '../utils/messages';
-import { SETTINGS_KEY } from '../utils/settings';
 import { hoverText } from './browser-helpers';
 import { articlePage, xTimelinePage } from './pages';
 import { realPosts, writtenPosts } from './posts';
@@ -51,20 +50,7 @@ async function main(): Promise<void> {
     // Headless runs are the built-in-data demo: the data sources are unreachable (a closed local
     // port, and the route below drops any other request), so cards show the bundled, dated snapshot
     // and say so; nothing leaves the machine.
-    await ext.worker.evaluate(
-      ([key, dead]) =>
-        chrome.storage.local.set({
-          [key]: {
-            sources: Object.fromEntries(
-              ['coingecko', 'llamaCoins', 'llamaApi', 'llamaDatasets', 'goplus', 'stocks'].map((s) => [
-                s,
-                { baseUrl: dead },
-              ]),
-            ),
-          },
-        }),
-      [SETTINGS_KEY, 'http://127.0.0.1:9'] as const,
-    );
+    await useOfflineSources(ext.worker);
   }
   await ext.context.route(
     () => true,

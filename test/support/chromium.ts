@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { SETTINGS_KEY } from '../../utils/settings';
+import { SOURCE_IDS } from '../../utils/source-ids';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -91,4 +93,18 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     await close();
     throw err;
   }
+}
+
+/**
+ * Points every data source at a closed local port (nothing answers, nothing leaves the machine):
+ * cards then come from the bundled, dated snapshot in IndexedDB. The demo and the benches use it.
+ */
+export async function useOfflineSources(worker: Worker): Promise<void> {
+  await worker.evaluate(
+    ([key, ids, dead]) =>
+      chrome.storage.local.set({
+        [key]: { sources: Object.fromEntries(ids.map((s) => [s, { baseUrl: dead }])) },
+      }),
+    [SETTINGS_KEY, SOURCE_IDS, 'http://127.0.0.1:9'] as const,
+  );
 }

@@ -1,11 +1,3 @@
-/**
- * The hover card's content (components/Card.tsx) rendered with Preact into a linkedom document, in
- * English and in Simplified Chinese from the extension's own catalogues: every figure of a full
- * card with its source, unlocks by category with the insiders' standing out, treasury and mNAV,
- * and the states a reader can meet (a nameless asset, a failed fetch, a failed Save note).
- */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -14,27 +6,7 @@ import type { CardData } from '@/utils/card-schema';
 
 const ui = vi.hoisted(() => ({ locale: 'en' }));
 
-vi.mock('wxt/browser', () => {
-  const catalogue = (locale: string): Record<string, { message: string }> =>
-    JSON.parse(
-      readFileSync(resolve(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8'),
-    );
-  const catalogues: Record<string, Record<string, { message: string }>> = {
-    en: catalogue('en'),
-    zh_CN: catalogue('zh_CN'),
-  };
-  return {
-    browser: {
-      i18n: {
-        getMessage: (key: string, subs?: string | string[]) => {
-          const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-          const message = catalogues[ui.locale]?.[key]?.message ?? '';
-          return message.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-        },
-      },
-    },
-  };
-});
+vi.mock('wxt/browser', async () => (await import('../../support/i18n')).catalogueBrowser(ui));
 
 const { Card } = await import('@/components/Card');
 const { claimVerdict } = await import('@/utils/checklist/claim-verdicts');
