@@ -31,8 +31,11 @@ export interface CardModel {
   /** For addresses: false when the EIP-55 checksum is wrong. */
   valid?: boolean;
   claim?: ClaimId;
-  /** Claims made in the same post or paragraph (with the number of "N% airdrop"). */
-  claimsNearby: Array<{ claim: ClaimId; value?: number }>;
+  /**
+   * Claims made in the same post or paragraph (with the number of "N% airdrop"), each with the token
+   * it is about (claimSubjectOf), when the post names one.
+   */
+  claimsNearby: Array<{ claim: ClaimId; value?: number; about?: { text: string; asset?: string } }>;
   /**
    * The token those claims are about (card-controller.ts, `claimSubject`): its text on the page,
    * and its asset when that is known. Absent when the post names no token.
@@ -394,22 +397,24 @@ const VERDICT_KEYS: Record<Verdict, MessageKey> = {
 };
 
 /**
- * What the post's claims are checked against on this card: the data of the token they are about
- * (on that token's card, or on a claim's), or why they cannot be checked here.
+ * What a claim is checked against on this card: the data of the token it is about (on that
+ * token's card, or on a claim's), or why it cannot be checked here.
  */
-function claimGround(model: CardModel): { data: CardData | null } | { why: string } {
-  const about = model.claimsAbout;
+function claimGround(
+  model: CardModel,
+  about: { text: string; asset?: string } | undefined,
+): { data: CardData | null } | { why: string } {
   if (!about) return { why: t('reasonNoSubject') };
   if (!about.asset) return { why: t('reasonSubjectUnknown', about.text) };
-  if (model.kind !== 'claim' && model.asset !== about.asset)
-    return { why: t('reasonAboutOther', about.text) };
+  const cardSubject = model.kind === 'claim' ? model.claimsAbout?.asset : model.asset;
+  if (about.asset !== cardSubject) return { why: t('reasonAboutOther', about.text) };
   if (model.state === 'loading') return { why: t('cardLoading') };
   return { data: model.data ?? null };
 }
 
 /** The line under a claim's title: which token it was checked against, or why none. */
 function claimSubjectLine(model: CardModel): string {
-  const ground = claimGround(model);
+  const ground = claimGround(model, model.claimsAbout);
   const about = model.claimsAbout;
   if ('why' in ground && !(about?.asset && model.state === 'loading')) return ground.why;
   const name = model.data?.name;
@@ -417,21 +422,28 @@ function claimSubjectLine(model: CardModel): string {
 }
 
 function Claims({ model }: { model: CardModel }) {
-  const ground = claimGround(model);
   return (
     <section>
       <h3>{t('cardClaimsInPost')}</h3>
       <ul class="claims">
-        {model.claimsNearby.map(({ claim, value }) => {
+        {model.claimsNearby.map(({ claim, value, about }) => {
+          const ground = claimGround(model, about);
           // The worker's verdict, as the page's marks and the popup show it (claim-marks.ts).
           const checked =
             'data' in ground
-              ? model.claimVerdicts?.find((v) => v.claim === claim && v.value === value)
+              ? model.claimVerdicts?.find(
+                  (v) => v.claim === claim && v.value === value && v.asset === about?.asset,
+                )
               : undefined;
           const verdict = checked?.verdict ?? 'unknown';
           const why = checked ? reasonText(checked.reason) : 'why' in ground ? ground.why : t('cardLoading');
           return (
-            <li key={claim} class={`verdict-${verdict}`} data-claim={claim} data-verdict={verdict}>
+            <li
+              key={`${claim}-${value ?? ''}-${about?.text ?? ''}`}
+              class={`verdict-${verdict}`}
+              data-claim={claim}
+              data-verdict={verdict}
+            >
               <strong>{claimLabel(claim)}</strong> · <span aria-hidden="true">{VERDICT_MARKS[verdict]}</span>{' '}
               {t(VERDICT_KEYS[verdict])}
               <span class="meta"> {why}</span>

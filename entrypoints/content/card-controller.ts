@@ -5,8 +5,8 @@
  */
 import type { CardModel } from '@/components/Card';
 import { stateOf } from '@/components/card-state';
-import { claimSubject } from '@/utils/checklist/claim-subject';
-import type { Match } from '@/utils/detect';
+import { type ClaimSubject, claimSubject, claimSubjectOf } from '@/utils/checklist/claim-subject';
+import type { ClaimId, Match } from '@/utils/detect';
 import type { BackgroundReply, ClaimVerdictReply, ResolutionReply } from '@/utils/messages';
 import { cardRoute, pinRoute, saveNoteRoute } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
@@ -83,13 +83,25 @@ export class CardController {
       (await this.#resolutions.request(entry.block.text, entry.matches, true));
     if (token !== this.#token) return;
     const res = resolved[index] ?? {};
-    const about = claimSubject(entry.block.text, entry.matches, resolved);
-    const base = baseModel(match, res, entry.matches, about);
-    // A claim's own card shows the figures of the token the post's claims are about.
+    const text = entry.block.text;
+    // A claim's own card shows the figures of the token that claim is about.
+    const about =
+      match.kind === 'claim'
+        ? claimSubjectOf(text, entry.matches, resolved, match)
+        : claimSubject(text, entry.matches, resolved);
+    const base = baseModel(match, res, entry.matches, about, (m) =>
+      claimSubjectOf(text, entry.matches, resolved, m),
+    );
     const subject = match.kind === 'claim' ? about?.asset : res.asset;
     this.#claimVerdicts = undefined;
-    if (about?.asset && subject === about.asset && base.claimsNearby.length && this.#claims) {
-      const asks = base.claimsNearby.map((c) => ({ asset: about.asset as string, ...c }));
+    // The worker's verdicts of the claims about this card's token (the others point to their own).
+    const mine = base.claimsNearby.filter((c) => subject && c.about?.asset === subject);
+    if (subject && mine.length && this.#claims) {
+      const asks = mine.map(({ claim, value }) => ({
+        asset: subject,
+        claim,
+        ...(value === undefined ? {} : { value }),
+      }));
       void this.#claims.verdictsFor(asks).then((verdicts) => {
         if (token !== this.#token || !this.#shown) return;
         this.#claimVerdicts = verdicts;
@@ -157,9 +169,7 @@ export class CardController {
         detected: target.match.text,
         ...(target.match.claim ? { claim: target.match.claim } : {}),
         // The post's claims, judged by the worker as it saves (about the token they are about).
-        ...(model.claimsNearby.length && (!model.claimsAbout || model.claimsAbout.asset === subject)
-          ? { claims: model.claimsNearby }
-          : {}),
+        ...claimsAboutSubject(model, subject),
       });
       if (this.#current === target) this.#show(target, { ...model, noteSaved: true });
     } catch (err) {
@@ -183,14 +193,21 @@ function baseModel(
   res: ResolutionReply,
   matches: readonly Match[],
   about: CardModel['claimsAbout'],
+  subjectOf: (claim: Match) => ClaimSubject | undefined,
 ): Omit<CardModel, 'state'> {
+  // Each claim of the post once, with the token it is about (a post may name several).
   const claimsNearby = [
     ...new Map(
-      matches.flatMap((m) =>
-        m.kind === 'claim' && m.claim
-          ? [[m.claim, { claim: m.claim, ...(m.value === undefined ? {} : { value: m.value }) }] as const]
-          : [],
-      ),
+      matches.flatMap((m) => {
+        if (m.kind !== 'claim' || !m.claim) return [];
+        const itsAbout = subjectOf(m);
+        const item = {
+          claim: m.claim,
+          ...(m.value === undefined ? {} : { value: m.value }),
+          ...(itsAbout ? { about: itsAbout } : {}),
+        };
+        return [[`${m.claim}|${m.value ?? ''}|${itsAbout?.text ?? ''}`, item] as const];
+      }),
     ).values(),
   ];
   return {
@@ -216,4 +233,15 @@ function withReply(base: Omit<CardModel, 'state'>, reply: CardReply): CardModel 
     ...(reply.venue ? { venue: reply.venue } : {}),
     ...(reply.error ? { error: reply.error } : {}),
   };
+}
+
+/** The post's claims about the noted token, for a note (the worker judges them as it saves). */
+function claimsAboutSubject(
+  model: CardModel,
+  subject: string,
+): { claims?: Array<{ claim: ClaimId; value?: number }> } {
+  const claims = model.claimsNearby
+    .filter((c) => subject && c.about?.asset === subject)
+    .map(({ claim, value }) => ({ claim, ...(value === undefined ? {} : { value }) }));
+  return claims.length ? { claims } : {};
 }

@@ -1,11 +1,11 @@
 /**
  * What the data says of the launch claims on the page, for their marks and cards: a "no VC" whose
  * token's schedule lists investors is marked as contradicted without opening a card. Each claim is
- * judged against the token its post is about (claimSubject, as the card and the popup judge it),
+ * judged against the token it is about (claimSubjectOf, as the card and the popup judge it),
  * by the background, which fetches what a verdict needs within the sources' budgets. Asked once
  * per token and claim, in batches; the page's marks change once the answers come.
  */
-import { claimSubject } from '@/utils/checklist/claim-subject';
+import { claimSubjectOf } from '@/utils/checklist/claim-subject';
 import type { ClaimId, Match } from '@/utils/detect';
 import type { ClaimVerdictReply, ResolutionReply } from '@/utils/messages';
 import type { ClaimMark } from './painted-marks';
@@ -34,7 +34,8 @@ export class ClaimMarks {
   /** Asked and not answered yet (or answered by a failure: not asked again this page's life). */
   readonly #asked = new Set<string>();
   readonly #queue = new Map<string, ClaimAsk>();
-  readonly #waiting = new Set<(v: Map<string, ClaimVerdictReply>) => void>();
+  /** Cards waiting for verdicts: each is let go once every one of its asks was answered (or failed). */
+  readonly #waiting = new Set<{ keys: Set<string>; done: () => void }>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #stopped = false;
 
@@ -65,11 +66,10 @@ export class ClaimMarks {
   /** The verdicts of claims about a token (a card's), asked for those not known yet. */
   async verdictsFor(asks: readonly ClaimAsk[]): Promise<ClaimVerdictReply[]> {
     const missing = asks.filter((a) => !this.#verdicts.has(keyOf(a)));
-    if (missing.length) {
+    if (missing.length && !this.#stopped) {
       await new Promise<void>((done) => {
-        this.#waiting.add(() => done());
+        this.#waiting.add({ keys: new Set(missing.map(keyOf)), done });
         for (const a of missing) this.#ask(a, true);
-        this.#flushSoon();
       });
     }
     return asks.flatMap((a) => {
@@ -88,7 +88,7 @@ export class ClaimMarks {
   stop(): void {
     this.#stopped = true;
     clearTimeout(this.#timer);
-    for (const done of this.#waiting) done(this.#verdicts);
+    for (const w of this.#waiting) w.done();
     this.#waiting.clear();
   }
 
@@ -96,7 +96,7 @@ export class ClaimMarks {
     if (m.kind !== 'claim' || !m.claim) return undefined;
     const resolved = this.resolvedOf(text);
     if (!resolved) return undefined;
-    const asset = claimSubject(text, matches, resolved)?.asset;
+    const asset = claimSubjectOf(text, matches, resolved, m)?.asset;
     if (!asset) return undefined;
     return { asset, claim: m.claim, ...(m.value === undefined ? {} : { value: m.value }) };
   }
@@ -121,8 +121,6 @@ export class ClaimMarks {
     const batch = [...this.#queue.values()].slice(0, MAX_BATCH);
     for (const a of batch) this.#queue.delete(keyOf(a));
     if (this.#queue.size) this.#flushSoon();
-    const waiting = [...this.#waiting];
-    this.#waiting.clear();
     let changed = false;
     try {
       const answers = batch.length ? await this.send(batch) : [];
@@ -141,7 +139,14 @@ export class ClaimMarks {
     } catch {
       // The worker went away or a source failed: these claims stay marked as plain claims.
     }
-    for (const done of waiting) done(this.#verdicts);
+    // Waiting cards whose asks were all in this batch (answered or not) go on.
+    for (const w of this.#waiting) {
+      for (const a of batch) w.keys.delete(keyOf(a));
+      if (!w.keys.size) {
+        this.#waiting.delete(w);
+        w.done();
+      }
+    }
     if (changed) this.onChange();
   }
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { type ClaimSubject, claimSubject } from '@/utils/checklist/claim-subject';
+import { type ClaimSubject, claimSubjectOf } from '@/utils/checklist/claim-subject';
 import type { Match } from '@/utils/detect';
 import {
   claimVerdictsRoute,
@@ -205,13 +205,17 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     const byText = new Map<string, ScannedMatch['matches']>();
     for (const f of found) byText.set(f.text, f.matches);
     await Promise.all([...byText].map(([text, matches]) => resolutions.request(text, matches, true)));
-    const subjects = new Map<string, ClaimSubject | undefined>();
     const items = found.map((f) => {
       const resolved = resolutions.get(f.text);
       const item = toScanItem(f.match, resolved?.[f.index]);
       if (item.kind !== 'claim') return item;
-      if (!subjects.has(f.text)) subjects.set(f.text, claimSubject(f.text, f.matches, resolved ?? []));
-      return withClaimContext(item, f.match, f.text, subjects.get(f.text));
+      // Each claim with the token it is about (the post may name several).
+      return withClaimContext(
+        item,
+        f.match,
+        f.text,
+        claimSubjectOf(f.text, f.matches, resolved ?? [], f.match),
+      );
     });
     return { url: location.href, items };
   }

@@ -38,7 +38,34 @@ export function claimSubject(
   matches: readonly Match[],
   resolved: readonly ResolutionReply[],
 ): ClaimSubject | undefined {
-  const claims = matches.filter((m) => m.kind === 'claim');
+  return subjectNear(
+    text,
+    matches,
+    resolved,
+    matches.filter((m) => m.kind === 'claim'),
+  );
+}
+
+/**
+ * The token one claim is about, by the same rules with the distance to that claim alone: in "$EIGEN
+ * had no presale. TGE soon for $ARB." the presale is EIGEN's and the TGE ARB's. The popup, the
+ * page's marks and the card judge each claim against its own token.
+ */
+export function claimSubjectOf(
+  text: string,
+  matches: readonly Match[],
+  resolved: readonly ResolutionReply[],
+  claim: Match,
+): ClaimSubject | undefined {
+  return claim.kind === 'claim' ? subjectNear(text, matches, resolved, [claim]) : undefined;
+}
+
+function subjectNear(
+  text: string,
+  matches: readonly Match[],
+  resolved: readonly ResolutionReply[],
+  claims: readonly Match[],
+): ClaimSubject | undefined {
   if (!claims.length) return undefined;
   /** Characters between two places of the text, a sentence's worth more across a sentence's end. */
   const gap = (from: number, to: number) =>

@@ -1,6 +1,6 @@
 /** The token a post's claims are checked against (the card, the popup and the page's marks). */
 import { describe, expect, it } from 'vitest';
-import { claimSubject } from '@/utils/checklist/claim-subject';
+import { claimSubject, claimSubjectOf } from '@/utils/checklist/claim-subject';
 import type { Match } from '@/utils/detect';
 
 describe('claimSubject', () => {
@@ -98,5 +98,47 @@ describe('claimSubject', () => {
     ).toEqual({
       text: '$STRK',
     });
+  });
+});
+
+describe('claimSubjectOf', () => {
+  it('gives each claim the token nearest to it: in one post, the presale is EIGEN’s and the TGE ARB’s', () => {
+    const text = '$EIGEN had no presale and a 5% airdrop. TGE soon for $ARB.';
+    const at = (t: string) => text.indexOf(t);
+    const matches: Match[] = [
+      { kind: 'ticker', text: '$EIGEN', start: 0, end: 6, symbol: 'EIGEN', cashtag: true },
+      {
+        kind: 'claim',
+        text: 'no presale',
+        start: at('no presale'),
+        end: at('no presale') + 10,
+        claim: 'no-presale',
+      },
+      {
+        kind: 'claim',
+        text: '5% airdrop',
+        start: at('5% airdrop'),
+        end: at('5% airdrop') + 10,
+        claim: 'airdrop',
+        value: 5,
+      },
+      {
+        kind: 'claim',
+        text: 'TGE soon',
+        start: at('TGE soon'),
+        end: at('TGE soon') + 8,
+        claim: 'token-launch',
+      },
+      { kind: 'ticker', text: '$ARB', start: at('$ARB'), end: at('$ARB') + 4, symbol: 'ARB', cashtag: true },
+    ];
+    const resolved = [{ asset: 'cg:eigenlayer' }, {}, {}, {}, { asset: 'cg:arbitrum' }];
+    const of = (i: number) => claimSubjectOf(text, matches, resolved, matches[i] as Match);
+    expect(of(1)).toEqual({ text: '$EIGEN', asset: 'cg:eigenlayer' });
+    expect(of(2)).toEqual({ text: '$EIGEN', asset: 'cg:eigenlayer' });
+    expect(of(3)).toEqual({ text: '$ARB', asset: 'cg:arbitrum' });
+    // Not a claim: no subject of its own.
+    expect(of(0)).toBeUndefined();
+    // The post's own subject stays the token nearest to any claim.
+    expect(claimSubject(text, matches, resolved)).toEqual({ text: '$EIGEN', asset: 'cg:eigenlayer' });
   });
 });

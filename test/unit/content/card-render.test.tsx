@@ -12,6 +12,8 @@ const { Card } = await import('@/components/Card');
 const { claimVerdict } = await import('@/utils/checklist/claim-verdicts');
 
 const NOW = Date.UTC(2026, 11, 5, 12);
+/** The token a test post's claims are about. */
+const HYPE = { text: '$HYPE', asset: 'cg:hyperliquid' };
 const DAY = 86_400_000;
 const figure = <T,>(value: T, source: 'coingecko' | 'llamaApi' = 'coingecko') => ({
   value,
@@ -148,7 +150,10 @@ describe('hover card content', () => {
       text: 'No VC',
       kind: 'claim' as const,
       claim: 'no-vc' as const,
-      claimsNearby: [{ claim: 'no-vc' as const }, { claim: 'no-insiders' as const }],
+      claimsNearby: [
+        { claim: 'no-vc' as const, about: HYPE },
+        { claim: 'no-insiders' as const, about: HYPE },
+      ],
       claimsAbout: { text: '$HYPE', asset: 'cg:hyperliquid' },
       data: withSchedule,
     };
@@ -176,7 +181,7 @@ describe('hover card content', () => {
   });
 
   it('checks no claim against another asset: a stock’s card, a post about an unknown token, a post with none', () => {
-    const claims: CardModel['claimsNearby'] = [{ claim: 'no-vc' }];
+    const claims: CardModel['claimsNearby'] = [{ claim: 'no-vc', about: HYPE }];
     const stock = show({
       text: '$MSTR',
       asset: 'stock:MSTR',
@@ -192,7 +197,7 @@ describe('hover card content', () => {
       text: 'Fair launch',
       kind: 'claim',
       claim: 'fair-launch',
-      claimsNearby: [{ claim: 'fair-launch' }],
+      claimsNearby: [{ claim: 'fair-launch', about: { text: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' } }],
       claimsAbout: { text: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' },
     });
     expect(unknown.querySelector('h2')?.textContent).toBe('Fair launch');
@@ -200,8 +205,39 @@ describe('hover card content', () => {
     expect(unknown.querySelector('[data-claim="fair-launch"]')?.getAttribute('data-verdict')).toBe('unknown');
 
     ui.locale = 'zh_CN';
-    const none = show({ text: '沒有風投', kind: 'claim', claim: 'no-vc', claimsNearby: claims });
+    const none = show({
+      text: '沒有風投',
+      kind: 'claim',
+      claim: 'no-vc',
+      claimsNearby: [{ claim: 'no-vc' }],
+    });
     expect(none.querySelector('.claim')?.textContent).toBe('帖子没有提到可供核对的代币。');
+  });
+
+  it('judges each claim against its own token: on $ARB’s card, a claim about $EIGEN points to its card', () => {
+    const card = show({
+      text: '$ARB',
+      asset: 'cg:arbitrum',
+      data: { ...fullCard, assetId: 'cg:arbitrum', name: 'Arbitrum', symbol: 'ARB' },
+      claimsNearby: [
+        { claim: 'no-presale', about: { text: '$EIGEN', asset: 'cg:eigenlayer' } },
+        { claim: 'token-launch', about: { text: '$ARB', asset: 'cg:arbitrum' } },
+      ],
+      claimVerdicts: [
+        {
+          asset: 'cg:arbitrum',
+          claim: 'token-launch',
+          verdict: 'contradicts',
+          reason: { key: 'reasonAlreadyPriced', subs: [] },
+        },
+      ],
+    });
+    const eigen = card.querySelector('[data-claim="no-presale"]');
+    expect(eigen?.getAttribute('data-verdict')).toBe('unknown');
+    expect(eigen?.textContent).toContain("The post's claims are about $EIGEN: see its card.");
+    const arb = card.querySelector('[data-claim="token-launch"]');
+    expect(arb?.getAttribute('data-verdict')).toBe('contradicts');
+    expect(arb?.textContent).toContain('It already has a market price.');
   });
 
   it('is titled by its symbol when the source gives no name, so the dialog is never unnamed', () => {

@@ -97,4 +97,23 @@ describe('claim marks', () => {
     expect(await marks.verdictsFor([{ asset: 'cg:hyperliquid', claim: 'no-vc' }])).toEqual([]);
     expect(marks.markOf(text, matches, matches[0] as Match)).toBeUndefined();
   });
+
+  it('lets a card wait for its own asks, past a first batch of others, and go when stopped', async () => {
+    vi.useFakeTimers();
+    let answered = 0;
+    const { marks } = setup((items) => {
+      answered += items.length;
+      return items.map((i) => verdict(i, 'agrees'));
+    });
+    // 120 asks: the first message carries 100; the card's last asks go in the second.
+    const asks = Array.from({ length: 120 }, (_, i) => ({ asset: `cg:t${i}`, claim: 'no-vc' as const }));
+    const got = marks.verdictsFor(asks);
+    await vi.advanceTimersByTimeAsync(150);
+    await vi.advanceTimersByTimeAsync(150);
+    expect((await got).length).toBe(120);
+    expect(answered).toBe(120);
+    marks.stop();
+    expect(await marks.verdictsFor([{ asset: 'cg:other', claim: 'no-vc' }])).toEqual([]);
+    vi.useRealTimers();
+  });
 });
