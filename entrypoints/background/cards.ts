@@ -6,6 +6,8 @@
 import { t } from '@/utils/i18n';
 import type { BackgroundReply } from '@/utils/messages';
 import type { Registry } from '@/utils/registry';
+import { chainName } from '@/utils/registry/chains';
+import { GAS_TOKENS } from '@/utils/registry/curated/gas-coins';
 import { type Card, FRESH_FOR_MS } from '@/utils/sources/card';
 import { nextTryTime, readableReason } from '@/utils/sources/reasons';
 import { currentRegistry, dataService } from './runtime';
@@ -107,7 +109,10 @@ function forReaders(card: Card | null): Card | null {
 export function candidateInfo(reg: Registry, id: string) {
   const a = reg.asset(id);
   if (!a) return { id, name: id, symbol: '' };
-  const chains = a.platforms ? Object.keys(a.platforms).slice(0, 2).join(', ') : '';
+  // A chain's own coin lives on its chain; a token, on the chains of its contracts (by name).
+  const chains =
+    GAS_TOKENS[id] ??
+    [...new Set(Object.keys(a.platforms ?? {}).flatMap((p) => chainName(p) ?? []))].slice(0, 2).join(', ');
   const venue = a.kind === 'equity' ? (a.exchange ?? 'OTC') + (a.etf ? ' · ETF' : '') : chains;
   return {
     id,
