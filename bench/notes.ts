@@ -104,7 +104,10 @@ export default async function run(): Promise<BenchSection> {
   const notes = makeNotes();
   const rnd = prng(7);
   const prices = new Map<string, PriceNow>(
-    ASSETS.map(([id]) => [id, { usd: 10 + rnd() * 1000, source: 'coingecko', fetchedAt: 0, stale: false }]),
+    ASSETS.map(([id]) => [
+      id,
+      { usd: 10 + rnd() * 1000, source: 'coingecko', fetchedAt: 0, asOf: null, stale: false },
+    ]),
   );
   const changeOf = (n: NoteRow) => changeSinceSaved(n, prices.get(n.assetId));
   const builds: number[] = [];

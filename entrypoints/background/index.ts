@@ -77,7 +77,7 @@ export default defineBackground(() => {
     'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveBlocks(blocks) }),
     'tickerlens:detect': async ({ texts }) => ({ blocks: await detectBlocks(texts) }),
     'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
-    'tickerlens:save-note': async (note) => saveNote(note),
+    'tickerlens:save-note': async (note, sender) => saveNote(note, sender.extensionPage),
     'tickerlens:recent-notes': async ({ limit }) => ({
       notes: (await database().recentNotes(limit)).flatMap((n) =>
         n.id === undefined ? [] : [{ ...n, id: n.id }],

@@ -7,8 +7,8 @@
 import type { NoteRecord } from '@/utils/db';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
 import { fromNotesFile } from '@/utils/notes/file';
-import type { NoteRow } from '@/utils/notes/schema';
-import { FRESH_FOR_MS } from '@/utils/sources/card';
+import { type NoteRow, noteRowSchema } from '@/utils/notes/schema';
+import { buildCard } from '@/utils/sources/card';
 import { announcePins, database, forgetPins } from './runtime';
 
 const rows = (notes: readonly NoteRecord[]): NoteRow[] =>
@@ -19,7 +19,16 @@ export function notesHandlers() {
     'tickerlens:notes-list': async ({ after, limit }: BackgroundRequest<'tickerlens:notes-list'>) => {
       const db = database();
       const [notes, total] = await Promise.all([db.notesAfter(after, limit), db.countNotes()]);
-      return { notes: rows(notes), total };
+      // A row that does not read as a note (damaged, or written by an older build) is left out and
+      // counted, so one bad row never keeps the page from the others.
+      const good = rows(notes).filter((n) => noteRowSchema().safeParse(n).success);
+      const last = notes.at(-1)?.id;
+      return {
+        notes: good,
+        total,
+        next: notes.length === limit && last !== undefined ? last : null,
+        skipped: notes.length - good.length,
+      };
     },
     'tickerlens:notes-update': async ({ id, text, tags }: BackgroundRequest<'tickerlens:notes-update'>) => {
       const note = await database().updateNote(id, { text, tags }, Date.now());
@@ -37,17 +46,23 @@ export function notesHandlers() {
       const now = Date.now();
       const quotes = await database().getQuotes(assets.filter(Boolean));
       return {
-        prices: [...quotes.values()].map((q) => ({
-          asset: q.assetId,
-          name: q.name,
-          symbol: q.symbol,
-          usd: q.price.usd,
-          source: q.price.source,
-          fetchedAt: q.price.fetchedAt,
-          // As the card says it: a failed refresh, the dated snapshot, or simply old.
-          stale:
-            !!q.price.stale || q.price.source === 'snapshot' || now - q.price.fetchedAt > FRESH_FOR_MS.price,
-        })),
+        prices: [...quotes.values()].flatMap((q) => {
+          // As the card says it: old at the source, a failed refresh, the snapshot, not fetched lately.
+          const price = buildCard(now, { assetId: q.assetId, quote: q })?.price;
+          if (!price) return [];
+          return [
+            {
+              asset: q.assetId,
+              name: q.name,
+              symbol: q.symbol,
+              usd: price.value.usd,
+              source: price.source,
+              fetchedAt: price.fetchedAt,
+              asOf: price.asOf,
+              stale: price.stale,
+            },
+          ];
+        }),
       };
     },
     'tickerlens:notes-extras': async () => {

@@ -15,7 +15,7 @@ import { currentRegistry, database } from './runtime';
 type Request = BackgroundRequest<'tickerlens:save-note'>;
 
 /** The post's claims as judged now, against the asset noted (no asset: nothing to judge against). */
-async function judged(note: Request): Promise<NoteClaim[]> {
+async function judged(note: Omit<Request, 'text' | 'tags'>): Promise<NoteClaim[]> {
   const claims = note.claims?.length ? note.claims : note.claim ? [{ claim: note.claim }] : [];
   if (!claims.length) return [];
   if (!note.asset) return claims.map((c) => ({ ...c, verdict: 'unknown' as const }));
@@ -28,13 +28,25 @@ async function judged(note: Request): Promise<NoteClaim[]> {
   }));
 }
 
-export async function saveNote(note: Request): Promise<BackgroundReply<'tickerlens:save-note'>> {
+/**
+ * `fromPage`: sent by one of the extension's own pages (the popup). A content script (the card)
+ * saves what it saw, never the user's words or tags: a page's script could otherwise write them.
+ */
+export async function saveNote(
+  request: Request,
+  fromPage: boolean,
+): Promise<BackgroundReply<'tickerlens:save-note'>> {
+  const { text, tags, ...note } = request;
   const db = database();
   const [quote, reg, claims, checklist] = await Promise.all([
     note.asset ? db.getQuote(note.asset) : undefined,
     currentRegistry(),
     judged(note),
-    note.asset.startsWith('cg:') ? checklistSnapshot(note.asset) : undefined,
+    note.asset.startsWith('cg:')
+      ? checklistSnapshot(note.asset, [
+          ...new Set((note.claims ?? []).map((c) => c.claim).concat(note.claim ?? [])),
+        ])
+      : undefined,
   ]);
   const known = note.asset ? reg.asset(note.asset) : undefined;
   const price = quote?.price;
@@ -42,7 +54,7 @@ export async function saveNote(note: Request): Promise<BackgroundReply<'tickerle
   const symbol = known?.symbol ?? quote?.symbol;
   const id = await db.addNote(
     note.asset,
-    note.text ?? '',
+    (fromPage ? text : undefined) ?? '',
     Date.now(),
     {
       quote: note.quote,
@@ -51,14 +63,15 @@ export async function saveNote(note: Request): Promise<BackgroundReply<'tickerle
       detected: note.detected,
       ...(note.claim ? { claim: note.claim } : {}),
       priceUsd: price?.usd ?? null,
-      ...(price ? { priceSource: price.source, priceAt: price.fetchedAt } : {}),
+      // The price's own time at its source (CoinGecko's last update), not when we fetched it.
+      ...(price ? { priceSource: price.source, priceAt: price.asOf ?? price.fetchedAt } : {}),
       ...(claims.length ? { claims } : {}),
       ...(checklist ? { checklist } : {}),
     },
     {
       ...(name ? { assetName: name } : {}),
       ...(symbol ? { assetSymbol: symbol } : {}),
-      ...(note.tags ? { tags: note.tags } : {}),
+      ...(fromPage && tags ? { tags } : {}),
     },
   );
   return { id, priceUsd: price?.usd ?? null };

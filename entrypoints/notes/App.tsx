@@ -38,7 +38,7 @@ const PAGE_SIZE = 25;
 /** How long a deleted note can be brought back from the toast. */
 const UNDO_MS = 10_000;
 
-type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; error: string };
+type Load = { state: 'loading' } | { state: 'ready'; skipped: number } | { state: 'failed'; error: string };
 type Toast = { text: string; undo?: NoteRow[] };
 type ImportState =
   | { step: 'preview'; name: string; file: NotesFile; counts: ImportCounts }
@@ -69,9 +69,9 @@ export function NotesApp() {
 
   async function reload(): Promise<void> {
     try {
-      const all = await loadAllNotes();
+      const { notes: all, skipped } = await loadAllNotes();
       setNotes(all);
-      setLoad({ state: 'ready' });
+      setLoad({ state: 'ready', skipped });
       setPrices(await loadPrices(all.map((n) => n.assetId)));
     } catch (err) {
       setLoad({ state: 'failed', error: err instanceof Error ? err.message : String(err) });
@@ -296,10 +296,18 @@ export function NotesApp() {
 
       {load.state === 'failed' ? (
         <p class="bad" role="alert">
-          {t('notesLoadFailed', load.error)}{' '}
+          {t('notesLoadFailed')}{' '}
+          <span class="meta" lang="en">
+            {load.error}
+          </span>{' '}
           <button type="button" class="link" onClick={() => void reload()}>
             {t('notesRetry')}
           </button>
+        </p>
+      ) : null}
+      {load.state === 'ready' && load.skipped > 0 ? (
+        <p class="bad" role="alert">
+          {t('notesSkipped', String(load.skipped))}
         </p>
       ) : null}
       {load.state === 'ready' && !notes.length ? <p class="muted">{t('notesEmpty')}</p> : null}

@@ -9,8 +9,8 @@ import { age, pct, usd } from '@/components/format';
 import { claimLabel } from '@/components/labels';
 import { t } from '@/utils/i18n';
 import type { NoteRow } from '@/utils/notes/schema';
-import { isWebUrl } from '@/utils/notes/schema';
-import { changeSinceSaved, type PriceNow } from '@/utils/notes/view';
+import { isWebUrl, NOTE_LIMITS } from '@/utils/notes/schema';
+import { changeSinceSaved, type PriceNow, priceTime } from '@/utils/notes/view';
 import type { ChecklistNow } from './api';
 import { ChecklistCompare } from './ChecklistCompare';
 import { claimVerdictLabel, dateTime } from './words';
@@ -60,7 +60,7 @@ export function NoteItem(props: NoteItemProps) {
             <span class={price.stale ? 'meta stale' : 'meta'}>
               {' '}
               ({price.stale ? `${t('notesStale')}, ` : ''}
-              {t('notesAsOf', age(Date.now() - price.fetchedAt))})
+              {t('notesAsOf', age(Date.now() - priceTime(price)))})
             </span>
           </span>
         ) : null}
@@ -151,12 +151,24 @@ function NoteEditor({
 
   async function save(e?: Event) {
     e?.preventDefault();
+    // Said before anything is sent, in the reader's words: what the notes can hold.
+    const list = parseTags(tags);
+    const problem =
+      text.length > NOTE_LIMITS.text
+        ? t('notesTooLong', String(NOTE_LIMITS.text))
+        : list.some((tag) => tag.length > NOTE_LIMITS.tag)
+          ? t('notesTagTooLong', String(NOTE_LIMITS.tag))
+          : list.length > NOTE_LIMITS.tags
+            ? t('notesTooManyTags', String(NOTE_LIMITS.tags))
+            : '';
+    setError(problem);
+    if (problem) return;
     setBusy(true);
-    setError('');
     try {
-      await onSave(text, parseTags(tags));
+      await onSave(text, list);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      // The technical detail after a sentence the reader can act on.
+      setError(`${t('cardNoteFailed')} ${err instanceof Error ? err.message : String(err)}`);
       setBusy(false);
     }
   }
@@ -175,6 +187,7 @@ function NoteEditor({
         rows={4}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
+        maxLength={NOTE_LIMITS.text}
         aria-describedby={`${textId}-hint`}
       />
       <span id={`${textId}-hint`} class="meta">

@@ -21,14 +21,16 @@ import type { PriceNow } from '@/utils/notes/view';
 /** Rows per request: 1,000 notes with long quotes stay a few MB per message. */
 const CHUNK = 1000;
 
-export async function loadAllNotes(): Promise<NoteRow[]> {
+/** Every stored note that reads as one, and how many did not (damaged rows are left out). */
+export async function loadAllNotes(): Promise<{ notes: NoteRow[]; skipped: number }> {
   const out: NoteRow[] = [];
+  let skipped = 0;
   for (let after = 0; ; ) {
-    const { notes } = await sendToBackground(notesListMessage, { after, limit: CHUNK });
-    out.push(...notes);
-    const last = notes.at(-1);
-    if (notes.length < CHUNK || !last) return out;
-    after = last.id;
+    const chunk = await sendToBackground(notesListMessage, { after, limit: CHUNK });
+    out.push(...chunk.notes);
+    skipped += chunk.skipped;
+    if (chunk.next === null) return { notes: out, skipped };
+    after = chunk.next;
   }
 }
 
@@ -71,7 +73,11 @@ export interface ChecklistNow {
   }>;
 }
 
-/** An asset's checklist today (contract §8), from the cache: the background refreshes it behind. */
+/**
+ * An asset's checklist today (contract §8): from the cache, or, when figures are missing, after the
+ * worker has asked the sources for them (within their budgets).
+ */
 export async function todaysChecklist(asset: string): Promise<ChecklistNow | undefined> {
-  return sendToBackground(checklistMessage, { asset });
+  const cached = await sendToBackground(checklistMessage, { asset });
+  return cached.loading ? sendToBackground(checklistMessage, { asset, wait: true }) : cached;
 }

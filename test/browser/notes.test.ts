@@ -100,6 +100,10 @@ describe('notes page', () => {
     expect(await tao.locator('.prices').textContent()).toMatch(
       /Price then: \$361\.24 · Price now: \$361\.24/,
     );
+    // The recording's price was last updated at CoinGecko in 2025: old, and said so, as the card does.
+    expect(await tao.locator('.prices').textContent()).toMatch(/\(out of date, as of \d+ d ago\)/);
+    // And its own checklist then, beside today's (from the cache).
+    expect(await tao.locator('table.checklist').textContent()).toContain('Supply cadence');
     expect(await note('HYPERLINK').locator('h2').textContent()).toBe('Bitcoin (BTC)');
   });
 
@@ -183,7 +187,7 @@ describe('notes page', () => {
   });
 
   it('deletes all notes, with an undo', async () => {
-    await notes.getByRole('button', { name: 'Delete the 2 notes shown' }).click();
+    await notes.getByRole('button', { name: 'Delete the 2 notes found' }).click();
     await notes.getByRole('button', { name: 'Delete them' }).click();
     await expect.poll(() => count().textContent()).toBe('0 notes');
     expect(await notes.getByRole('status').filter({ hasText: 'deleted' }).textContent()).toContain(
@@ -191,7 +195,7 @@ describe('notes page', () => {
     );
     await notes.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => count().textContent()).toBe('2 notes');
-    await notes.getByRole('button', { name: 'Delete the 2 notes shown' }).click();
+    await notes.getByRole('button', { name: 'Delete the 2 notes found' }).click();
     await notes.getByRole('button', { name: 'Delete them' }).click();
     await expect.poll(() => count().textContent()).toBe('0 notes');
   });

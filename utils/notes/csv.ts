@@ -21,6 +21,7 @@ import {
   claimsLine,
   type NoteWords,
   type PriceNow,
+  priceTime,
 } from './view';
 
 export const CSV_COLUMNS = [
@@ -75,7 +76,7 @@ export function notesToCsv(
       priceThen: n.capture?.priceUsd ?? null,
       priceThenSource: n.capture?.priceSource ?? '',
       priceNow: now?.usd ?? null,
-      priceNowAt: iso(now?.fetchedAt),
+      priceNowAt: iso(now ? priceTime(now) : undefined),
       priceNowStale: now?.stale ? words.stale : '',
       changePct: change === null ? null : Number(change.toFixed(2)),
       checklistThen: checklistLine(n, words),

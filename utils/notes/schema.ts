@@ -43,7 +43,7 @@ export function isWebUrl(url: string): boolean {
 const text = (max: number) => z.string().check(z.maxLength(max));
 const assetId = () => z.string().check(z.regex(ASSET_ID_PATTERN));
 /** The asset noted, or '' for a claim noted without one. */
-const noteAssetId = () => z.union([z.literal(''), assetId()]);
+export const noteAssetId = () => z.union([z.literal(''), assetId()]);
 const pageUrl = () =>
   z.string().check(
     z.maxLength(NOTE_LIMITS.url),

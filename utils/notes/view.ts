@@ -12,6 +12,9 @@ export interface PriceNow {
   usd: number;
   source: string;
   fetchedAt: number;
+  /** The source's own time of the price (CoinGecko's `last_updated`), when it gives one. */
+  asOf: number | null;
+  /** As the card says it: old at the source, a failed refresh, the dated snapshot, or not fetched lately. */
   stale: boolean;
   name?: string;
   symbol?: string;
@@ -82,3 +85,6 @@ export function checklistLine(note: NoteRecord, words: NoteWords): string {
     ...list.boxes.map((b) => `${words.box(b.box)}: ${words.boxVerdict(b.verdict)}`),
   ].join(' · ');
 }
+
+/** When a price was true: the source's own time, else when it was fetched. */
+export const priceTime = (p: PriceNow): number => p.asOf ?? p.fetchedAt;

@@ -6,7 +6,16 @@ import { NOTES, WORDS } from './fixtures';
 
 const HEADERS = Object.fromEntries(CSV_COLUMNS.map((c) => [c, c])) as Record<CsvColumn, string>;
 const PRICES = new Map<string, PriceNow>([
-  ['cg:bittensor', { usd: 397.364, source: 'coingecko', fetchedAt: Date.UTC(2026, 11, 6), stale: true }],
+  [
+    'cg:bittensor',
+    {
+      usd: 397.364,
+      source: 'coingecko',
+      fetchedAt: Date.UTC(2026, 11, 6),
+      asOf: Date.UTC(2025, 1, 9),
+      stale: true,
+    },
+  ],
 ]);
 
 /** The CSV as a spreadsheet reads it: rows of cells, RFC 4180 quoting undone by Papa Parse's reader. */
@@ -43,6 +52,8 @@ describe('notes CSV export', () => {
       priceThen: '361.24',
       priceNow: '397.364',
       priceNowStale: 'out of date',
+      // When the price was true at its source, not when it was fetched.
+      priceNowAt: '2025-02-09T00:00:00.000Z',
       changePct: '10',
       saved: '2026-12-01T09:30:00.000Z',
       uid: NOTES[0]?.uid,
@@ -84,7 +95,7 @@ describe('notes CSV export', () => {
 
   it('leaves numbers as numbers, negative ones too (they cannot run, and must still sort)', () => {
     const falling = new Map<string, PriceNow>([
-      ['cg:bittensor', { usd: 180.62, source: 'coingecko', fetchedAt: 0, stale: false }],
+      ['cg:bittensor', { usd: 180.62, source: 'coingecko', fetchedAt: 0, asOf: null, stale: false }],
     ]);
     const row = cells(notesToCsv([NOTES[0] as (typeof NOTES)[number]], falling, WORDS, HEADERS))[0];
     expect(row?.changePct).toBe('-50');

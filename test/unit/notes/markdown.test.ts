@@ -56,7 +56,7 @@ function noteWith(text: string, quote = text, url = 'https://x.com/a'): NoteReco
 describe('notes Markdown export', () => {
   it('groups notes by asset, quotes the post line by line and links the page', () => {
     const prices = new Map<string, PriceNow>([
-      ['cg:bittensor', { usd: 397.364, source: 'coingecko', fetchedAt: 0, stale: true }],
+      ['cg:bittensor', { usd: 397.364, source: 'coingecko', fetchedAt: 0, asOf: null, stale: true }],
     ]);
     const out = notesToMarkdown(NOTES, prices, MD_WORDS, Date.UTC(2026, 11, 6));
     const headings = out.split('\n').filter((l) => l.startsWith('## '));

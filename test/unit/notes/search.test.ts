@@ -14,7 +14,7 @@ const CHEAP = {
 } as NoteRow;
 const ROWS = [...(NOTES as NoteRow[]), CHEAP];
 const PRICES = new Map<string, PriceNow>([
-  ['cg:bittensor', { usd: 300, source: 'coingecko', fetchedAt: 0, stale: false }],
+  ['cg:bittensor', { usd: 300, source: 'coingecko', fetchedAt: 0, asOf: null, stale: false }],
 ]);
 const index = buildIndex(ROWS, PRICES, 'No asset');
 const find = (q: Partial<NotesQuery>) =>
