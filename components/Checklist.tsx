@@ -3,7 +3,7 @@
  * figures with its source and age, the score n/5 and the warning when a box is not filled. Each box
  * can be set by the user (pass or fail, with a reason), shown as theirs beside what the data says.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { type BoxId, CHECKLIST_BOXES } from '@/utils/checklist/types';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { ChecklistReply } from '@/utils/messages';
@@ -33,7 +33,13 @@ export function Checklist({
   const byBox = new Map(result.boxes.map((b) => [b.box, b]));
   const headingId = `checklist-${result.asset.replace(/[^a-z0-9]/gi, '-')}`;
   return (
-    <section class="checklist" data-testid="checklist" data-asset={result.asset} aria-labelledby={headingId}>
+    <section
+      class="checklist"
+      data-testid="checklist"
+      data-asset={result.asset}
+      aria-labelledby={headingId}
+      aria-busy={result.loading}
+    >
       <header class="checklist-head">
         <h2 id={headingId}>{t('popupChecklistOf', title)}</h2>
         <span class={`score ${result.warning ? 'warn' : 'ok'}`} data-score={`${result.score}/5`}>
@@ -62,7 +68,13 @@ export function Checklist({
 
 function BoxRow({ box, actions, now }: { box: Box; actions: ChecklistActions | undefined; now: number }) {
   const [editing, setEditing] = useState(false);
+  const setButton = useRef<HTMLButtonElement>(null);
   const titleKey = `boxTitle_${box.box}` as MessageKey;
+  /** The form closes: focus goes back to the button that opened it. */
+  const done = () => {
+    setEditing(false);
+    requestAnimationFrame(() => setButton.current?.focus());
+  };
   const verdictText = t(`boxVerdict_${box.verdict}` as MessageKey);
   return (
     <li class={`box verdict-${box.verdict}`} data-box={box.box} data-verdict={box.verdict}>
@@ -97,14 +109,25 @@ function BoxRow({ box, actions, now }: { box: Box; actions: ChecklistActions | u
       ) : null}
       {actions ? (
         editing ? (
-          <OverrideForm box={box} actions={actions} onDone={() => setEditing(false)} />
+          <OverrideForm box={box} actions={actions} onDone={done} />
         ) : (
           <p class="box-actions">
-            <button type="button" class="link" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              class="link"
+              ref={setButton}
+              aria-label={`${t('popupOverrideSet')}: ${t(titleKey)}`}
+              onClick={() => setEditing(true)}
+            >
               {t('popupOverrideSet')}
             </button>
             {box.override ? (
-              <button type="button" class="link" onClick={() => void actions.onOverride(box.box, null, '')}>
+              <button
+                type="button"
+                class="link"
+                aria-label={`${t('popupOverrideClear')}: ${t(titleKey)}`}
+                onClick={() => void actions.onOverride(box.box, null, '')}
+              >
                 {t('popupOverrideClear')}
               </button>
             ) : null}

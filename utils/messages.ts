@@ -18,7 +18,7 @@ import { z } from 'zod/mini';
 import { cardSchema } from './card-schema';
 import { CLAIM_IDS } from './detect/types';
 import { notesFileSchema } from './notes/file';
-import { msParts, NOTE_LIMITS, noteRowSchema } from './notes/schema';
+import { msParts, NOTE_LIMITS, noteAssetId, noteRowSchema } from './notes/schema';
 import { SOURCE_IDS } from './source-ids';
 
 // ── To the content script ────────────────────────────────────────────────────────────────────────
@@ -231,12 +231,14 @@ export const saveNoteMessage = {
   ...saveNoteRoute,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
-      asset: z.string().check(z.maxLength(200)),
+      // An asset id as notes hold them (or '' for a claim noted without one): a note the notes page
+      // could not read must not be stored in the first place.
+      asset: noteAssetId(),
       quote: z.string().check(z.maxLength(4000)),
       url: z.string().check(z.maxLength(2000)),
       detected: z.string().check(z.maxLength(200)),
       claim: z.optional(z.enum(CLAIM_IDS)),
-      /** The user's words and tags, when the note is written where it is saved (the popup). */
+      /** The user's words and tags, from the extension's own pages only (never a content script's). */
       text: z.optional(z.string().check(z.maxLength(NOTE_LIMITS.text))),
       tags: z.optional(
         z.array(z.string().check(z.maxLength(NOTE_LIMITS.tag))).check(z.maxLength(NOTE_LIMITS.tags)),
@@ -293,7 +295,16 @@ export const notesListMessage = {
       limit: z.int().check(z.minimum(1), z.maximum(1000)),
     }),
   ),
-  reply: /* @__PURE__ */ z.lazy(() => z.object({ notes: z.array(noteRowSchema()), total: z.int() })),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      notes: z.array(noteRowSchema()),
+      total: z.int(),
+      /** The row to read on from, or null when this chunk was the last. */
+      next: z.nullable(z.int()),
+      /** Stored rows this chunk left out because they do not read as notes (a damaged row). */
+      skipped: z.int().check(z.nonnegative()),
+    }),
+  ),
 } as const;
 
 /** Edits a note's own words and tags; answers with the note as now stored. */
@@ -346,6 +357,7 @@ export const notesPricesMessage = {
           usd: z.number(),
           source: z.string(),
           fetchedAt: z.number(),
+          asOf: z.nullable(z.number()),
           stale: z.boolean(),
         }),
       ),
@@ -440,7 +452,7 @@ export type ReasonReply = z.infer<ReturnType<typeof reasonSchema>>;
 
 const boxIdSchema = () => z.enum(['revenue', 'sink', 'supply', 'liquidity', 'governance']);
 const boxVerdictSchema = () => z.enum(['pass', 'fail', 'unknown']);
-const evidenceSourceSchema = () => z.enum([...SOURCE_IDS, 'snapshot', 'curated', 'user']);
+const evidenceSourceSchema = () => z.enum([...SOURCE_IDS, 'snapshot', 'curated']);
 const assetIdSchema = () => z.string().check(z.minLength(1), z.maxLength(200));
 
 const checklistReplySchema = () =>

@@ -7,10 +7,10 @@
 import { reasonText } from '@/components/reason';
 import { checklist } from '@/utils/checklist/boxes';
 import { type ClaimVerdict, claimVerdict, type VerdictExtras } from '@/utils/checklist/claim-verdicts';
-import { GAS_TOKENS } from '@/utils/checklist/gas-tokens';
 import type { BoxId, ChecklistSnapshot } from '@/utils/checklist/types';
 import type { ClaimId } from '@/utils/detect/types';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
+import { GAS_TOKENS } from '@/utils/registry/curated/gas-coins';
 import { goplusChainId, type TokenSecurity } from '@/utils/sources/goplus';
 import { cachedCard, cardFor } from './cards';
 import { currentRegistry, database, dataService } from './runtime';
@@ -105,12 +105,11 @@ export async function claimVerdictsFor(
   return {
     verdicts: req.items.map((item) => {
       const g = ground.get(item.asset);
-      const v: ClaimVerdict = claimVerdict(
-        item.claim as ClaimId,
-        item.value,
-        g?.card ?? null,
-        g?.security ?? {},
-      );
+      const v: ClaimVerdict = claimVerdict(item.claim as ClaimId, item.value, g?.card ?? null, {
+        ...g?.security,
+        // Asked with `wait`, a figure still missing could not be read (not "not read yet").
+        tried: wait,
+      });
       return {
         asset: item.asset,
         claim: item.claim,
@@ -125,8 +124,11 @@ export async function claimVerdictsFor(
 }
 
 /** The checklist as it stands now, from the cache, to keep with a note (evidence in the UI language). */
-export async function checklistSnapshot(asset: string): Promise<ChecklistSnapshot> {
-  const result = await checklistFor(asset, false);
+export async function checklistSnapshot(
+  asset: string,
+  claimsOnPage: readonly ClaimId[] = [],
+): Promise<ChecklistSnapshot> {
+  const result = await checklistFor(asset, false, claimsOnPage);
   return {
     assetId: asset,
     at: Date.now(),

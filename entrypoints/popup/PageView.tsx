@@ -100,7 +100,6 @@ export function PageView({ result }: { result: ScanResult }) {
           key={picked}
           asset={picked}
           title={nameOf(picked)}
-          kind={rows.get(picked)?.kind}
           claims={[
             ...new Set(summary.claims.find((g) => g.asset === picked)?.claims.map((c) => c.claim)),
           ].join(',')}
@@ -157,7 +156,12 @@ function ClaimsSection({
                 ? t('popupClaimsAbout', shortText(g.subjectText))
                 : t('popupClaimsNoSubject')}
             {g.asset?.startsWith('cg:') && g.asset !== picked ? (
-              <button type="button" class="link" onClick={() => onPick(g.asset as string)}>
+              <button
+                type="button"
+                class="link"
+                aria-label={t('popupChecklistOf', nameOf(g.asset))}
+                onClick={() => onPick(g.asset as string)}
+              >
                 {t('popupShowChecklist')}
               </button>
             ) : null}
@@ -182,7 +186,7 @@ function ClaimsSection({
                 >
                   <div>
                     <strong>{claimLabel(c.claim)}</strong> <q>{c.texts[0]}</q>
-                    {c.count > 1 ? <span class="count">{t('popupMentions', String(c.count))}</span> : null}
+                    {c.count > 1 ? <span class="count"> {t('popupMentions', String(c.count))}</span> : null}
                   </div>
                   <div class="verdict-line">
                     <VerdictMark verdict={verdict} /> {why}
@@ -255,13 +259,11 @@ const claimIds = (list: string): ClaimId[] => (list ? (list.split(',') as ClaimI
 function PickedChecklist({
   asset,
   title,
-  kind,
   claims,
   note,
 }: {
   asset: string;
   title: string;
-  kind: AssetRowReply['kind'] | undefined;
   /** The launch claims the page makes about it, comma-separated (a value the effects can depend on). */
   claims: string;
   note: NoteDraft;
@@ -269,8 +271,9 @@ function PickedChecklist({
   const [result, setResult] = useState<ChecklistReply | undefined>();
   const [failed, setFailed] = useState(false);
   const [saved, setSaved] = useState<'saved' | 'failed' | undefined>();
+  const stock = asset.startsWith('stock:');
   useEffect(() => {
-    if (kind === 'stock') return;
+    if (stock) return;
     return cacheThenFresh(
       (wait) => askChecklist(asset, claimIds(claims), wait),
       (r) => {
@@ -279,14 +282,14 @@ function PickedChecklist({
       },
       (r) => r.loading,
     );
-  }, [asset, kind, claims]);
+  }, [asset, stock, claims]);
   useEffect(() => {
-    if (result || kind === 'stock') return;
+    if (result || stock) return;
     const timer = setTimeout(() => setFailed(true), 15_000);
     return () => clearTimeout(timer);
-  }, [result, kind]);
+  }, [result, stock]);
 
-  if (kind === 'stock') return <p class="muted">{t('popupChecklistTokensOnly')}</p>;
+  if (stock) return <p class="muted">{t('popupChecklistTokensOnly')}</p>;
   if (!result)
     return (
       <p class="muted" role="status">
@@ -295,7 +298,10 @@ function PickedChecklist({
     );
   const onOverride = async (box: BoxId, verdict: 'pass' | 'fail' | null, reason: string) => {
     await sendToBackground(checklistOverrideMessage, { asset, box, verdict, reason });
-    setResult(await sendToBackground(checklistMessage, { asset, claims: claimIds(claims) }));
+    // With the user's verdict, from the cache; figures still missing are asked for again, waited on.
+    const now = await sendToBackground(checklistMessage, { asset, claims: claimIds(claims) });
+    setResult(now);
+    if (now.loading) setResult(await askChecklist(asset, claimIds(claims), true));
   };
   const save = () => {
     setSaved(undefined);
@@ -403,7 +409,12 @@ function AssetRow({
         </div>
       ) : null}
       {m.asset?.startsWith('cg:') && m.asset !== picked ? (
-        <button type="button" class="link" onClick={() => onPick(m.asset as string)}>
+        <button
+          type="button"
+          class="link"
+          aria-label={t('popupChecklistOf', displayName(row, m.asset))}
+          onClick={() => onPick(m.asset as string)}
+        >
           {t('popupShowChecklist')}
         </button>
       ) : null}

@@ -49,8 +49,10 @@ describe('the "no VC" checklist', () => {
     const group = popup.locator('[data-testid="page-claims"] .claim-group[data-asset="cg:arbitrum"]');
     const noVc = group.locator('[data-claim="no-vc"]');
     await expect.poll(() => noVc.getAttribute('data-verdict'), { timeout: 20_000 }).toBe('contradicts');
-    expect(await noVc.textContent()).toMatch(
-      /DefiLlama’s schedule gives investors [\d.]+% of the supply \(“Investors”\)/,
+    // The fixture's series stop some 15 months after its build (test/fixtures/sources/README.md):
+    // the investors' section has 1.31B of 10B unlocked by then, and the schedule says no more.
+    expect(await noVc.textContent()).toContain(
+      'DefiLlama’s schedule gives investors 13.1% of the supply (“Investors”)',
     );
     expect(await group.textContent()).toContain('About Arbitrum (ARB)');
 
@@ -65,10 +67,16 @@ describe('the "no VC" checklist', () => {
     const supply = checklist.locator('[data-box="supply"]');
     await expect
       .poll(() => supply.textContent(), { timeout: 20_000 })
-      .toMatch(/Investors: [\d.]+% \(“Investors”\)/);
-    // Said plainly, first: the post's "no VC" against the schedule.
-    expect(await supply.locator('.evidence li').first().textContent()).toMatch(
-      /^A post here says “No VC”, but the schedule gives the team, insiders or investors [\d.]+%\.$/,
+      .toContain('Investors: 13.1% (“Investors”)');
+    // Said plainly, first: the post's "no VC" against the schedule, in the claim's own verdict.
+    expect(await supply.locator('.evidence li').allTextContents()).toEqual(
+      expect.arrayContaining([
+        'A post here says “No VC”, and DefiLlama’s schedule contradicts it:',
+        'DefiLlama’s schedule gives investors 13.1% of the supply (“Investors”).',
+      ]),
+    );
+    expect((await supply.locator('.evidence li').allTextContents())[0]).toBe(
+      'A post here says “No VC”, and DefiLlama’s schedule contradicts it:',
     );
     expect(await supply.textContent()).toContain('DefiLlama datasets');
     expect(await checklist.locator('[data-box="liquidity"]').textContent()).toMatch(
@@ -214,7 +222,7 @@ describe('the "no VC" checklist', () => {
     await page.close();
   });
 
-  it('refuses an override from a content script (a web page’s context)', async () => {
+  it('refuses an override, and the user’s words in a note, from a content script (a web page’s context)', async () => {
     const { page, tabId } = await openLaunch();
     // The content script's own world on the page: what a compromised page could send from.
     const cdp = await page.context().newCDPSession(page);
@@ -234,11 +242,33 @@ describe('the "no VC" checklist', () => {
       ok: false,
       error: "tickerlens:checklist-override is for the extension's own pages",
     });
+    // It may save what the card saw, never the user's words or tags, nor a note no page could read.
+    const send = async (expression: string) =>
+      (
+        await cdp.send('Runtime.evaluate', {
+          contextId: world?.id,
+          awaitPromise: true,
+          returnByValue: true,
+          expression,
+        })
+      ).result.value;
+    const saved = await send(`chrome.runtime.sendMessage({ type: 'tickerlens:save-note', asset: 'cg:arbitrum',
+      quote: 'q', url: 'https://x.com/launch', detected: '$ARB', text: 'from the page', tags: ['injected'] })`);
+    expect(saved).toMatchObject({ ok: true });
+    const bad = await send(`chrome.runtime.sendMessage({ type: 'tickerlens:save-note', asset: 'evil',
+      quote: 'q', url: 'https://x.com/launch', detected: '$ARB' })`);
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('Malformed') });
     const popup = await h.openPopup(tabId);
     const reply = await popup.evaluate(() =>
       chrome.runtime.sendMessage({ type: 'tickerlens:checklist', asset: 'cg:arbitrum' }),
     );
     expect(reply.data.boxes.find((b: { box: string }) => b.box === 'governance').override).toBeUndefined();
+    const listed = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'tickerlens:notes-list', after: 0, limit: 1000 }),
+    );
+    const stored = listed.data.notes.find((n: { capture?: { quote: string } }) => n.capture?.quote === 'q');
+    expect(stored).toMatchObject({ assetId: 'cg:arbitrum', text: '', tags: [] });
+    expect(listed.data.notes.some((n: { assetId: string }) => n.assetId === 'evil')).toBe(false);
     await popup.close();
     await page.close();
   });

@@ -9,7 +9,8 @@ import type { ChecklistRecord, DataOrigin } from '../db/records';
 import type { ClaimId } from '../detect/types';
 import type { MessageKey } from '../i18n-keys';
 import type { TokenSecurity } from '../sources/goplus';
-import { allocationFacts, type Role, shareOf } from './allocation';
+import { allocationFacts, shareOf } from './allocation';
+import { ALLOCATION_RULES, claimVerdict } from './claim-verdicts';
 import { figurePct, names, times, tokens, usdWhole } from './figures';
 import {
   type BoxId,
@@ -56,6 +57,9 @@ interface Computed {
 
 const r = (key: MessageKey, ...subs: Reason['subs']): Reason => ({ key, subs });
 
+/** A claim's name in the catalogues ("no-vc" → claim_no_vc). */
+const claimKey = (claim: ClaimId) => `claim_${claim.replaceAll('-', '_')}` as MessageKey;
+
 function from(f: Figure | undefined): Pick<Computed, 'source' | 'asOf' | 'stale'> {
   if (!f) return {};
   return { source: f.source, asOf: f.asOf ?? f.fetchedAt, ...(f.stale ? { stale: true } : {}) };
@@ -70,15 +74,6 @@ function notRead(i: ChecklistInputs, what: 'revenue' | 'supply' | 'schedule'): R
   } as const;
   return r(keys[what][i.tried ? 1 : 0]);
 }
-
-/** Claims that say insiders and investors get nothing: the schedule is read against them. */
-const NOBODY_CLAIMS: Partial<Record<ClaimId, Role[]>> = {
-  'no-vc': ['investors'],
-  'no-presale': ['investors', 'publicSale'],
-  'no-insiders': ['team', 'insiders', 'investors'],
-  'community-only': ['team', 'insiders', 'investors'],
-  'fair-launch': ['team', 'insiders', 'investors'],
-};
 
 function revenueBox(i: ChecklistInputs): Computed {
   const f = i.card?.revenue;
@@ -110,14 +105,11 @@ function revenueBox(i: ChecklistInputs): Computed {
   return { verdict: 'pass', evidence, ...at };
 }
 
-/** CoinGecko's categories that mean the coin pays its chain's fees. */
-const GAS_CATEGORIES = /^(layer 1 \(l1\)|smart contract platform)$/i;
-
 function sinkBox(i: ChecklistInputs): Computed {
+  // Only what says users need the token: the chain's own fee coin (curated), staking rewards in the
+  // schedule. A category such as "Smart Contract Platform" is no evidence: CoinGecko files L2
+  // tokens there whose chains take their fees in ETH.
   if (i.gasOf) return { verdict: 'pass', evidence: [r('boxSinkGas', i.gasOf)], source: 'curated' };
-  const profile = i.card?.profile;
-  const category = profile?.value.categories.find((c) => GAS_CATEGORIES.test(c));
-  if (category) return { verdict: 'pass', evidence: [r('boxSinkChainCategory', category)], ...from(profile) };
   const unlocks = i.card?.unlocks;
   if (unlocks?.value.listed) {
     const staking = allocationFacts(unlocks.value).roles.staking;
@@ -181,24 +173,14 @@ function supplyBox(i: ChecklistInputs): Computed {
           ? r('boxSupplyInvestorsNamed', names(investors.labels))
           : r('boxSupplyInvestors', figurePct(investors.pct), names(investors.labels)),
       );
-    // The case this product exists for, said first and plainly.
+    // The case this product exists for, said first and plainly: a claim on the page the schedule
+    // contradicts, in the claim's own verdict (the same the popup and the card give).
     for (const claim of i.claimsOnPage ?? []) {
-      const roles = NOBODY_CLAIMS[claim];
-      const given = roles && shareOf(facts, roles);
-      if (given) {
-        evidence.unshift(
-          r(
-            'boxSupplyClaimContradicted',
-            { key: `claim_${claim.replaceAll('-', '_')}` as MessageKey },
-            given.pct !== null
-              ? figurePct(given.pct)
-              : given.upTo !== null
-                ? `≤ ${figurePct(given.upTo)}`
-                : names(given.labels),
-          ),
-        );
-        break;
-      }
+      if (!ALLOCATION_RULES[claim] || !i.card) continue;
+      const v = claimVerdict(claim, undefined, i.card);
+      if (v.verdict !== 'contradicts') continue;
+      evidence.unshift(r('boxSupplyClaimSays', { key: claimKey(claim) }), v.reason);
+      break;
     }
   }
   // The figures come from two sources: the box is as old as the older, stale if either is.

@@ -43,7 +43,7 @@ export interface VerdictExtras {
 type Unlocks = NonNullable<CardData['unlocks']>['value'];
 
 /** Claims answered by who gets the supply, and the roles each one says get nothing. */
-const ALLOCATION_RULES: Partial<Record<ClaimId, { roles: Role[]; who: MessageKey }>> = {
+export const ALLOCATION_RULES: Partial<Record<ClaimId, { roles: Role[]; who: MessageKey }>> = {
   'no-vc': { roles: ['investors'], who: 'whoInvestors' },
   'no-presale': { roles: ['investors', 'publicSale'], who: 'whoPresale' },
   'no-insiders': { roles: ['team', 'insiders', 'investors'], who: 'whoTeamInvestors' },

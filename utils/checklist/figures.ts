@@ -1,42 +1,23 @@
 /**
- * Figures as the checklist's reasons say them, in the browser's language. The reasons are built in
- * the background (pure modules, no i18n catalogue), so the numbers are formatted here with `Intl`
- * and the words around them come from the catalogues where they are shown.
+ * Figures as the checklist's reasons say them: the card's own formats (components/format.ts, `Intl`
+ * in the browser's language), so a figure reads the same in the popup and on the card. The reasons
+ * are built in the worker and the words around the figures come from the catalogues where shown.
  */
+import { amount, pct, usd } from '@/components/format';
 
-const locale = (): string => {
-  try {
-    return globalThis.navigator?.language || 'en';
-  } catch {
-    return 'en';
-  }
-};
+/** A share of supply: 18.2% · 0.04% · 100%. */
+export const figurePct = (x: number): string => pct(x, false);
 
-/** 18.2% · 0.4% · 100% · <0.1% (a share above zero never reads as 0%). */
-export function figurePct(x: number): string {
-  if (x > 0 && x < 0.05)
-    return `<${new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(0.1)}%`;
-  return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: x < 100 ? 1 : 0 }).format(x)}%`;
-}
+/** Money: $1,470,000 · $1.47M · $0.40. */
+export const usdWhole = (x: number): string => usd(x);
 
-/** $1,234,567 · $1.2B (compact from a billion). */
-export function usdWhole(x: number): string {
-  return new Intl.NumberFormat(locale(), {
-    style: 'currency',
-    currency: 'USD',
-    maximumFractionDigits: Math.abs(x) >= 1e9 ? 1 : 0,
-    ...(Math.abs(x) >= 1e9 ? { notation: 'compact' as const } : {}),
-  }).format(x);
-}
+/** Token amounts: 9.9M · 1.2B · 4.21E17. */
+export const tokens = (x: number): string => amount(x);
 
 /** Ratios such as price-to-revenue: 12×, 1.5×, 0.35×. */
 export function times(x: number): string {
-  return `${new Intl.NumberFormat(locale(), { maximumSignificantDigits: x >= 10 ? 3 : 2 }).format(x)}×`;
-}
-
-/** Token amounts: 9.9M · 1.2B (compact). */
-export function tokens(x: number): string {
-  return new Intl.NumberFormat(locale(), { notation: 'compact', maximumSignificantDigits: 3 }).format(x);
+  const locale = globalThis.navigator?.language || 'en';
+  return `${new Intl.NumberFormat(locale, { maximumSignificantDigits: x >= 10 ? 3 : 2 }).format(x)}×`;
 }
 
 /** The schedule's own section names, quoted as the source writes them, at most four. */

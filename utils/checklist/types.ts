@@ -43,8 +43,8 @@ export interface Reason {
   subs: Array<string | { key: import('../i18n-keys').MessageKey }>;
 }
 
-/** Where a box's evidence came from: a data source, the curated registry, or the user. */
-export type EvidenceSource = import('../db/records').DataOrigin | 'curated' | 'user';
+/** Where a box's evidence came from: a data source, or Tickerlens's curated list. */
+export type EvidenceSource = import('../db/records').DataOrigin | 'curated';
 
 /** One box of an asset's checklist, as the background answers it (contract §8, extended). */
 export interface BoxResult {

@@ -154,7 +154,7 @@ describe('airdrop claims', () => {
     const agrees = claimVerdict('airdrop', 28, card(unlocks({ airdrop: 28.2, insiders: 71.8 })));
     expect(agrees.verdict).toBe('agrees');
     expect(said(agrees).en).toBe(
-      'DefiLlama’s schedule gives airdrops 28.2%; the post says 28% (within a tenth counts as the same).',
+      'DefiLlama’s schedule gives airdrops 28.2%; the post says 28% (within a tenth of it, or half a point, counts as the same).',
     );
   });
 
@@ -173,9 +173,7 @@ describe('buybacks and burns', () => {
   it('agree with value returned to holders over 30 days, and are contradicted by none', () => {
     const v = claimVerdict('buyback-burn', undefined, card(revenue(series(9e6), series(1_470_000))));
     expect(v).toMatchObject({ verdict: 'agrees', source: 'llamaApi' });
-    expect(said(v).en).toBe(
-      'DefiLlama: $1,470,000 went back to holders (buybacks, burns) in the last 30 days.',
-    );
+    expect(said(v).en).toBe('DefiLlama: $1.47M went back to holders (buybacks, burns) in the last 30 days.');
     expect(claimVerdict('buyback-burn', undefined, card(revenue(series(9e6), series(0)))).verdict).toBe(
       'contradicts',
     );
@@ -188,7 +186,7 @@ describe('buybacks and burns', () => {
       card(revenue(series(null, { days: 1, sum: 1_472_923 }), series(null, { days: 1, sum: 1_000_000 }))),
     );
     expect(v.verdict).toBe('unknown');
-    expect(said(v).en).toBe('DefiLlama’s data covers only 1 of the last 30 days ($1,000,000 to holders).');
+    expect(said(v).en).toBe('DefiLlama’s data covers only 1 of the last 30 days ($1.00M to holders).');
     expect(claimVerdict('buyback-burn', undefined, card(revenue(series(1), null))).verdict).toBe('unknown');
   });
 });
@@ -252,7 +250,7 @@ describe('token launch claims', () => {
   it('"TGE soon" is contradicted by a token that already trades', () => {
     const v = claimVerdict('token-launch', undefined, card(price(38), supply({ volume24hUsd: 2.1e8 })));
     expect(v.verdict).toBe('contradicts');
-    expect(said(v).en).toBe('It already trades: $210,000,000 of volume in 24 hours.');
+    expect(said(v).en).toBe('It already trades: $210.00M of volume in 24 hours.');
   });
 
   it('is unknown for a token no market lists (a snapshot price is no listing)', () => {
