@@ -135,6 +135,16 @@ export function allocationFacts(input: AllocationInput): AllocationFacts {
       if (catPct !== null && catPct - given > 0.05) add(own, catPct - given);
       continue;
     }
+    // Every section of the category named for one other role (an `insiders` category holding only
+    // a foundation's budget): the category's share is that role's.
+    const named = [...new Set(sections.map((s) => sectionRole(s.label, key)))];
+    if (named.length === 1 && named[0] !== own) {
+      const role = named[0] as Role;
+      if (catPct !== null && catPct > 0.05) add(role, catPct);
+      else add(role, null);
+      for (const s of sections) add(role, 0, s.label);
+      continue;
+    }
     const ownLabels = sections.filter((s) => sectionRole(s.label, key) === own).map((s) => s.label);
     if (catPct !== null && catPct > 0.05) add(own, catPct);
     else if (catPct === null && ownLabels.length) add(own, null);

@@ -172,7 +172,18 @@ function airdropVerdict(
   at: object,
 ): ClaimVerdict {
   const share = facts.roles.airdrop;
-  if (!share) return v('contradicts', 'reasonNoAirdrop', [], at);
+  if (!share) {
+    // Community rewards may well fund an airdrop the schedule does not name as one.
+    const community = facts.roles.community;
+    return community
+      ? v(
+          'unknown',
+          'reasonNoAirdropCommunity',
+          [community.pct === null ? names(community.labels) : figurePct(community.pct)],
+          at,
+        )
+      : v('contradicts', 'reasonNoAirdrop', [], at);
+  }
   if (share.pct === null) {
     return claimed === undefined
       ? v('agrees', 'reasonAirdropSection', [names(share.labels)], at)

@@ -89,6 +89,16 @@ describe('allocationFacts', () => {
     expect(facts.roles.publicSale).toBeUndefined();
   });
 
+  it('gives an insiders category holding only a foundation’s budget to the foundation', () => {
+    const facts = allocationFacts({
+      allocation: { current: {}, final: { insiders: 6, airdrop: 94 } },
+      sections: [{ label: 'Hyper Foundation Budget', category: 'insiders', amount: null, sharePct: null }],
+    });
+    expect(facts.roles.foundation).toMatchObject({ pct: 6, labels: ['Hyper Foundation Budget'] });
+    expect(facts.roles.insiders).toBeUndefined();
+    expect(shareOf(facts, ['team', 'insiders', 'investors'])).toBeUndefined();
+  });
+
   it('keeps DefiLlama’s staking and Uncategorized under their own names, not folded into another', () => {
     const facts = allocationFacts({
       allocation: { current: {}, final: { staking: 30, Uncategorized: 10, privateSale: 15, airdrop: 45 } },

@@ -64,7 +64,19 @@ describe('allocation claims', () => {
       ),
     );
     expect(named.verdict).toBe('contradicts');
-    expect(said(named).en).toBe(
+    // The insiders' category holds only that section (DefiLlama lists every section of a category).
+    expect(said(named).en).toBe('DefiLlama’s schedule gives investors 40% of the supply (“Seed Round”).');
+    const mixed = claimVerdict(
+      'no-vc',
+      undefined,
+      card(
+        unlocks({ insiders: 40, airdrop: 60 }, [
+          { label: 'Seed Round', category: 'insiders', amount: null, sharePct: null },
+          { label: 'Core Contributors', category: 'insiders', amount: null, sharePct: null },
+        ]),
+      ),
+    );
+    expect(said(mixed).en).toBe(
       'DefiLlama’s schedule gives investors up to 40% of the supply (“Seed Round”; the rest of that share is not broken down).',
     );
     // A section with no category share to bound it: only that it exists.
@@ -163,6 +175,12 @@ describe('airdrop claims', () => {
     expect(other.verdict).toBe('contradicts');
     expect(said(other).en).toBe('DefiLlama’s schedule gives airdrops 47.7%, not the 28% the post says.');
     expect(claimVerdict('airdrop', 3, card(unlocks({ insiders: 100 }))).verdict).toBe('contradicts');
+    // Community rewards may fund an airdrop the schedule does not name: not a contradiction.
+    const community = claimVerdict('airdrop', undefined, card(unlocks({ farming: 40, insiders: 60 })));
+    expect(community.verdict).toBe('unknown');
+    expect(said(community).en).toBe(
+      'DefiLlama’s schedule lists no airdrop as such; its community rewards (40%) may fund one.',
+    );
     expect(claimVerdict('airdrop', undefined, card(unlocks({ airdrop: 10, insiders: 90 }))).verdict).toBe(
       'agrees',
     );
