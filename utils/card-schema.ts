@@ -72,6 +72,11 @@ function buildCardSchema() {
           change7dPct: numOrNull,
           previousClose: numOrNull,
           asOf: numOrNull,
+          high24h: numOrNull,
+          low24h: numOrNull,
+          peak: z.nullable(
+            z.object({ usd: num, changePct: num, date: numOrNull, basis: z.enum(['ath', '52w']) }),
+          ),
         }),
       ),
     ),

@@ -20,6 +20,8 @@ import { CLAIM_IDS } from './detect/types';
 import { notesFileSchema } from './notes/file';
 import { msParts, NOTE_LIMITS, noteAssetId, noteRowSchema } from './notes/schema';
 import { SOURCE_IDS } from './source-ids';
+import { CHART_MAX_POINTS, CHART_RANGES } from './sources/chart-ranges';
+import { TOKEN_FLAGS } from './sources/token-flags';
 
 // ── To the content script ────────────────────────────────────────────────────────────────────────
 
@@ -109,23 +111,25 @@ const matchSchema = () =>
     value: z.optional(z.number()),
   });
 
+/** What the card shows of an asset in a choice: its name, rank and chain or exchange. */
+const candidateInfoSchema = () =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    symbol: z.string(),
+    rank: z.optional(z.number()),
+    venue: z.optional(z.string()),
+  });
+
 /** What resolution says of one match: an asset, or the candidates still in play, best first. */
 const resolutionSchema = () =>
   z.object({
     asset: z.optional(z.string()),
     candidates: z.optional(z.array(z.string())),
     /** For the card: each candidate's name, rank and chain or exchange, in the same order. */
-    candidateInfo: z.optional(
-      z.array(
-        z.object({
-          id: z.string(),
-          name: z.string(),
-          symbol: z.string(),
-          rank: z.optional(z.number()),
-          venue: z.optional(z.string()),
-        }),
-      ),
-    ),
+    candidateInfo: z.optional(z.array(candidateInfoSchema())),
+    /** With `asset` chosen on evidence: the other assets with the symbol, for "Not this?". */
+    alternatives: z.optional(z.array(candidateInfoSchema()).check(z.maxLength(10))),
     /** For an address no list knows: its chain and an explorer link, never a guessed asset. */
     unknownAddress: z.optional(
       z.object({
@@ -212,7 +216,55 @@ export const cardRoute = {
       /** Where the asset trades: its exchange, or the chains its token lives on (the registry's). */
       venue: z.optional(z.string()),
       error: z.optional(z.string()),
+      /** Where to go next (contracts, DefiLlama pages, the exchange) and what GoPlus says of the token. */
+      onward: z.optional(
+        z.object({
+          /** The token's contracts, the chain it was issued on first. */
+          contracts: z
+            .array(z.object({ platform: z.string(), chain: z.string(), address: z.string() }))
+            .check(z.maxLength(60)),
+          llamaProtocol: z.optional(z.string()),
+          llamaUnlocks: z.optional(z.string()),
+          exchange: z.optional(z.string()),
+          token: z.optional(
+            z.object({
+              chain: z.string(),
+              flags: z.array(z.object({ flag: z.enum(TOKEN_FLAGS), pct: z.optional(z.number()) })),
+              fetchedAt: z.number(),
+            }),
+          ),
+        }),
+      ),
     }),
+  ),
+} as const;
+
+/** Opens the notes page (the card's "Open notes" after a note was saved); it reads nothing. */
+export const openNotesRoute = {
+  type: 'tickerlens:open-notes',
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ ok: z.boolean() })),
+} as const;
+export const openNotesMessage = {
+  ...openNotesRoute,
+  request: /* @__PURE__ */ z.lazy(() => z.object({})),
+} as const;
+
+/** One range of an asset's price line for the card's chart, fetched when the reader picks it. */
+export const chartRoute = {
+  type: 'tickerlens:chart',
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      points: z.array(z.tuple([z.number(), z.number()])).check(z.maxLength(CHART_MAX_POINTS)),
+      source: z.optional(z.enum(SOURCE_IDS)),
+      fetchedAt: z.optional(z.number()),
+      error: z.optional(z.string()),
+    }),
+  ),
+} as const;
+export const chartMessage = {
+  ...chartRoute,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({ asset: z.string().check(z.maxLength(200)), range: z.enum(CHART_RANGES) }),
   ),
 } as const;
 export const cardMessage = {
@@ -238,7 +290,7 @@ export const saveNoteMessage = {
       url: z.string().check(z.maxLength(2000)),
       detected: z.string().check(z.maxLength(200)),
       claim: z.optional(z.enum(CLAIM_IDS)),
-      /** The user's words and tags, from the extension's own pages only (never a content script's). */
+      /** The reader's words and tags (from a card: only what was typed there, see save-note.ts). */
       text: z.optional(z.string().check(z.maxLength(NOTE_LIMITS.text))),
       tags: z.optional(
         z.array(z.string().check(z.maxLength(NOTE_LIMITS.tag))).check(z.maxLength(NOTE_LIMITS.tags)),
@@ -590,6 +642,8 @@ export const backgroundApi = {
   [resolveMessage.type]: resolveMessage,
   [detectMessage.type]: detectMessage,
   [cardMessage.type]: cardMessage,
+  [chartMessage.type]: chartMessage,
+  [openNotesMessage.type]: openNotesMessage,
   [saveNoteMessage.type]: saveNoteMessage,
   [recentNotesMessage.type]: recentNotesMessage,
   [notesListMessage.type]: notesListMessage,

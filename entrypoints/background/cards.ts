@@ -10,6 +10,7 @@ import { chainName } from '@/utils/registry/chains';
 import { GAS_TOKENS } from '@/utils/registry/curated/gas-coins';
 import { type Card, FRESH_FOR_MS } from '@/utils/sources/card';
 import { nextTryTime, readableReason } from '@/utils/sources/reasons';
+import { onwardFor } from './card-onward';
 import { currentRegistry, dataService } from './runtime';
 
 /**
@@ -69,17 +70,27 @@ export async function cardFor(asset: string, wait: boolean): Promise<BackgroundR
     (await currentRegistry()).treasuries.has(asset.slice(6))
   )
     refreshes.push(service.refreshTreasuries());
+  // GoPlus's warnings about the token's contract, asked once in a worker's life (then cached 6 h).
+  const reg = await currentRegistry();
+  let { onward, askSecurity } = await onwardFor(asset, reg);
+  if (askSecurity && !securityAsked.has(asset)) {
+    securityAsked.add(asset);
+    refreshes.push(askSecurity());
+  }
   // Settled here whether waited for or not: a refresh that fails is no unhandled rejection.
   const all = Promise.allSettled(refreshes);
-  const venue = candidateInfo(await currentRegistry(), asset).venue;
+  const venue = candidateInfo(reg, asset).venue;
   const where = venue ? { venue } : {};
   if (wait && refreshes.length) {
     await all;
-    card = await service.getCard(asset);
-    return { card: forReaders(card), refreshing: false, ...where };
+    [card, { onward }] = await Promise.all([service.getCard(asset), onwardFor(asset, reg)]);
+    return { card: forReaders(card), refreshing: false, ...where, onward };
   }
-  return { card: forReaders(card), refreshing: refreshes.length > 0, ...where };
+  return { card: forReaders(card), refreshing: refreshes.length > 0, ...where, onward };
 }
+
+/** Assets whose token contract GoPlus was asked about in this worker's life. */
+const securityAsked = new Set<string>();
 
 /**
  * The card from IndexedDB as it is, starting nothing: the popup's first answers (it asks again,

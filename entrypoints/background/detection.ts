@@ -36,6 +36,7 @@ export async function resolveBlocks(
         ...(r.candidates?.length
           ? { candidates: r.candidates, candidateInfo: r.candidates.map((id) => candidateInfo(reg, id)) }
           : {}),
+        ...(r.others?.length ? { alternatives: r.others.map((id) => candidateInfo(reg, id)) } : {}),
         ...(r.unknownAddress ? { unknownAddress: r.unknownAddress } : {}),
       };
     });

@@ -1,15 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { t } from '@/utils/i18n';
 import { NEXT_MARK_MESSAGE } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
+import { nextTryTime, readableReason } from '@/utils/sources/reasons';
 import { assetRows } from './assets';
 import { cardFor } from './cards';
 import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
 import { detectBlocks, pageDetector, resolveBlocks } from './detection';
 import { notesHandlers } from './notes';
-import { announcePins, database, setPin } from './runtime';
+import { announcePins, database, dataService, setPin } from './runtime';
 import { saveNote } from './save-note';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
@@ -77,6 +79,20 @@ export default defineBackground(() => {
     'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveBlocks(blocks) }),
     'tickerlens:detect': async ({ texts }) => ({ blocks: await detectBlocks(texts) }),
     'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
+    'tickerlens:open-notes': async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
+      return { ok: true };
+    },
+    'tickerlens:chart': async ({ asset, range }) => {
+      const chart = await (await dataService()).priceChart(asset, range);
+      return chart.ok
+        ? {
+            points: chart.points.map(([t, v]) => [t, v] as [number, number]),
+            source: chart.source,
+            fetchedAt: chart.fetchedAt,
+          }
+        : { points: [], error: readableReason(chart.reason, t, nextTryTime) };
+    },
     'tickerlens:save-note': async (note, sender) => saveNote(note, sender.extensionPage),
     'tickerlens:recent-notes': async ({ limit }) => ({
       notes: (await database().recentNotes(limit)).flatMap((n) =>

@@ -164,6 +164,9 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
   const llamaPrices = fixtureJson('defillama', 'prices-current.json') as { coins: Record<string, unknown> };
   const goplus = fixtureJson('goplus', 'token_security_1_weth.json');
   const recordedAssetDetails = loadCoingeckoRecordings().find((r) => r.path === '/api/v3/coins/ethereum');
+  const recordedMarketChart = loadCoingeckoRecordings().find(
+    (r) => r.path === '/api/v3/coins/ethereum/market_chart/range',
+  );
   const latency = opts.latencyMs ?? 0;
   let coinsCache: unknown[] | undefined;
   const coinsWithPlatforms = (): unknown[] => {
@@ -251,6 +254,10 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
           // The real 2026 list, with the contracts of the recorded include_platform answer.
           return reply(200, coinsWithPlatforms());
         }
+        // The one recorded market chart (CoinGecko.Net's test data: three points over two days),
+        // for any coin and range: the card labels a chart by the dates its points cover.
+        if (/^\/coins\/[^/]+\/market_chart$/.test(rest) && recordedMarketChart)
+          return reply(200, recordedMarketChart.body);
         if (rest === '/companies/public_treasury/bitcoin') return reply(200, bitcoinTreasury);
         // The CoinGecko.Net recording at this path is bitcoin's list (174,530 units at a bitcoin
         // price): served only when a test asks for it, else a recorded ether list.

@@ -11,7 +11,16 @@ describe('card state (contract §3)', () => {
       asOf: null,
       sourceOld: false,
       stale,
-      value: { usd: 1, change24hPct: null, change7dPct: null, previousClose: null, asOf: null },
+      value: {
+        usd: 1,
+        change24hPct: null,
+        change7dPct: null,
+        previousClose: null,
+        asOf: null,
+        high24h: null,
+        low24h: null,
+        peak: null,
+      },
     },
   });
   it('is loading, ready, stale or error', () => {
@@ -22,5 +31,11 @@ describe('card state (contract §3)', () => {
       'stale',
     );
     expect(stateOf({ assetId: 'a', symbol: 'A', name: 'A', ...price('snapshot') }, true)).toBe('stale');
+  });
+
+  it('never calls a card with no figure out of date: loading while asked, else an error', () => {
+    const bare = { assetId: 'cg:x', symbol: 'X', name: 'X' };
+    expect(stateOf(bare, true)).toBe('loading');
+    expect(stateOf(bare, false)).toBe('error');
   });
 });

@@ -29,6 +29,20 @@ export interface PricePart extends Provenance {
   previousClose?: number | null;
   /** The source's own time of the price (ms), e.g. CoinGecko `last_updated`, Yahoo `regularMarketTime`. */
   asOf: number | null;
+  /** The last 24 hours' (a stock: the session's) high and low, when the answer gives them. */
+  high24h?: number | null;
+  low24h?: number | null;
+  /** The peak the price is measured against: a coin's all-time high, a stock's 52-week high. */
+  peak?: PricePeak | null;
+}
+
+export interface PricePeak {
+  usd: number;
+  /** The price now against the peak, percent (≤ 0 but for a new high the answer has not caught). */
+  changePct: number;
+  /** When the peak was (ms), when the source says. */
+  date: number | null;
+  basis: 'ath' | '52w';
 }
 
 export interface MarketPart extends Provenance {
@@ -197,6 +211,8 @@ export interface RegistryRecord extends Provenance {
   categories: string[];
   /** CoinGecko platform id → contract address. */
   platforms: Record<string, string>;
+  /** The platform the token was issued on (CoinGecko's `asset_platform_id`), when known. */
+  homePlatform?: string;
 }
 
 /**

@@ -20,6 +20,8 @@ import type { Registry, RegistryAsset, Resolution, ResolveContext } from './type
 export const DECISIVE = 2;
 /** At most this many candidates are returned (59 coins use USDC). */
 const MAX_CANDIDATES = 8;
+/** "Not this?" offers this many of the assets passed over (each travels with every detection). */
+const MAX_OTHERS = 3;
 const HINT_POINTS = 2;
 const CHAIN_POINTS = 2;
 
@@ -168,6 +170,7 @@ function resolveTicker(
   if (best && next && best.points - next.points >= DECISIVE) {
     return {
       asset: best.asset.id,
+      others: scored.slice(1, MAX_OTHERS + 1).map((s) => s.asset.id),
       reason: `${best.why.join(', ')} over ${next.asset.id} (${next.why.join(', ')})${words}`,
     };
   }

@@ -40,6 +40,11 @@ export interface Resolution {
   asset?: string;
   /** When the evidence is close: the plausible assets, best first. Never set together with `asset`. */
   candidates?: string[];
+  /**
+   * With `asset` chosen on evidence over other assets with the symbol: those others, best first,
+   * so the reader can switch ("Not this?").
+   */
+  others?: string[];
   /** Why, in a few words (shown in debug views and test failures). */
   reason: string;
   /** Address matches that map to no asset: reported, never guessed. */

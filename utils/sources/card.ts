@@ -4,6 +4,7 @@
  */
 import type {
   DataOrigin,
+  PricePeak,
   Provenance,
   QuoteRecord,
   RegistryRecord,
@@ -71,6 +72,11 @@ export interface PriceValue {
   change7dPct: number | null;
   previousClose: number | null;
   asOf: number | null;
+  /** The last 24 hours' (a stock: the session's) high and low. */
+  high24h: number | null;
+  low24h: number | null;
+  /** A coin's all-time high or a stock's 52-week high, and the price against it. */
+  peak: PricePeak | null;
 }
 
 export interface SupplyValue {
@@ -402,6 +408,9 @@ export function buildCard(now: number, input: CardInputs): Card | null {
         change7dPct: q.price.change7dPct,
         previousClose: q.price.previousClose ?? null,
         asOf: q.price.asOf,
+        high24h: q.price.high24h ?? null,
+        low24h: q.price.low24h ?? null,
+        peak: q.price.peak ?? null,
       },
       q.price,
       { freshForMs: FRESH_FOR_MS.price, asOf: q.price.asOf, sourceFreshForMs: limit('price'), snapshotDate },

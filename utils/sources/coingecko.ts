@@ -67,6 +67,11 @@ export const marketRowSchema = z.object({
   market_cap_rank: nullableNumber.optional(),
   fully_diluted_valuation: nullableNumber.optional(),
   total_volume: nullableNumber.optional(),
+  high_24h: nullableNumber.optional(),
+  low_24h: nullableNumber.optional(),
+  ath: nullableNumber.optional(),
+  ath_change_percentage: nullableNumber.optional(),
+  ath_date: z.string().nullish(),
   price_change_percentage_24h: nullableNumber.optional(),
   price_change_percentage_24h_in_currency: nullableNumber.optional(),
   price_change_percentage_7d_in_currency: nullableNumber.optional(),
@@ -193,6 +198,8 @@ export const coinDetailSchema = z.object({
   name: z.string(),
   categories: z.array(z.string().nullable()).nullish(),
   platforms: z.record(z.string(), z.string().nullable()).nullish(),
+  /** The chain the token was issued on ("ethereum" for PEPE); null for a chain's own coin. */
+  asset_platform_id: z.string().nullish(),
   links: z.object({ twitter_screen_name: z.string().nullish() }).nullish().catch(null),
 });
 export type CoinDetail = z.infer<typeof coinDetailSchema>;
@@ -201,15 +208,18 @@ export function parseCoinDetail(d: CoinDetail): {
   handles: string[];
   categories: string[];
   platforms: Record<string, string>;
+  homePlatform?: string;
 } {
   const handle = d.links?.twitter_screen_name?.trim().replace(/^@/, '');
   const platforms: Record<string, string> = {};
   // Native coins answer `{"": ""}`: no platform.
   for (const [k, v] of Object.entries(d.platforms ?? {})) if (k && v) platforms[k] = v;
+  const home = d.asset_platform_id ?? undefined;
   return {
     handles: handle ? [handle] : [],
     categories: (d.categories ?? []).filter((c): c is string => !!c),
     platforms,
+    ...(home && platforms[home] ? { homePlatform: home } : {}),
   };
 }
 

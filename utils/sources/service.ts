@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { TickerlensDb } from '../db';
 import type {
   MarketPart,
+  PricePeak,
   QuoteRecord,
   RequestLogRecord,
   RevenueRecord,
@@ -88,6 +89,18 @@ import {
   emissionsUrl,
   parseEmissionBody,
 } from './llama-datasets';
+import {
+  CHART_FRESH_MS,
+  type ChartPoint,
+  type ChartRange,
+  coinChartSchema,
+  coinChartUrl,
+  parseCoinChart,
+  parseStockChart,
+  sparklinePoints,
+  stockChartUrl,
+  yahooChartSchema,
+} from './price-chart';
 import { type Snapshot, snapshotRecords } from './snapshot';
 import {
   chartSchema,
@@ -140,6 +153,10 @@ export interface QuotesReport {
 
 export type RefreshResult = { ok: true } | { ok: false; reason: string };
 
+export type PriceChart =
+  | { ok: true; points: ChartPoint[]; source: SourceId; fetchedAt: number }
+  | { ok: false; reason: string };
+
 export interface SecurityAnswer {
   data: TokenSecurity | null;
   source: 'goplus';
@@ -180,6 +197,18 @@ function thin(points: number[], max: number): number[] {
   for (let i = 0; i < max; i++) out.push(points[Math.floor(i * step)] as number);
   out[out.length - 1] = points[points.length - 1] as number;
   return out;
+}
+
+/** A coin's all-time high and how far below it the price is, as CoinGecko's row says. */
+function coinPeak(row: MarketRow): PricePeak | null {
+  if (!row.ath || row.ath_change_percentage == null) return null;
+  const date = row.ath_date ? Date.parse(row.ath_date) : Number.NaN;
+  return {
+    usd: row.ath,
+    changePct: row.ath_change_percentage,
+    date: Number.isFinite(date) ? date : null,
+    basis: 'ath',
+  };
 }
 
 /** The revenue figure is as old as the older of its two charts. */
@@ -329,6 +358,9 @@ export function createDataService(options: DataServiceOptions) {
         change24hPct: row.price_change_percentage_24h_in_currency ?? row.price_change_percentage_24h ?? null,
         change7dPct: row.price_change_percentage_7d_in_currency ?? null,
         asOf: rowAsOf,
+        high24h: row.high_24h ?? null,
+        low24h: row.low_24h ?? null,
+        peak: coinPeak(row),
       },
       market: {
         ...prov,
@@ -469,6 +501,11 @@ export function createDataService(options: DataServiceOptions) {
         change7dPct: null,
         previousClose: q.previousClose,
         asOf: q.asOf,
+        high24h: q.dayHigh,
+        low24h: q.dayLow,
+        peak: q.yearHigh
+          ? { usd: q.yearHigh, changePct: (q.price / q.yearHigh - 1) * 100, date: null, basis: '52w' }
+          : null,
       },
       ...(old?.market ? { market: stockMarketAt(old.market, q.price, q.volume, at, q.asOf) } : {}),
       ...(q.closes.length >= 2
@@ -1138,6 +1175,64 @@ export function createDataService(options: DataServiceOptions) {
     });
   }
 
+  // ── price charts, on demand ───────────────────────────────────────────────────────────────────
+
+  const charts = new Map<string, PriceChart & { at: number }>();
+  const chartTasks = new InFlight<string, PriceChart>();
+
+  /**
+   * One range of an asset's price line, for the card's chart: a coin's 7 days from its stored
+   * sparkline when that is fresh, anything else fetched from its source within that source's
+   * budget, and kept for `CHART_FRESH_MS`. A failure says why; nothing is stored.
+   */
+  async function priceChart(assetId: string, range: ChartRange): Promise<PriceChart> {
+    const key = `${assetId}|${range}`;
+    const kept = charts.get(key);
+    if (kept && now() - kept.at < CHART_FRESH_MS[range]) return kept;
+    return chartTasks.run(key, async () => {
+      const stock = assetId.startsWith('stock:');
+      if (!stock && range === '7d') {
+        const spark = (await db.getQuote(assetId))?.sparkline;
+        if (spark && spark.source !== 'snapshot' && now() - spark.fetchedAt < CHART_FRESH_MS['7d']) {
+          const lastAt = spark.asOf ?? spark.fetchedAt;
+          return {
+            ok: true,
+            points: sparklinePoints(spark.points, spark.spanDays, lastAt),
+            source: spark.source,
+            fetchedAt: spark.fetchedAt,
+          };
+        }
+      }
+      let result: PriceChart;
+      if (stock) {
+        const out = await request(
+          'stocks',
+          stockChartUrl(base('stocks'), assetId.slice(6), range),
+          yahooChartSchema,
+        );
+        const parsed = out.ok ? parseStockChart(out.data) : out;
+        result = parsed.ok
+          ? { ok: true, points: parsed.points, source: 'stocks', fetchedAt: now() }
+          : { ok: false, reason: `Yahoo: ${parsed.reason}` };
+      } else if (assetId.startsWith('cg:')) {
+        const out = await request(
+          'coingecko',
+          coinChartUrl(base('coingecko'), assetId.slice(3), range),
+          coinChartSchema,
+        );
+        result = out.ok
+          ? { ok: true, points: parseCoinChart(out.data), source: 'coingecko', fetchedAt: now() }
+          : { ok: false, reason: `CoinGecko: ${out.reason}` };
+      } else result = { ok: false, reason: 'no price chart for this asset' };
+      await persist();
+      if (result.ok) {
+        if (charts.size >= 100) charts.clear();
+        charts.set(key, { ...result, at: now() });
+      }
+      return result;
+    });
+  }
+
   // ── snapshot, cards, planning ─────────────────────────────────────────────────────────────────
 
   /** First run / offline: stores the bundled snapshot's quotes for assets that have none. */
@@ -1228,6 +1323,7 @@ export function createDataService(options: DataServiceOptions) {
     /** The quote refresh in flight for an asset, if any. */
     quoteRefreshOf: (assetId: string): Promise<unknown> | undefined => quotesInFlight.get(assetId),
     refreshContractPrices,
+    priceChart,
     refreshUnlocks,
     refreshRevenue,
     refreshTreasuries,

@@ -22,6 +22,9 @@ const resultSchema = z.object({
     regularMarketVolume: nullableNumber.optional(),
     /** Present with some ranges; with range=1mo only `chartPreviousClose` (a month ago) is sure. */
     previousClose: nullableNumber.optional(),
+    regularMarketDayHigh: nullableNumber.optional(),
+    regularMarketDayLow: nullableNumber.optional(),
+    fiftyTwoWeekHigh: nullableNumber.optional(),
     longName: z.string().nullish(),
     shortName: z.string().nullish(),
     instrumentType: z.string().nullish(),
@@ -55,6 +58,10 @@ export interface StockQuote {
   lastCloseAt: number | null;
   /** The session's traded volume in the quote currency (shares × price), when given. */
   volume: number | null;
+  /** The session's high and low, and the 52-week high, when given. */
+  dayHigh: number | null;
+  dayLow: number | null;
+  yearHigh: number | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -102,6 +109,9 @@ export function parseChart(
       closes: series.map((p) => p.close),
       lastCloseAt: series[series.length - 1]?.t ?? null,
       volume: m.regularMarketVolume ? m.regularMarketVolume * m.regularMarketPrice : null,
+      dayHigh: m.regularMarketDayHigh || null,
+      dayLow: m.regularMarketDayLow || null,
+      yearHigh: m.fiftyTwoWeekHigh || null,
     },
   };
 }

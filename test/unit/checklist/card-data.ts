@@ -109,6 +109,9 @@ export function price(usd: number, source: Fig<unknown>['source'] = 'coingecko')
       change24hPct: null,
       change7dPct: null,
       previousClose: null,
+      high24h: null,
+      low24h: null,
+      peak: null,
       asOf: NOW - 60_000,
     }),
   };

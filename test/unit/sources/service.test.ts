@@ -758,3 +758,41 @@ describe('registry refresh', () => {
     expect(called).toBe(false);
   });
 });
+
+describe('price charts on demand', () => {
+  it('fetches a coin’s range from CoinGecko once, keeps it, and says why when the source fails', async () => {
+    const svc = service();
+    const first = await svc.priceChart('cg:bitcoin', '30d');
+    expect(first.ok && first.points).toHaveLength(3);
+    await svc.priceChart('cg:bitcoin', '30d');
+    expect(server.requests('coingecko').filter((u) => u.includes('/market_chart'))).toEqual([
+      '/coins/bitcoin/market_chart?vs_currency=usd&days=30',
+    ]);
+    server.fault('coingecko', 'server-error');
+    const failed = await svc.priceChart('cg:ethereum', '1d');
+    expect(failed.ok).toBe(false);
+    expect(!failed.ok && failed.reason).toMatch(/^CoinGecko: .*HTTP 500/);
+  });
+
+  it('draws a coin’s 7 days from its fresh sparkline without a request, and a stock’s from Yahoo', async () => {
+    const svc = service();
+    // The recorded markets rows carry no sparkline: one as CoinGecko sends it, stored by hand.
+    const at = clock.now();
+    const prov = { source: 'coingecko' as const, fetchedAt: at };
+    await db.updateQuotes(['cg:bitcoin'], () => ({
+      assetId: 'cg:bitcoin',
+      symbol: 'BTC',
+      name: 'Bitcoin',
+      price: { ...prov, usd: 3, change24hPct: null, change7dPct: null, asOf: at },
+      sparkline: { ...prov, asOf: at, points: [1, 2, 3], spanDays: 7 },
+      fetchedAt: at,
+    }));
+    server.clearLog();
+    const week = await svc.priceChart('cg:bitcoin', '7d');
+    expect(week.ok && week.points.map(([t]) => t)).toEqual([at - 7 * 86_400_000, at - 3.5 * 86_400_000, at]);
+    expect(server.requests('coingecko').filter((u) => u.includes('market_chart'))).toEqual([]);
+    const stock = await svc.priceChart('stock:AAPL', '7d');
+    expect(stock.ok).toBe(true);
+    expect(server.requests('stocks')).toEqual(['/v8/finance/chart/AAPL?range=5d&interval=30m']);
+  });
+});
