@@ -3,16 +3,29 @@
  * holdings, the claims made in the same post against the data, and candidates when the symbol is
  * ambiguous. Page and API text is rendered as text (Preact escapes it), never as HTML.
  */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { reasonText } from '@/components/reason';
 import type { CardData } from '@/utils/card-schema';
 import type { ClaimId } from '@/utils/detect';
 import { type MessageKey, t } from '@/utils/i18n';
-import type { ClaimVerdictReply } from '@/utils/messages';
+import type { BackgroundReply, ClaimVerdictReply } from '@/utils/messages';
+import type { ChartRange } from '@/utils/sources/chart-ranges';
+import { byUser } from './by-user';
+import { Announce, Headline, Where } from './card-header';
+import { NoteAction } from './card-note';
+import { Onward } from './card-onward';
+import { RiskLine, TreasuryLine } from './card-risk';
+import { figuresOf } from './card-state';
 import { age, amount, pct, usd, utcDate, utcIso } from './format';
 import { claimLabel, kindLabel, unlockCategoryLabel } from './labels';
-import { Sparkline } from './Sparkline';
+import { type ChartView, PriceChart } from './PriceChart';
 
 export type CardState = 'loading' | 'ready' | 'stale' | 'error';
+
+type CardReply = BackgroundReply<'tickerlens:card'>;
+export type CardOnward = NonNullable<CardReply['onward']>;
+export type CandidateInfo = NonNullable<CardModel['candidateInfo']>[number];
 
 export interface CardModel {
   /** The detected text, exactly as on the page. */
@@ -23,6 +36,13 @@ export interface CardModel {
   candidates?: string[];
   /** Name, rank and chain or exchange of each candidate, same order. */
   candidateInfo?: Array<{ id: string; name: string; symbol: string; rank?: number; venue?: string }>;
+  /**
+   * When context and rank chose `asset` over other assets with the symbol: those others, best
+   * first, for "Not this?".
+   */
+  alternatives?: CandidateInfo[];
+  /** Read this way on this page only ("Just here"), not pinned. */
+  pickedHere?: boolean;
   /** An address no list knows: its chain and an explorer link. */
   unknownAddress?: { chain: string; address: string; explorer: string; symbol?: string; name?: string };
   chain?: string;
@@ -42,10 +62,18 @@ export interface CardModel {
    */
   claimsAbout?: { text: string; asset?: string };
   data?: CardData | null;
+  /** The background is fetching live figures behind the ones shown. */
+  refreshing?: boolean;
+  /** Contracts, DefiLlama pages, the exchange, GoPlus's warnings (card-onward.ts). */
+  onward?: CardOnward;
+  /** The price chart's range and points, once asked. */
+  chart?: ChartView;
   /** What the worker says of the post's claims about that token (claim-marks.ts), once known. */
   claimVerdicts?: ClaimVerdictReply[];
   state: CardState;
   error?: string;
+  /** Opened from the keyboard: the card says the asset and its price to a screen reader. */
+  announce?: boolean;
   /** Set once "Save note" stored the note. */
   noteSaved?: boolean;
   /** Why "Save note" failed, if it did (the note was not stored). */
@@ -57,18 +85,15 @@ export interface CardActions {
   onRetry: () => void;
   /** "Always read this symbol as `asset`". */
   onPin: (asset: string) => void;
-  /** Saves a note quoting the post, with the price shown now. */
-  onSaveNote: () => void;
+  /** "Read it as `asset` on this page only". */
+  onPickHere?: (asset: string) => void;
+  /** Saves a note quoting the post, with the price shown now, and the reader's words and tags. */
+  onSaveNote: (words?: { text: string; tags: string[] }) => void;
+  /** Opens the notes page (where a saved note is). */
+  onOpenNotes?: () => void;
+  /** Shows another range of the price chart. */
+  onChartRange?: (range: ChartRange) => void;
 }
-
-/**
- * A button's action, run for the reader's own clicks and key presses only. The card's shadow root
- * is open (automation reads the card), so the page's own script can reach its buttons: a "click" it
- * dispatches (not trusted) must not pin a reading for every site, save notes or close the card.
- */
-const byUser = (action: () => void) => (e: Event) => {
-  if (e.isTrusted) action();
-};
 
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const titleId = 'tickerlens-card-title';
@@ -77,6 +102,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
   // A claim's card is named after the claim; its figures are the token's the claim is about. A
   // source can know an asset by symbol only (an empty name): the dialog is never left unnamed.
   const title = claimCard && model.claim ? claimLabel(model.claim) : d?.name || d?.symbol || model.text;
+  const stock = !!model.asset?.startsWith('stock:');
   return (
     <div
       class="card"
@@ -87,19 +113,28 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       aria-busy={model.state === 'loading'}
     >
       <header>
-        <h2 id={titleId}>{title}</h2>
-        {d?.symbol && !claimCard ? <span class="sym">{d.symbol}</span> : null}
-        <span class="kind">{venue(model)}</span>
-        <button type="button" class="close" aria-label={t('cardClose')} onClick={byUser(actions.onClose)}>
-          ×
-        </button>
+        <div class="title-row">
+          <h2 id={titleId}>{title}</h2>
+          {d?.symbol && !claimCard ? <span class="sym">{d.symbol}</span> : null}
+          {claimCard ? <span class="kind">{venue(model)}</span> : <Where model={model} />}
+          <button type="button" class="close" aria-label={t('cardClose')} onClick={byUser(actions.onClose)}>
+            ×
+          </button>
+        </div>
+        {model.asset && !claimCard ? <Headline model={model} actions={actions} /> : null}
       </header>
+      <Announce model={model} />
 
       {model.valid === false ? <p class="warn">{t('cardInvalidChecksum')}</p> : null}
       {claimCard ? <p class="claim">{claimSubjectLine(model)}</p> : null}
+      {model.asset && !claimCard ? <RiskLine model={model} /> : null}
+      {model.asset && !claimCard && d?.treasury ? <TreasuryLine tr={d.treasury.value} data={d} /> : null}
+      {model.alternatives?.length && model.asset && !claimCard ? (
+        <NotThis model={model} actions={actions} />
+      ) : null}
       {model.unknownAddress ? <UnknownAddress a={model.unknownAddress} /> : null}
       {model.candidates?.length ? (
-        <Candidates list={model.candidates} info={model.candidateInfo} onPin={actions.onPin} />
+        <Candidates list={model.candidates} info={model.candidateInfo} actions={actions} />
       ) : null}
       {model.kind !== 'claim' &&
       !model.asset &&
@@ -109,22 +144,15 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         <p class="meta">{t('cardUnresolved')}</p>
       ) : null}
 
+      {model.asset && !claimCard && model.chart && actions.onChartRange ? (
+        <PriceChart view={model.chart} onRange={actions.onChartRange} />
+      ) : null}
       {model.asset ? <Figures model={model} actions={actions} /> : null}
 
       {model.claimsNearby.length ? <Claims model={model} /> : null}
-      {model.asset || model.kind === 'claim' ? (
-        <p class="actions">
-          <button type="button" class="link" onClick={byUser(actions.onSaveNote)} disabled={model.noteSaved}>
-            {model.noteSaved ? t('cardNoteSaved') : t('cardSaveNote')}
-          </button>
-        </p>
-      ) : null}
-      {model.noteError ? (
-        <p class="err" role="alert">
-          {t('cardNoteFailed')} <ErrorDetail error={model.noteError} />
-        </p>
-      ) : null}
-      {d ? <Sources data={d} stock={!!model.asset?.startsWith('stock:')} claimOnly={claimCard} /> : null}
+      {model.asset && !claimCard ? <Onward model={model} /> : null}
+      {model.asset || model.kind === 'claim' ? <NoteAction model={model} actions={actions} /> : null}
+      {d ? <Sources data={d} stock={stock} claimOnly={claimCard} /> : null}
     </div>
   );
 }
@@ -155,8 +183,9 @@ function ErrorDetail({ error }: { error: string }) {
 
 function Figures({ model, actions }: { model: CardModel; actions: CardActions }) {
   const d = model.data;
-  if (model.state === 'loading' && !d) return <p class="meta loading">{t('cardLoading')}</p>;
-  if (!d) {
+  if (model.state === 'loading' && (!d || !figuresOf(d).length)) return null;
+  // No figure at all (nothing stored, or only the profile): nothing is out of date, nothing is there.
+  if (!d || !figuresOf(d).length) {
     return (
       <div class="err" role="alert">
         <p>{t('cardNoData')}</p>
@@ -171,53 +200,48 @@ function Figures({ model, actions }: { model: CardModel; actions: CardActions })
       </div>
     );
   }
-  const p = d.price?.value;
   const s = d.supply?.value;
+  const stock = !!model.asset?.startsWith('stock:');
   return (
     <>
-      {p ? (
-        <div class="price-row">
-          <span class="price">{usd(p.usd, 1e12)}</span>
-          <Change label={t('card24h')} value={p.change24hPct} />
-          <Change label={t('card7d')} value={p.change7dPct} />
-          {d.sparkline ? <Sparkline points={d.sparkline.value.points} label={t('cardSparkline')} /> : null}
-        </div>
-      ) : null}
-      {model.state === 'stale' ? (
-        <p class="stale">
-          {t('cardStale')}{' '}
-          <button type="button" class="link" onClick={byUser(actions.onRetry)}>
-            {t('cardRetry')}
-          </button>
-        </p>
-      ) : null}
-      {s ? (
-        <dl class="grid">
-          <Row k="cardMarketCap" v={usd(s.marketCapUsd)} />
-          {model.asset?.startsWith('stock:') ? (
-            // A share has no token supply: its market cap and the session's trading volume.
-            s.volume24hUsd !== null ? (
-              <Row k="cardVolume" v={usd(s.volume24hUsd)} />
-            ) : null
-          ) : (
-            <>
-              {/* CoinGecko's FDV is price × total supply; price × max supply beside it when they differ. */}
-              <Row k="cardFdv" v={usd(s.fdvUsd)} />
-              {s.fdvMaxUsd !== null && s.max !== null && s.max !== s.total ? (
-                <Row k="cardFdvMax" v={usd(s.fdvMaxUsd)} />
-              ) : null}
-              <Row k="cardCirculating" v={amount(s.circulating)} />
-              <Row k="cardTotalSupply" v={amount(s.total)} />
-              <Row k="cardMaxSupply" v={s.max === null ? '∞' : amount(s.max)} />
-              {s.rank ? <Row k="cardRank" v={`#${s.rank}`} /> : null}
-            </>
-          )}
-        </dl>
+      {s && !stock ? (
+        <Fold title={t('cardSupply')} name="supply">
+          <dl class="grid">
+            {/* CoinGecko's FDV is price × total supply; price × max supply beside it when they differ. */}
+            {s.fdvMaxUsd !== null && s.max !== null && s.max !== s.total ? (
+              <Row k="cardFdvMax" v={usd(s.fdvMaxUsd)} />
+            ) : null}
+            <Row k="cardCirculating" v={amount(s.circulating)} />
+            <Row k="cardTotalSupply" v={amount(s.total)} />
+            <Row k="cardMaxSupply" v={s.max === null ? '∞' : amount(s.max)} />
+            {s.rank ? <Row k="cardRank" v={`#${s.rank}`} /> : null}
+          </dl>
+        </Fold>
       ) : null}
       {d.unlocks ? <Unlocks u={d.unlocks.value} /> : null}
       {d.treasury ? <Treasury tr={d.treasury.value} /> : null}
       {d.revenue ? <Revenue r={d.revenue.value} /> : null}
     </>
+  );
+}
+
+/** A section the reader opens: its heading is the button (a native <details>, keyboard-ready). */
+function Fold({
+  title,
+  name,
+  open = false,
+  children,
+}: {
+  title: string;
+  name: string;
+  open?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <details class="fold" data-fold={name} open={open}>
+      <summary>{title}</summary>
+      {children}
+    </details>
   );
 }
 
@@ -230,23 +254,13 @@ function Row({ k, v }: { k: MessageKey; v: string }) {
   );
 }
 
-function Change({ label, value }: { label: string; value: number | null }) {
-  if (value === null) return null;
-  return (
-    <span class={`chg ${value >= 0 ? 'up' : 'down'}`}>
-      {label} {pct(value)}
-    </span>
-  );
-}
-
 type Unlocks = NonNullable<CardData['unlocks']>['value'];
 type UnlockRow = Unlocks['next'][number];
 
 function Unlocks({ u }: { u: Unlocks }) {
   if (!u.listed) return null;
   return (
-    <section>
-      <h3>{t('cardUnlocks')}</h3>
+    <Fold title={t('cardUnlocks')} name="unlocks">
       {u.next.length ? <UnlockList rows={u.next} /> : <p class="meta">{t('cardNoUnlocks')}</p>}
       {u.next30d.sharePct !== null ? (
         <p class="meta">
@@ -264,7 +278,7 @@ function Unlocks({ u }: { u: Unlocks }) {
           <UnlockList rows={u.recent} />
         </div>
       ) : null}
-    </section>
+    </Fold>
   );
 }
 
@@ -318,8 +332,7 @@ function unlockLine(e: UnlockRow): string {
 
 function Treasury({ tr }: { tr: NonNullable<CardData['treasury']>['value'] }) {
   return (
-    <section>
-      <h3>{t('cardTreasury')}</h3>
+    <Fold title={t('cardTreasury')} name="treasury">
       {tr.holdings.length ? (
         <ul>
           {tr.holdings.map((h) => (
@@ -339,7 +352,7 @@ function Treasury({ tr }: { tr: NonNullable<CardData['treasury']>['value'] }) {
           ? t('cardMnav', tr.mNav.toFixed(2))
           : t(tr.mNavNote === 'noHoldingsValue' ? 'cardMnavNoHoldingsValue' : 'cardMnavUnknown')}
       </p>
-    </section>
+    </Fold>
   );
 }
 
@@ -350,13 +363,12 @@ type RevenueSeries = NonNullable<CardData['revenue']>['value']['revenue'];
 function Revenue({ r }: { r: NonNullable<CardData['revenue']>['value'] }) {
   if (!r.revenue && !r.holdersRevenue) return null;
   return (
-    <section>
-      <h3>{t('cardRevenue')}</h3>
+    <Fold title={t('cardRevenue')} name="revenue">
       <dl class="grid">
         <RevenueRow series={r.revenue} full="cardRevenue30d" partial="cardRevenueCovered" />
         <RevenueRow series={r.holdersRevenue} full="cardHolders30d" partial="cardHoldersCovered" />
       </dl>
-    </section>
+    </Fold>
   );
 }
 
@@ -422,9 +434,9 @@ function claimSubjectLine(model: CardModel): string {
 }
 
 function Claims({ model }: { model: CardModel }) {
+  // Open: the post's own words checked against the data are what this card exists for.
   return (
-    <section>
-      <h3>{t('cardClaimsInPost')}</h3>
+    <Fold title={t('cardClaimsInPost')} name="claims" open>
       <ul class="claims">
         {model.claimsNearby.map(({ claim, value, about }) => {
           const ground = claimGround(model, about);
@@ -451,18 +463,18 @@ function Claims({ model }: { model: CardModel }) {
           );
         })}
       </ul>
-    </section>
+    </Fold>
   );
 }
 
 function Candidates({
   list,
   info,
-  onPin,
+  actions,
 }: {
   list: string[];
   info: CardModel['candidateInfo'];
-  onPin: (asset: string) => void;
+  actions: CardActions;
 }) {
   return (
     <section>
@@ -470,24 +482,65 @@ function Candidates({
       <ul class="candidates">
         {list.map((id, i) => {
           const c = info?.[i]?.id === id ? info[i] : undefined;
-          const kind = id.startsWith('stock:') ? t('cardStock') : t('cardCoin');
-          return (
-            <li key={id} data-asset={id}>
-              <span>
-                <strong>{c?.name ?? id}</strong>
-                <span class="meta">
-                  {' '}
-                  {[kind, c?.rank ? `#${c.rank}` : '', c?.venue ?? ''].filter(Boolean).join(' · ')}
-                </span>
-              </span>
-              <button type="button" class="link" onClick={byUser(() => onPin(id))}>
-                {t('cardAlwaysUse')}
-              </button>
-            </li>
-          );
+          return <CandidateRow key={id} id={id} c={c} actions={actions} />;
         })}
       </ul>
     </section>
+  );
+}
+
+/** A candidate by name, with what tells it apart (kind, rank, where it trades), and the two picks. */
+function CandidateRow({
+  id,
+  c,
+  actions,
+}: {
+  id: string;
+  c: CandidateInfo | undefined;
+  actions: CardActions;
+}) {
+  const kind = id.startsWith('stock:') ? t('cardStock') : t('cardCoin');
+  return (
+    <li data-asset={id}>
+      <span>
+        <strong>{c?.name || c?.symbol || t('cardUnnamedAsset')}</strong>
+        <span class="meta">
+          {' '}
+          {[kind, c?.rank ? `#${c.rank}` : '', c?.venue ?? ''].filter(Boolean).join(' · ')}
+        </span>
+      </span>
+      <span class="picks">
+        {actions.onPickHere ? (
+          <button type="button" class="link" onClick={byUser(() => actions.onPickHere?.(id))}>
+            {t('cardJustHere')}
+          </button>
+        ) : null}
+        <button type="button" class="link" onClick={byUser(() => actions.onPin(id))}>
+          {t('cardAlwaysUse')}
+        </button>
+      </span>
+    </li>
+  );
+}
+
+/** Resolved on evidence, with other assets under the symbol: one click shows them to switch. */
+function NotThis({ model, actions }: { model: CardModel; actions: CardActions }) {
+  const [open, setOpen] = useState(false);
+  const others = model.alternatives ?? [];
+  return (
+    <div class="not-this">
+      {model.pickedHere ? <span class="meta">{t('cardPickedHere')} </span> : null}
+      <button type="button" class="link" aria-expanded={open} onClick={byUser(() => setOpen(!open))}>
+        {t('cardNotThis')}
+      </button>
+      {open ? (
+        <ul class="candidates">
+          {others.map((c) => (
+            <CandidateRow key={c.id} id={c.id} c={c} actions={actions} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 

@@ -8,7 +8,7 @@
 import { reasonText } from '@/components/reason';
 import type { NoteClaim } from '@/utils/db/records';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
-import { isWebUrl } from '@/utils/notes/schema';
+import { isWebUrl, NOTE_LIMITS } from '@/utils/notes/schema';
 import { checklistSnapshot, claimVerdictsFor } from './checklist';
 import { currentRegistry, database } from './runtime';
 
@@ -29,8 +29,9 @@ async function judged(note: Omit<Request, 'text' | 'tags'>): Promise<NoteClaim[]
 }
 
 /**
- * `fromPage`: sent by one of the extension's own pages (the popup). A content script (the card)
- * saves what it saw, never the user's words or tags: a page's script could otherwise write them.
+ * `fromPage`: sent by one of the extension's own pages (the popup). The card (a content script)
+ * sends the words and tags the reader typed in its note field (only trusted input events reach that
+ * field's state, card-note.tsx), held to the card's shorter cap.
  */
 export async function saveNote(
   request: Request,
@@ -54,7 +55,7 @@ export async function saveNote(
   const symbol = known?.symbol ?? quote?.symbol;
   const id = await db.addNote(
     note.asset,
-    (fromPage ? text : undefined) ?? '',
+    (fromPage ? text : text?.slice(0, NOTE_LIMITS.cardText)) ?? '',
     Date.now(),
     {
       quote: note.quote,
@@ -71,7 +72,7 @@ export async function saveNote(
     {
       ...(name ? { assetName: name } : {}),
       ...(symbol ? { assetSymbol: symbol } : {}),
-      ...(fromPage && tags ? { tags } : {}),
+      ...(tags?.length ? { tags } : {}),
     },
   );
   return { id, priceUsd: price?.usd ?? null };

@@ -8,9 +8,10 @@ import { stateOf } from '@/components/card-state';
 import { type ClaimSubject, claimSubject, claimSubjectOf } from '@/utils/checklist/claim-subject';
 import type { ClaimId, Match } from '@/utils/detect';
 import type { BackgroundReply, ClaimVerdictReply, ResolutionReply } from '@/utils/messages';
-import { cardRoute, pinRoute, saveNoteRoute } from '@/utils/messages';
+import { cardRoute, chartRoute, openNotesRoute, pinRoute, saveNoteRoute } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
 import { pinKey } from '@/utils/registry/pin-keys';
+import type { ChartRange } from '@/utils/sources/chart-ranges';
 import type { CardHost } from './card-host';
 import type { ClaimMarks } from './claim-marks';
 import type { HoverTarget } from './hover';
@@ -30,6 +31,12 @@ export class CardController {
   #shown: CardModel | undefined;
   /** The worker's verdicts of the post's claims, for the card open now (once they come). */
   #claimVerdicts: ClaimVerdictReply[] | undefined;
+  /** The chart of the card open now: its range and points (asked when the card opens). */
+  #chart: NonNullable<CardModel['chart']> | undefined;
+  /** Readings the reader chose for this page only ("Just here"), by pin key. */
+  readonly #pickedHere = new Map<string, string>();
+  /** The card open now was opened from the keyboard: it says the asset and price once. */
+  #announce = false;
 
   readonly #host: CardHost;
   readonly #resolutions: ResolutionCache;
@@ -73,8 +80,12 @@ export class CardController {
     this.#host.destroy();
   }
 
-  async open(target: HoverTarget, force = false): Promise<void> {
+  async open(target: HoverTarget, force = false, opts: { announce?: boolean } = {}): Promise<void> {
     const token = ++this.#token;
+    if (this.#current !== target) {
+      this.#chart = undefined;
+      this.#announce = !!opts.announce;
+    }
     this.#current = target;
     const { entry, match } = target;
     const index = entry.matches.indexOf(match);
@@ -82,16 +93,18 @@ export class CardController {
       this.#resolutions.get(entry.block.text) ??
       (await this.#resolutions.request(entry.block.text, entry.matches, true));
     if (token !== this.#token) return;
-    const res = resolved[index] ?? {};
+    const res = this.#readingHere(match, resolved[index] ?? {});
     const text = entry.block.text;
     // A claim's own card shows the figures of the token that claim is about.
     const about =
       match.kind === 'claim'
         ? claimSubjectOf(text, entry.matches, resolved, match)
         : claimSubject(text, entry.matches, resolved);
-    const base = baseModel(match, res, entry.matches, about, (m) =>
-      claimSubjectOf(text, entry.matches, resolved, m),
-    );
+    const key = pinKey(match);
+    const base = {
+      ...baseModel(match, res, entry.matches, about, (m) => claimSubjectOf(text, entry.matches, resolved, m)),
+      ...(key !== undefined && this.#pickedHere.has(key) ? { pickedHere: true } : {}),
+    };
     const subject = match.kind === 'claim' ? about?.asset : res.asset;
     this.#claimVerdicts = undefined;
     // The worker's verdicts of the claims about this card's token (the others point to their own).
@@ -118,11 +131,18 @@ export class CardController {
       // What was shown a moment ago shows at once; if the background was refreshing it then, the
       // card waits for that refresh and updates in place.
       this.#show(target, withReply(base, remembered.reply));
-      if (!remembered.reply.refreshing) return;
+      if (!remembered.reply.refreshing) {
+        if (match.kind !== 'claim' && !this.#chart && remembered.reply.card?.price)
+          void this.chartRange(target, subject, '7d');
+        return;
+      }
     } else this.#show(target, { ...base, state: 'loading' });
     let reply = await this.fetchCard(subject, force || recent);
     if (token !== this.#token) return;
     this.#show(target, withReply(base, reply));
+    // The chart after the figures (it must not delay them), for an asset that has a price.
+    if (match.kind !== 'claim' && !this.#chart && reply.card?.price)
+      void this.chartRange(target, subject, '7d');
     if (reply.refreshing) {
       reply = await this.fetchCard(subject, true);
       if (token === this.#token) this.#show(target, withReply(base, reply));
@@ -143,20 +163,72 @@ export class CardController {
   }
 
   #show(target: HoverTarget, shown: CardModel): void {
-    const model = this.#claimVerdicts ? { ...shown, claimVerdicts: this.#claimVerdicts } : shown;
+    const model: CardModel = {
+      ...shown,
+      ...(this.#claimVerdicts ? { claimVerdicts: this.#claimVerdicts } : {}),
+      ...(this.#chart && shown.asset ? { chart: this.#chart } : {}),
+      ...(this.#announce ? { announce: true } : {}),
+    };
     this.#shown = model;
     this.#host.show(model, target.range.getBoundingClientRect(), {
-      onSaveNote: () => void this.saveNote(target),
+      onSaveNote: (words) => void this.saveNote(target, words),
       onClose: () => this.#requestClose(),
       onRetry: () => {
         if (this.#current) void this.open(this.#current, true);
       },
       onPin: (asset) => void this.pin(target, asset),
+      onPickHere: (asset) => void this.pickHere(target, asset),
+      onOpenNotes: () => void sendToBackground(openNotesRoute, {}).catch(() => undefined),
+      onChartRange: (range) => {
+        const asset = this.#shown?.asset;
+        if (asset) void this.chartRange(target, asset, range);
+      },
     });
   }
 
+  /** The reading chosen for this page ("Just here"), over the worker's. */
+  #readingHere(match: Match, res: ResolutionReply): ResolutionReply {
+    const key = pinKey(match);
+    const here = key === undefined ? undefined : this.#pickedHere.get(key);
+    if (!here) return res;
+    // The worker's reading joins the others the reader can switch back to.
+    const info = [...(res.alternatives ?? []), ...(res.candidateInfo ?? [])];
+    const before = res.asset ? [{ id: res.asset, name: '', symbol: '' }] : [];
+    const alternatives = [...before, ...info]
+      .filter((c, i, all) => c.id !== here && all.findIndex((x) => x.id === c.id) === i)
+      .map((c) => info.find((x) => x.id === c.id) ?? c);
+    return { asset: here, ...(alternatives.length ? { alternatives } : {}) };
+  }
+
+  /** "Just here": this page's cards read the symbol as `asset`; nothing is stored. */
+  private async pickHere(target: HoverTarget, asset: string): Promise<void> {
+    const key = pinKey(target.match);
+    if (!key) return;
+    this.#pickedHere.set(key, asset);
+    this.#chart = undefined;
+    await this.open(target);
+  }
+
+  /** Asks the worker for one range of the price line; the card shows it when it comes. */
+  private async chartRange(target: HoverTarget, asset: string, range: ChartRange): Promise<void> {
+    const token = this.#token;
+    const kept = this.#chart?.range === range ? this.#chart.points : [];
+    this.#chart = { range, points: kept, loading: true };
+    if (this.#shown) this.#show(target, this.#shown);
+    let chart: NonNullable<CardModel['chart']>;
+    try {
+      const reply = await sendToBackground(chartRoute, { asset, range });
+      chart = { range, points: reply.points, loading: false, ...(reply.error ? { error: reply.error } : {}) };
+    } catch (err) {
+      chart = { range, points: [], loading: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    if (token !== this.#token || this.#current !== target || this.#chart?.range !== range) return;
+    this.#chart = chart;
+    if (this.#shown) this.#show(target, this.#shown);
+  }
+
   /** Saves the post as a note with the asset and the price shown now; the card says it is saved. */
-  private async saveNote(target: HoverTarget): Promise<void> {
+  private async saveNote(target: HoverTarget, words?: { text: string; tags: string[] }): Promise<void> {
     if (!this.#shown || this.#current !== target) return;
     // A failure of an earlier try is forgotten: this try says how it went.
     const { noteError: _, ...model } = this.#shown;
@@ -168,6 +240,8 @@ export class CardController {
         url: location.href,
         detected: target.match.text,
         ...(target.match.claim ? { claim: target.match.claim } : {}),
+        ...(words?.text ? { text: words.text } : {}),
+        ...(words?.tags.length ? { tags: words.tags } : {}),
         // The post's claims, judged by the worker as it saves (about the token they are about).
         ...claimsAboutSubject(model, subject),
       });
@@ -182,6 +256,7 @@ export class CardController {
   private async pin(target: HoverTarget, asset: string): Promise<void> {
     const key = pinKey(target.match);
     if (!key) return;
+    this.#pickedHere.delete(key);
     await sendToBackground(pinRoute, { key, asset }).catch(() => undefined);
     this.#resolutions.clear();
     await this.open(target);
@@ -216,6 +291,7 @@ function baseModel(
     ...(res.asset ? { asset: res.asset } : {}),
     ...(res.candidates?.length ? { candidates: res.candidates } : {}),
     ...(res.candidateInfo?.length ? { candidateInfo: res.candidateInfo } : {}),
+    ...(res.alternatives?.length ? { alternatives: res.alternatives } : {}),
     ...(res.unknownAddress ? { unknownAddress: res.unknownAddress } : {}),
     ...(match.chain ? { chain: match.chain } : {}),
     ...(match.valid === false ? { valid: false } : {}),
@@ -230,7 +306,9 @@ function withReply(base: Omit<CardModel, 'state'>, reply: CardReply): CardModel 
     ...base,
     data: reply.card,
     state: stateOf(reply.card, reply.refreshing),
+    refreshing: reply.refreshing,
     ...(reply.venue ? { venue: reply.venue } : {}),
+    ...(reply.onward ? { onward: reply.onward } : {}),
     ...(reply.error ? { error: reply.error } : {}),
   };
 }

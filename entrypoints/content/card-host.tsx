@@ -83,6 +83,7 @@ export class CardHost {
       // shortcuts (X's j, k, l, r, n) must not act on the post behind it. Esc goes on to the page,
       // where the content script's listener closes the card.
       host.addEventListener('keydown', (e) => {
+        if (e.key === 'Tab') trapTab(shadow, e);
         if (e.key !== 'Escape') e.stopPropagation();
       });
       this.#host = host;
@@ -107,6 +108,31 @@ export class CardHost {
     if (p.maxHeight !== undefined) host.style.setProperty(MAX_HEIGHT_VAR, `${p.maxHeight}px`);
     host.style.left = `${p.left}px`;
     host.style.top = `${p.top}px`;
+  }
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab and Shift+Tab cycle through the open card's links and buttons until Esc: focus never falls
+ * out of the card onto the page behind it.
+ */
+function trapTab(shadow: ShadowRoot, e: KeyboardEvent): void {
+  const items = [...shadow.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.getClientRects().length > 0,
+  );
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  const active = shadow.activeElement;
+  const inside = !!active && items.includes(active as HTMLElement);
+  if (e.shiftKey && (!inside || active === first)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (!inside || active === last)) {
+    e.preventDefault();
+    first.focus();
   }
 }
 

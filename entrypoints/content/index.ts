@@ -119,6 +119,8 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     ? adoptStyles(onX ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS)
     : undefined;
 
+  /** Set while the keyboard command opens a card: that card says its asset and price aloud. */
+  let openingByKeyboard = false;
   const cards = new CardController(
     card,
     resolutions,
@@ -129,7 +131,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
   const hover = new HoverController(document, scanner, {
     // An orphaned script (its extension reloaded before the port noticed) opens nothing and stops.
     open: (target) => {
-      if (ctx.isValid) void cards.open(target);
+      if (ctx.isValid) void cards.open(target, false, { announce: openingByKeyboard });
     },
     close: () => cards.close(),
     isInsideCard: (node) => card.contains(node),
@@ -189,7 +191,12 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
       );
       if (next) {
         lastByKeyboard = next;
-        hover.openNow(next);
+        openingByKeyboard = true;
+        try {
+          hover.openNow(next);
+        } finally {
+          openingByKeyboard = false;
+        }
         // The card renders its first state synchronously; focus moves into it.
         card.focus();
       }

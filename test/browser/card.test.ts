@@ -52,8 +52,10 @@ async function hoverCard(text: string, within: string, selector = 'tickerlens-ca
 
 /** Saves a note from the open card; the popup of the tab, and the newest note as stored. */
 async function saveNote(card: import('playwright-core').Locator, tabId: number) {
+  // The button opens the note's field; saving without typing still saves.
   await card.getByRole('button', { name: 'Save note' }).click();
-  await card.getByRole('button', { name: 'Note saved' }).waitFor();
+  await card.locator('form.note-form button[type="submit"]').click();
+  await card.getByText('Note saved').waitFor();
   const popup = await h.openPopup(tabId);
   const stored = await popup.evaluate(() =>
     chrome.runtime.sendMessage({ type: 'tickerlens:recent-notes', limit: 1 }),
@@ -71,12 +73,18 @@ describe('card with data', () => {
     await expect.poll(() => card.getAttribute('data-state')).toBe('stale');
     const text = (await card.locator('.card').textContent()) ?? '';
     expect(text).toMatch(/snapshot of \d{4}-\d{2}-\d{2}/);
-    expect(text).toContain('Retry');
+    // The snapshot's price, greyed with its own date, never the live headline.
+    expect(await card.locator('.price').getAttribute('class')).toBe('price snapshot');
+    expect(await card.locator('.asof').textContent()).toMatch(
+      /^as of \w{3} \d{1,2}, \d{4} \(built-in snapshot\)$/,
+    );
     // Why, for a reader: the source and what went wrong (the local server answers 503), not the
-    // service's technical reason with its ISO timestamps. It shows once the refresh has failed.
+    // service's technical reason with its ISO timestamps. It shows once the refresh has failed,
+    // with a way to try again (before, the card says the live price is on its way).
     await expect
       .poll(async () => (await card.locator('.card').textContent()) ?? '', { timeout: 10_000 })
       .toMatch(/CoinGecko: (answered with error 503|paused after repeated failures)/);
+    expect(await card.locator('.card').textContent()).toContain('Retry');
     expect(await card.locator('.card').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     await page.close();
   });
@@ -115,7 +123,7 @@ describe('card with data', () => {
     expect(text).toContain('220.00');
     expect(text).toContain('Volume (session)');
     // Where it trades, in the header beside the symbol.
-    expect(await card.locator('.card header .kind').textContent()).toMatch(/^Stock · \w+/);
+    expect(await card.locator('.card header .badge[data-where="exchange"]').textContent()).toMatch(/^\w+/);
     expect(text).not.toContain('Max supply');
     // The quote's own time (2025-02-14): more than four days is stale for a stock too.
     expect(text).toMatch(/Market cap: Stock quotes \(Yahoo\) · updated \d+ d ago · the source’s figure/);

@@ -52,7 +52,8 @@ beforeAll(async () => {
       .getByText(/^Price: CoinGecko/)
       .waitFor({ timeout: 15_000 });
     await card.getByRole('button', { name: 'Save note' }).click();
-    await card.getByRole('button', { name: 'Note saved' }).waitFor();
+    await card.locator('form.note-form button[type="submit"]').click();
+    await card.getByText('Note saved').waitFor();
     await page.keyboard.press('Escape');
     await page.mouse.move(5, 5);
     await card.waitFor({ state: 'detached' });

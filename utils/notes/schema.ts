@@ -13,6 +13,8 @@ import { CLAIM_IDS } from '../detect/types';
 
 export const NOTE_LIMITS = {
   text: 20_000,
+  /** Words written in the card's note field: a few lines (the notes page edits longer ones). */
+  cardText: 2_000,
   quote: 4_000,
   url: 2_000,
   detected: 200,

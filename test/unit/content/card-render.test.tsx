@@ -29,7 +29,16 @@ const fullCard: CardData = {
   assetId: 'cg:hyperliquid',
   symbol: 'HYPE',
   name: 'Hyperliquid',
-  price: figure({ usd: 38.12, change24hPct: 2.5, change7dPct: -4.1, previousClose: null, asOf: null }),
+  price: figure({
+    usd: 38.12,
+    change24hPct: 2.5,
+    change7dPct: -4.1,
+    previousClose: null,
+    asOf: null,
+    high24h: 39.4,
+    low24h: 36.9,
+    peak: { usd: 49.75, changePct: -23.4, date: Date.UTC(2025, 8, 18), basis: 'ath' },
+  }),
   supply: figure({
     circulating: 334_000_000,
     total: 1_000_000_000,
@@ -101,12 +110,11 @@ afterEach(() => {
 
 describe('hover card content', () => {
   it('shows every figure of a full card, where the asset trades, and the source of each', () => {
-    const card = show({ asset: 'cg:hyperliquid', venue: 'hyperliquid', data: fullCard });
+    const card = show({ asset: 'cg:hyperliquid', venue: 'Hyperliquid', data: fullCard });
     const text = card.textContent ?? '';
     expect(card.querySelector('h2')?.textContent).toBe('Hyperliquid');
-    expect(card.querySelector('header .kind')?.textContent).toBe('Coin · hyperliquid');
-    expect(card.querySelector('.price-row')?.textContent).toMatch(/24h \+2\.5\d*%.*7d −?-?4\.1\d*%/);
-    expect(card.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe('Price over 7 days');
+    expect(card.querySelector('header .badge[data-where="chain"]')?.textContent).toBe('Hyperliquid');
+    expect(card.querySelector('.price-row')?.textContent).toMatch(/24h \+2\.5\d*%.*7d [−-]4\.1\d*%/);
     for (const label of ['Market cap', 'FDV', 'Circulating', 'Total supply', 'Max supply'])
       expect(text).toContain(label);
     const footer = card.querySelector('footer')?.textContent ?? '';
@@ -292,9 +300,8 @@ describe('hover card content', () => {
       }),
     };
     const card = show({ text: '$MSTR', asset: 'stock:MSTR', data: mstr });
-    const section = [...card.querySelectorAll('section')].find(
-      (s) => s.querySelector('h3')?.textContent === 'Treasury',
-    );
+    const section = card.querySelector('details[data-fold="treasury"]');
+    expect(section?.querySelector('summary')?.textContent).toBe('Treasury');
     expect(section?.textContent).toContain('640.03K BTC · $61.50B');
     expect(section?.textContent).toContain('mNAV (market cap ÷ holdings): 1.08');
     expect(card.querySelector('footer')?.textContent).toMatch(/Treasury: CoinGecko/);
@@ -394,9 +401,9 @@ describe('what each figure means', () => {
         value: { ...supply.value, total: 999_990_391, fdvUsd: 22.99e9, fdvMaxUsd: 23.02e9 },
       },
     };
-    const text = show({ asset: 'cg:hyperliquid', data }).querySelector('dl.grid')?.textContent ?? '';
-    expect(text).toContain('FDV (total supply)$22.99B');
-    expect(text).toContain('FDV (max supply)$23.02B');
+    const card = show({ asset: 'cg:hyperliquid', data });
+    expect(card.querySelector('.stats [data-stat="fdv"]')?.textContent).toBe('FDV (total supply)$22.99B');
+    expect(card.querySelector('dl.grid')?.textContent).toContain('FDV (max supply)$23.02B');
     expect(show({ asset: 'cg:hyperliquid', data: fullCard }).textContent).not.toContain('FDV (max supply)');
   });
 
@@ -423,9 +430,7 @@ describe('what each figure means', () => {
         'llamaApi',
       ),
     };
-    const section = [...show({ asset: 'cg:hyperliquid', data }).querySelectorAll('section')].find(
-      (s) => s.querySelector('h3')?.textContent === 'Revenue',
-    );
+    const section = show({ asset: 'cg:hyperliquid', data }).querySelector('details[data-fold="revenue"]');
     const text = section?.textContent ?? '';
     expect(text).toContain(
       'Revenue, Dec 23, 2024 – Dec 23, 2024 (the chart covers 1 of the last 30 days)$1.47M',
