@@ -35,6 +35,24 @@ export const PINS_CHANGED_MESSAGE = 'tickerlens:pins-changed';
 export const pinsChangedRequestSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({ type: z.literal(PINS_CHANGED_MESSAGE) }),
 );
+/** The kinds of detection marked on pages, as the settings say (`Settings.markKinds`). */
+const markKindsSchema = () =>
+  z.object({
+    ticker: z.boolean(),
+    name: z.boolean(),
+    handle: z.boolean(),
+    address: z.boolean(),
+    claim: z.boolean(),
+  });
+export type MarkKindsReply = z.infer<ReturnType<typeof markKindsSchema>>;
+/**
+ * The settings of what is marked changed: every tab's content script marks anew at once (the same
+ * fields `tickerlens:hello` answers with, sent by the background, which alone reads the settings).
+ */
+export const MARKS_CHANGED_MESSAGE = 'tickerlens:marks-changed';
+export const marksChangedRequestSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ type: z.literal(MARKS_CHANGED_MESSAGE), marks: z.boolean(), kinds: markKindsSchema() }),
+);
 /** Stops the content script on its page (the site was disabled). */
 export const stopRequestSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({ type: z.literal('tickerlens:stop') }),
@@ -165,7 +183,9 @@ export const detectMessage = {
 /** A content script starts on a page: it gets the settings it obeys. */
 export const helloRoute = {
   type: 'tickerlens:hello',
-  reply: /* @__PURE__ */ z.lazy(() => z.object({ version: z.string(), marks: z.boolean() })),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({ version: z.string(), marks: z.boolean(), kinds: markKindsSchema() }),
+  ),
 } as const;
 export const helloMessage = {
   ...helloRoute,
