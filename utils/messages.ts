@@ -430,6 +430,39 @@ export const pinMessage = {
 } as const;
 
 /**
+ * The options page's list of pins: each key with its asset by name, symbol and where it trades
+ * (never only its id), newest first. Extension pages only: pins are the reader's choices.
+ */
+export const pinsListMessage = {
+  type: 'tickerlens:pins-list',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() => z.object({})),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      pins: z.array(
+        z.object({
+          key: z.string(),
+          asset: z.string(),
+          name: z.string(),
+          symbol: z.string(),
+          kind: z.enum(['coin', 'stock', 'contract']),
+          venue: z.optional(z.string()),
+          pinnedAt: z.number(),
+        }),
+      ),
+    }),
+  ),
+} as const;
+
+/** Removes a pin (the options page's Undo); every open page resolves again. Extension pages only. */
+export const unpinMessage = {
+  type: 'tickerlens:unpin',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() => z.object({ key: z.string().check(z.maxLength(60)) })),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ removed: z.boolean() })),
+} as const;
+
+/**
  * Enables Tickerlens on a site (the popup has just been granted the host permission) and starts
  * it on the open tab; `enabled: false` disables it again and gives the permission back.
  */
@@ -620,6 +653,8 @@ export const backgroundApi = {
   [notesExtrasMessage.type]: notesExtrasMessage,
   [notesImportMessage.type]: notesImportMessage,
   [pinMessage.type]: pinMessage,
+  [pinsListMessage.type]: pinsListMessage,
+  [unpinMessage.type]: unpinMessage,
   [siteMessage.type]: siteMessage,
   [pageDetectedMessage.type]: pageDetectedMessage,
   [checklistMessage.type]: checklistMessage,

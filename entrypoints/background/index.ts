@@ -10,6 +10,7 @@ import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
 import { detectBlocks, pageDetector, resolveBlocks } from './detection';
 import { announceMarks, markOptions } from './marks';
 import { notesHandlers } from './notes';
+import { pinsHandlers } from './pins';
 import { announcePins, database, setPin } from './runtime';
 import { saveNote } from './save-note';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
@@ -56,6 +57,7 @@ export default defineBackground(() => {
 
   listenInBackground({
     ...notesHandlers(),
+    ...pinsHandlers(),
     'tickerlens:hello': async () => {
       const settings = await loadSettings();
       // The page's first texts follow: the detector is built while the answer travels.
