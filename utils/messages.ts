@@ -37,6 +37,24 @@ export const PINS_CHANGED_MESSAGE = 'tickerlens:pins-changed';
 export const pinsChangedRequestSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({ type: z.literal(PINS_CHANGED_MESSAGE) }),
 );
+/** The kinds of detection marked on pages, as the settings say (`Settings.markKinds`). */
+const markKindsSchema = () =>
+  z.object({
+    ticker: z.boolean(),
+    name: z.boolean(),
+    handle: z.boolean(),
+    address: z.boolean(),
+    claim: z.boolean(),
+  });
+export type MarkKindsReply = z.infer<ReturnType<typeof markKindsSchema>>;
+/**
+ * The settings of what is marked changed: every tab's content script marks anew at once (the same
+ * fields `tickerlens:hello` answers with, sent by the background, which alone reads the settings).
+ */
+export const MARKS_CHANGED_MESSAGE = 'tickerlens:marks-changed';
+export const marksChangedRequestSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ type: z.literal(MARKS_CHANGED_MESSAGE), marks: z.boolean(), kinds: markKindsSchema() }),
+);
 /** Stops the content script on its page (the site was disabled). */
 export const stopRequestSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({ type: z.literal('tickerlens:stop') }),
@@ -169,7 +187,9 @@ export const detectMessage = {
 /** A content script starts on a page: it gets the settings it obeys. */
 export const helloRoute = {
   type: 'tickerlens:hello',
-  reply: /* @__PURE__ */ z.lazy(() => z.object({ version: z.string(), marks: z.boolean() })),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({ version: z.string(), marks: z.boolean(), kinds: markKindsSchema() }),
+  ),
 } as const;
 export const helloMessage = {
   ...helloRoute,
@@ -462,6 +482,39 @@ export const pinMessage = {
 } as const;
 
 /**
+ * The options page's list of pins: each key with its asset by name, symbol and where it trades
+ * (never only its id), newest first. Extension pages only: pins are the reader's choices.
+ */
+export const pinsListMessage = {
+  type: 'tickerlens:pins-list',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() => z.object({})),
+  reply: /* @__PURE__ */ z.lazy(() =>
+    z.object({
+      pins: z.array(
+        z.object({
+          key: z.string(),
+          asset: z.string(),
+          name: z.string(),
+          symbol: z.string(),
+          kind: z.enum(['coin', 'stock', 'contract']),
+          venue: z.optional(z.string()),
+          pinnedAt: z.number(),
+        }),
+      ),
+    }),
+  ),
+} as const;
+
+/** Removes a pin (the options page's Undo); every open page resolves again. Extension pages only. */
+export const unpinMessage = {
+  type: 'tickerlens:unpin',
+  pagesOnly: true,
+  request: /* @__PURE__ */ z.lazy(() => z.object({ key: z.string().check(z.maxLength(60)) })),
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ removed: z.boolean() })),
+} as const;
+
+/**
  * Enables Tickerlens on a site (the popup has just been granted the host permission) and starts
  * it on the open tab; `enabled: false` disables it again and gives the permission back.
  */
@@ -654,6 +707,8 @@ export const backgroundApi = {
   [notesExtrasMessage.type]: notesExtrasMessage,
   [notesImportMessage.type]: notesImportMessage,
   [pinMessage.type]: pinMessage,
+  [pinsListMessage.type]: pinsListMessage,
+  [unpinMessage.type]: unpinMessage,
   [siteMessage.type]: siteMessage,
   [pageDetectedMessage.type]: pageDetectedMessage,
   [checklistMessage.type]: checklistMessage,

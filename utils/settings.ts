@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { SOURCE_IDS, type SourceId } from './source-ids';
 
 export const SETTINGS_KEY = 'tickerlens:settings';
-export const SETTINGS_VERSION = 1;
+/** 2: `markKinds` (which kinds of detection are marked on pages). */
+export const SETTINGS_VERSION = 2;
 
 export { SOURCE_IDS, type SourceId };
 
@@ -43,6 +44,12 @@ const objectOrDefaults = <T extends z.ZodRawShape>(shape: T) => z.preprocess(asO
 const sourceSchema = (id: SourceId) =>
   objectOrDefaults({ baseUrl: baseUrl(DEFAULT_BASE_URLS[id]).default(DEFAULT_BASE_URLS[id]) });
 
+/** The kinds of detection a reader can choose to have marked on pages (the scan's `kind`s). */
+export const MARK_KINDS = ['ticker', 'name', 'handle', 'address', 'claim'] as const;
+export type MarkKind = (typeof MARK_KINDS)[number];
+
+const markedByDefault = () => z.boolean().catch(true).default(true);
+
 export const settingsSchema = objectOrDefaults({
   version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION),
   sources: objectOrDefaults({
@@ -65,6 +72,14 @@ export const settingsSchema = objectOrDefaults({
     .transform((a) => [...new Set(a.filter((s) => /^https?:\/\/[^/]+$/.test(s)))]),
   /** Mark detections on pages; off leaves only the popup summary. */
   marks: z.boolean().catch(true).default(true),
+  /** Which kinds are marked while `marks` is on; a kind switched off is still detected and scanned. */
+  markKinds: objectOrDefaults({
+    ticker: markedByDefault(),
+    name: markedByDefault(),
+    handle: markedByDefault(),
+    address: markedByDefault(),
+    claim: markedByDefault(),
+  }),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -78,6 +93,7 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
  */
 export function migrateSettings(stored: unknown): Settings {
   // Version 0 (never released) is the unversioned shape: same fields, no `version`.
+  // Version 1 had no `markKinds`: every kind was marked, which its defaults keep.
   return settingsSchema.parse(stored);
 }
 

@@ -10,7 +10,9 @@ import { assetRows } from './assets';
 import { cardFor } from './cards';
 import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
 import { detectBlocks, pageDetector, resolveBlocks } from './detection';
+import { announceMarks, markOptions } from './marks';
 import { notesHandlers } from './notes';
+import { pinsHandlers } from './pins';
 import { announcePins, database, dataService, setPin } from './runtime';
 import { saveNote } from './save-note';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
@@ -32,6 +34,8 @@ export default defineBackground(() => {
   watchSettings();
   // The registered content script follows `enabledSites`, however the settings were changed.
   onSettingsChanged(() => void syncSiteScripts());
+  // Open pages mark what the settings now say, without a reload.
+  onSettingsChanged(() => void announceMarks());
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void onRefreshAlarm();
@@ -55,11 +59,12 @@ export default defineBackground(() => {
 
   listenInBackground({
     ...notesHandlers(),
+    ...pinsHandlers(),
     'tickerlens:hello': async () => {
       const settings = await loadSettings();
       // The page's first texts follow: the detector is built while the answer travels.
       setTimeout(pageDetector, 0);
-      return { version: browser.runtime.getManifest().version, marks: settings.marks };
+      return { version: browser.runtime.getManifest().version, ...markOptions(settings) };
     },
     'tickerlens:check-source': async ({ source }) => {
       const settings = await loadSettings();

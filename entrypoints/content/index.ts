@@ -7,6 +7,8 @@ import {
   claimVerdictsRoute,
   detectRoute,
   helloRoute,
+  type MarkKindsReply,
+  marksChangedRequestSchema,
   nextMarkRequestSchema,
   type PageCounts,
   pageDetectedRoute,
@@ -51,11 +53,25 @@ export default defineContentScript({
     if (scope.__tickerlens?.isValid) return;
     scope.__tickerlens = ctx;
     const hello = await sendToBackground(helloRoute, { url: location.href }).catch(() => undefined);
-    startTickerlens(ctx, { marks: hello?.marks ?? true });
+    startTickerlens(ctx, { marks: hello?.marks ?? true, kinds: hello?.kinds ?? EVERY_KIND });
   },
 });
 
-function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean }): void {
+/** Without an answer from the background, every kind is marked (the settings' defaults). */
+const EVERY_KIND: MarkKindsReply = { ticker: true, name: true, handle: true, address: true, claim: true };
+
+interface MarkOptions {
+  marks: boolean;
+  kinds: MarkKindsReply;
+}
+
+function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void {
+  /**
+   * What the reader wants marked, as the background last said (`tickerlens:marks-changed`). The
+   * page's mark machinery is set up once, from the options at start: marks switched on later (off
+   * at load) take the next page load; switched off, or a kind off, they go at once.
+   */
+  let marking = options;
   const onX = isXHost(location.hostname);
   const card = new CardHost(document);
   const resolutions = new ResolutionCache();
@@ -103,7 +119,7 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     highlight: options.marks,
     // X's posts not coming (its markup changed): what was left unread is read generically.
     roots: onX ? xRoots(document, console.warn, () => scanner.reread()) : genericRoots,
-    marked: (m) => !quiet.has(m),
+    marked: (m) => marking.marks && marking.kinds[m.kind] && !quiet.has(m),
     claimMark: (entry, m) => claimMarks.markOf(entry.block.text, entry.matches, m),
     ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf, paintOn: xPaintOn } : {}),
     onUpdate: () => {
@@ -115,9 +131,19 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
   });
   resolutions.onResolved(() => reportSoon());
-  const markStyles = options.marks
-    ? adoptStyles(onX ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS)
-    : undefined;
+  /** X's cashtag links are marked by a stylesheet rule (x-selectors.ts), kept only while tickers are. */
+  const markCss = ({ marks, kinds }: MarkOptions) =>
+    onX && marks && kinds.ticker ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS;
+  const markStyles = options.marks ? adoptStyles(markCss(options)) : undefined;
+  /** The reader changed what is marked (the options page): marks, and hover, follow at once. */
+  function setMarking(next: MarkOptions): void {
+    if (JSON.stringify(next) === JSON.stringify(marking)) return;
+    marking = next;
+    markStyles?.replaceSync(markCss(next));
+    scanner.remark();
+    const open = hover.currentTarget;
+    if (open && !scanner.isMarked(open.match)) hover.closeNow();
+  }
 
   /** Set while the keyboard command opens a card: that card says its asset and price aloud. */
   let openingByKeyboard = false;
@@ -173,6 +199,11 @@ function startTickerlens(ctx: ContentScriptContext, options: { marks: boolean })
     if (stopRequestSchema.safeParse(message).success) {
       // The site was disabled: everything goes, as when the extension is reloaded.
       ctx.notifyInvalidated();
+      return undefined;
+    }
+    const marksChanged = marksChangedRequestSchema.safeParse(message);
+    if (marksChanged.success) {
+      setMarking({ marks: marksChanged.data.marks, kinds: marksChanged.data.kinds });
       return undefined;
     }
     if (pinsChangedRequestSchema.safeParse(message).success) {

@@ -128,6 +128,12 @@ export class CellPainter<E extends PaintedEntry> {
     this.#schedule();
   }
 
+  /** Which of an entry's matches are marked changed (the reader's settings): judged and painted anew. */
+  rejudge(entry: E, cell: HTMLElement): void {
+    this.#skipped.delete(entry);
+    this.add(entry, cell);
+  }
+
   remove(entry: E, cell: HTMLElement): void {
     const entries = this.#cells.get(cell);
     if (!entries?.delete(entry)) return;

@@ -546,22 +546,62 @@ export class PageScanner {
    * says, and the cells that paint any are painted again. Only entries holding claims are touched.
    */
   restyleClaims(): void {
+    this.#restyle(
+      (entry) => entry.matches.some((m) => m.kind === 'claim'),
+      (entry, m, range, registered) => {
+        if (m.kind !== 'claim' || !registered) return;
+        const target = this.#highlightOf(entry, m, true);
+        if (target?.has(range)) return;
+        this.#unhighlight(m, range);
+        target?.add(range);
+      },
+    );
+  }
+
+  /**
+   * Which detections are marked changed (the reader's settings): every live mark is decided again,
+   * at once. A match no longer marked loses its range or paint, and its hover with it.
+   */
+  remark(): void {
+    this.#restyle(
+      () => true,
+      (entry, m, range, registered, i) => {
+        const wanted = !!(this.#assetHighlight && this.isMarked(m) && !this.#styledByPage(range));
+        if (wanted === registered) return;
+        if (wanted) this.#highlightOf(entry, m, true)?.add(range);
+        else this.#unhighlight(m, range);
+        this.#markParents(entry.block, m, wanted);
+        const held = this.#registered.get(entry);
+        if (held) held[i] = wanted;
+      },
+      // The painter judged once which of a painted entry's matches to leave out: again now.
+      (painter, entry, cell) => painter.rejudge(entry, cell),
+    );
+  }
+
+  /**
+   * Marks the live entries `which` picks anew: a painted cell is painted again (`repaint`; the
+   * painter reads each match's mark then); for an entry marked by ranges, `each` gets each match
+   * with its range and whether the highlights hold it.
+   */
+  #restyle(
+    which: (entry: BlockEntry) => boolean,
+    each: (entry: BlockEntry, m: Match, range: Range, registered: boolean, i: number) => void,
+    repaint = (painter: CellPainter<BlockEntry>, entry: BlockEntry, cell: HTMLElement) =>
+      painter.add(entry, cell),
+  ): void {
     if (this.#stopped) return;
     for (const entry of this.#entries.values()) {
-      if (!entry.matches.some((m) => m.kind === 'claim')) continue;
+      if (!which(entry)) continue;
       if (entry.cell && this.#painter?.holds(entry, entry.cell)) {
-        this.#painter.add(entry, entry.cell);
+        repaint(this.#painter, entry, entry.cell);
         continue;
       }
       const registered = this.#registered.get(entry);
       if (!registered || !entry.ranges.length) continue;
       entry.matches.forEach((m, i) => {
         const range = entry.ranges[i];
-        if (m.kind !== 'claim' || !range || !registered[i]) return;
-        const target = this.#highlightOf(entry, m, true);
-        if (target?.has(range)) return;
-        this.#unhighlight(m, range);
-        target?.add(range);
+        if (range) each(entry, m, range, !!registered[i], i);
       });
     }
   }

@@ -242,6 +242,8 @@ describe('settings read by the background', () => {
     await h.useLocalApi();
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    // The source fields are under "Advanced", collapsed until opened.
+    await options.getByTestId('advanced').locator('summary').click();
     const cg = options.locator('[data-source="coingecko"]');
     await expect
       .poll(() => cg.locator('input[type="url"]').inputValue())

@@ -44,7 +44,7 @@ describe('messages for the extension pages only', () => {
     expect(senderOf({ url: `${ORIGIN}.evil.example/notes.html` }, ORIGIN).extensionPage).toBe(false);
   });
 
-  it('marks every message that reads or changes notes or the user’s checklist, and not save-note', () => {
+  it('marks every message that reads or changes notes, pins or the user’s checklist, and not save-note', () => {
     const only = Object.keys(backgroundApi).filter((t) => isPagesOnly(t as keyof typeof backgroundApi));
     expect(only.sort()).toEqual([
       'tickerlens:checklist-override',
@@ -55,7 +55,9 @@ describe('messages for the extension pages only', () => {
       'tickerlens:notes-prices',
       'tickerlens:notes-restore',
       'tickerlens:notes-update',
+      'tickerlens:pins-list',
       'tickerlens:recent-notes',
+      'tickerlens:unpin',
     ]);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASE_URLS, DEFAULT_SETTINGS, migrateSettings, SETTINGS_VERSION } from '../../utils/settings';
+import {
+  DEFAULT_BASE_URLS,
+  DEFAULT_SETTINGS,
+  MARK_KINDS,
+  migrateSettings,
+  SETTINGS_VERSION,
+} from '../../utils/settings';
 
 describe('settings (contract §6)', () => {
   it('has the documented defaults', () => {
@@ -48,5 +54,31 @@ describe('settings (contract §6)', () => {
     expect(s.marks).toBe(false);
     for (const junk of [undefined, null, 'x', 3, [], [1, 2]])
       expect(migrateSettings(junk)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('migrates version 1 (no markKinds) to every kind marked, keeping what the reader chose', () => {
+    // Fixture of the version-1 shape as the options page stored it (utils/settings.ts before v2).
+    const v1 = {
+      version: 1,
+      sources: { coingecko: { baseUrl: 'https://pro-api.coingecko.com/api/v3', apiKey: 'CG-key' } },
+      enabledSites: ['https://www.coindesk.com'],
+      marks: false,
+    };
+    const s = migrateSettings(v1);
+    expect(s.version).toBe(2);
+    expect(s.markKinds).toEqual({ ticker: true, name: true, handle: true, address: true, claim: true });
+    expect(s.marks).toBe(false);
+    expect(s.sources.coingecko).toEqual({
+      baseUrl: 'https://pro-api.coingecko.com/api/v3',
+      apiKey: 'CG-key',
+    });
+    expect(s.enabledSites).toEqual(['https://www.coindesk.com']);
+  });
+
+  it('keeps the kinds switched off and completes the rest, kind by kind', () => {
+    const s = migrateSettings({ version: 2, markKinds: { claim: false, handle: 'no', name: false } });
+    expect(s.markKinds).toEqual({ ticker: true, name: false, handle: true, address: true, claim: false });
+    expect(migrateSettings({ markKinds: 'claims' }).markKinds).toEqual(DEFAULT_SETTINGS.markKinds);
+    expect(Object.keys(DEFAULT_SETTINGS.markKinds)).toEqual([...MARK_KINDS]);
   });
 });
