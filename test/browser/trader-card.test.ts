@@ -59,9 +59,7 @@ describe('the card as a trader’s first stop', () => {
     await card.locator('.range[data-range="30d"]').click();
     await expect
       .poll(() => card.locator('svg.line').getAttribute('aria-label'), { timeout: 15_000 })
-      .toMatch(
-        /^Price Mar 31, 2024 – Apr 1, 2024, 15:01 UTC: high \$71,247, low \$68,888, change -1\.17%$/,
-      );
+      .toMatch(/^Price Mar 31, 2024 – Apr 1, 2024, 15:01 UTC: high \$71,247, low \$68,888, change -1\.17%$/);
     expect(await card.locator('.range[data-range="30d"]').getAttribute('aria-pressed')).toBe('true');
     expect(h.sources.requests('coingecko')).toContain('/coins/bitcoin/market_chart?vs_currency=usd&days=30');
     await page.close();
