@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { reasonText } from '@/components/reason';
+import { reasonText, sourceName } from '@/components/reason';
 import type { CardData } from '@/utils/card-schema';
 import type { ClaimId } from '@/utils/detect';
 import { type MessageKey, t } from '@/utils/i18n';
@@ -606,7 +606,3 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** How old the source's own time was when the card was built (`ageMs` is measured then too). */
 const sourceAgeMs = (f: Provenance) => Math.max(0, f.fetchedAt + f.ageMs - (f.asOf ?? f.fetchedAt));
-
-function sourceName(source: string): string {
-  return source === 'snapshot' ? t('sourceSnapshot') : t(`source_${source}` as MessageKey);
-}

@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { CHART_RANGES, type ChartRange } from '@/utils/sources/chart-ranges';
 import { pct, usd, utcDate } from './format';
+import { sourceName } from './reason';
 
 export type ChartPoint = readonly [number, number];
 
@@ -16,6 +17,8 @@ export interface ChartView {
   points: readonly ChartPoint[];
   loading: boolean;
   error?: string;
+  /** Where the points came from (a source id), said beside them. */
+  source?: string;
 }
 
 const W = 288;
@@ -160,6 +163,7 @@ export function PriceChart({
               {t('chartHigh')} {usd(max)} · {t('chartLow')} {usd(min)}
             </span>
             <span class="period"> · {chartPeriod(points)}</span>
+            {view.source ? <span class="src"> · {sourceName(view.source)}</span> : null}
           </>
         ) : null}
         {view.loading && drawable ? <span> · {t('cardLoading')}</span> : null}

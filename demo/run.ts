@@ -14,6 +14,7 @@ import type { ScanResult } from '../utils/messages';
 import { hoverText } from './browser-helpers';
 import { articlePage, xTimelinePage } from './pages';
 import { realPosts, writtenPosts } from './posts';
+import { traderCardShots } from './trader-cards';
 
 const OUT = resolve(import.meta.dirname, '../demo-output');
 const TIMELINE_URL = 'https://x.com/home';
@@ -134,6 +135,8 @@ async function main(): Promise<void> {
   await notesPage.locator('article.note').first().waitFor({ timeout: 5000 });
   await notesPage.screenshot({ path: resolve(OUT, 'notes.png') });
 
+  const traderShots = await traderCardShots(ext, page, OUT);
+
   console.log(`\nCard opened on "Bitcoin": data-asset="cg:bitcoin", data-state="${cardState ?? ''}".`);
   if (price)
     console.log(
@@ -145,7 +148,7 @@ async function main(): Promise<void> {
       `Popup: the launch post's checklist for ${checklistAsset} scores ${score} (offline: unknown boxes say why).`,
     );
   console.log(
-    `Screenshots: ${['page.png', 'card.png', 'popup.png', 'notes.png'].map((f) => `demo-output/${f}`).join(', ')}`,
+    `Screenshots: ${['page.png', 'card.png', 'popup.png', 'notes.png', ...traderShots].map((f) => `demo-output/${f}`).join(', ')}`,
   );
   await ext.close();
 }
@@ -164,7 +167,9 @@ async function saveDemoNotes(page: Page, extensionId: string): Promise<string[]>
     const save = card.getByRole('button', { name: 'Save note' });
     await save.waitFor({ timeout: 15_000 });
     await save.click();
-    await card.getByRole('button', { name: 'Note saved' }).waitFor();
+    // The field for words and tags opens; saving without typing still saves.
+    await card.locator('form.note-form button[type="submit"]').click();
+    await card.getByText('Note saved').waitFor();
     saved.push(word);
   }
   await page.keyboard.press('Escape');

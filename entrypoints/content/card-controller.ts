@@ -218,7 +218,13 @@ export class CardController {
     let chart: NonNullable<CardModel['chart']>;
     try {
       const reply = await sendToBackground(chartRoute, { asset, range });
-      chart = { range, points: reply.points, loading: false, ...(reply.error ? { error: reply.error } : {}) };
+      chart = {
+        range,
+        points: reply.points,
+        loading: false,
+        ...(reply.error ? { error: reply.error } : {}),
+        ...(reply.source ? { source: reply.source } : {}),
+      };
     } catch (err) {
       chart = { range, points: [], loading: false, error: err instanceof Error ? err.message : String(err) };
     }

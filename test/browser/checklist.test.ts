@@ -222,7 +222,7 @@ describe('the "no VC" checklist', () => {
     await page.close();
   });
 
-  it('refuses an override, and the user’s words in a note, from a content script (a web page’s context)', async () => {
+  it('refuses an override from a content script, and holds its note’s words to the card’s cap', async () => {
     const { page, tabId } = await openLaunch();
     // The content script's own world on the page: what a compromised page could send from.
     const cdp = await page.context().newCDPSession(page);
@@ -242,7 +242,8 @@ describe('the "no VC" checklist', () => {
       ok: false,
       error: "tickerlens:checklist-override is for the extension's own pages",
     });
-    // It may save what the card saw, never the user's words or tags, nor a note no page could read.
+    // It may save what the card saw with the words typed in the card's note field (held to that
+    // field's cap, NOTE_LIMITS.cardText), never a note no page could read.
     const send = async (expression: string) =>
       (
         await cdp.send('Runtime.evaluate', {
@@ -253,7 +254,7 @@ describe('the "no VC" checklist', () => {
         })
       ).result.value;
     const saved = await send(`chrome.runtime.sendMessage({ type: 'tickerlens:save-note', asset: 'cg:arbitrum',
-      quote: 'q', url: 'https://x.com/launch', detected: '$ARB', text: 'from the page', tags: ['injected'] })`);
+      quote: 'q', url: 'https://x.com/launch', detected: '$ARB', text: 'w'.repeat(2500), tags: ['typed'] })`);
     expect(saved).toMatchObject({ ok: true });
     const bad = await send(`chrome.runtime.sendMessage({ type: 'tickerlens:save-note', asset: 'evil',
       quote: 'q', url: 'https://x.com/launch', detected: '$ARB' })`);
@@ -267,7 +268,7 @@ describe('the "no VC" checklist', () => {
       chrome.runtime.sendMessage({ type: 'tickerlens:notes-list', after: 0, limit: 1000 }),
     );
     const stored = listed.data.notes.find((n: { capture?: { quote: string } }) => n.capture?.quote === 'q');
-    expect(stored).toMatchObject({ assetId: 'cg:arbitrum', text: '', tags: [] });
+    expect(stored).toMatchObject({ assetId: 'cg:arbitrum', text: 'w'.repeat(2000), tags: ['typed'] });
     expect(listed.data.notes.some((n: { assetId: string }) => n.assetId === 'evil')).toBe(false);
     await popup.close();
     await page.close();

@@ -173,6 +173,17 @@ describe('CoinGecko markets (recorded top 250, 2025-02-09)', () => {
       compare(out, id, 'price.change7d', n('price_change_percentage_7d_in_currency'), p?.value.change7dPct);
       compare(out, id, 'price.asOf', asOf, p?.asOf);
       compare(out, id, 'price.stale', priceOld, p?.stale);
+      compare(out, id, 'price.high24h', n('high_24h'), p?.value.high24h);
+      compare(out, id, 'price.low24h', n('low_24h'), p?.value.low24h);
+      compare(out, id, 'price.ath', n('ath'), p?.value.peak?.usd ?? null);
+      compare(out, id, 'price.athChange', n('ath_change_percentage'), p?.value.peak?.changePct ?? null);
+      compare(
+        out,
+        id,
+        'price.athDate',
+        r.ath_date ? Date.parse(r.ath_date as string) : null,
+        p?.value.peak?.date ?? null,
+      );
       compare(out, id, 'supply.marketCap', n('market_cap'), s?.value.marketCapUsd);
       compare(out, id, 'supply.fdv (price × total)', n('fully_diluted_valuation'), s?.value.fdvUsd);
       const max = n('max_supply');
@@ -204,7 +215,32 @@ describe('CoinGecko markets (recorded top 250, 2025-02-09)', () => {
         max !== null && max !== n('total_supply'),
         grid.includes('FDV (max supply)'),
       );
-      compare(out, id, 'labels FDV by total supply', true, grid.includes('FDV (total supply)'));
+      // The header's compact row: FDV at total supply (when CoinGecko gives one), volume, the 24 h
+      // range and the drawdown from the all-time high, as the row says them.
+      const stat = (k: string) => el.querySelector(`.stats [data-stat="${k}"] dd`)?.textContent ?? '';
+      compare(
+        out,
+        id,
+        'labels FDV by total supply',
+        n('fully_diluted_valuation') !== null,
+        (el.querySelector('.stats [data-stat="fdv"]')?.textContent ?? '').startsWith('FDV (total supply)'),
+      );
+      compare(out, id, 'shown volume', n('total_volume') ?? Number.NaN, shownNumber(stat('volume')), 5e-3);
+      const hasRange = n('low_24h') !== null && n('high_24h') !== null;
+      compare(out, id, 'shows the 24h range', hasRange, stat('range') !== '');
+      if (hasRange) {
+        const [low, high] = stat('range').split(' – ');
+        compare(out, id, 'shown 24h low', n('low_24h'), shownNumber(low ?? ''), 5e-3);
+        compare(out, id, 'shown 24h high', n('high_24h'), shownNumber(high ?? ''), 5e-3);
+      }
+      compare(
+        out,
+        id,
+        'shown drawdown from ATH',
+        n('ath_change_percentage') ?? Number.NaN,
+        shownNumber(stat('peak')),
+        5e-3,
+      );
       const line = [...el.querySelectorAll('footer div')].find((d) =>
         d.textContent?.startsWith('Price:'),
       )?.textContent;
@@ -647,7 +683,7 @@ describe('DefiLlama revenue (documented example and hand-made real-shape charts)
         card?.revenue?.asOf,
       );
       if (card) {
-        const dt = [...show(id, card).querySelectorAll('section dt')].find((d) =>
+        const dt = [...show(id, card).querySelectorAll('details[data-fold="revenue"] dt')].find((d) =>
           d.textContent?.startsWith('Revenue'),
         );
         const label = dt?.textContent ?? '';
