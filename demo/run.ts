@@ -60,6 +60,8 @@ async function main(): Promise<void> {
       if (url.protocol === 'chrome-extension:') return route.continue();
       const html = pages.get(url.origin + url.pathname);
       if (html) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      // The recorded answers the trader-card shots read (trader-cards.ts), on this machine.
+      else if (url.hostname === '127.0.0.1') await route.continue();
       // Headless, everything else (images in the captured markup, data APIs) is offline; with a
       // window, it goes to the network when there is one (live prices on the cards).
       else if (headless) await route.abort('internetdisconnected');

@@ -254,10 +254,12 @@ export async function startSourcesServer(opts: ServerOptions = {}): Promise<Sour
           // The real 2026 list, with the contracts of the recorded include_platform answer.
           return reply(200, coinsWithPlatforms());
         }
-        // The one recorded market chart (CoinGecko.Net's test data: three points over two days),
-        // for any coin and range: the card labels a chart by the dates its points cover.
-        if (/^\/coins\/[^/]+\/market_chart$/.test(rest) && recordedMarketChart)
+        // The one recorded market chart (CoinGecko.Net's test data: three points over two days at
+        // bitcoin's prices of the time), for bitcoin and any range: the card labels a chart by the
+        // dates its points cover. Other coins have no recording: CoinGecko's 404.
+        if (rest === '/coins/bitcoin/market_chart' && recordedMarketChart)
           return reply(200, recordedMarketChart.body);
+        if (/^\/coins\/[^/]+\/market_chart$/.test(rest)) return reply(404, { error: 'coin not found' });
         if (rest === '/companies/public_treasury/bitcoin') return reply(200, bitcoinTreasury);
         // The CoinGecko.Net recording at this path is bitcoin's list (174,530 units at a bitcoin
         // price): served only when a test asks for it, else a recorded ether list.
