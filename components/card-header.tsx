@@ -123,16 +123,9 @@ export function Headline({ model, actions }: { model: CardModel; actions: CardAc
         <p class="meta loading" role="status">
           {snapshot ? t('cardGettingLive') : t('cardUpdating')}
         </p>
-      ) : price.stale && price.staleReason && !snapshot ? (
+      ) : price.stale && price.staleReason ? (
         <p class="stale" role="status">
-          {t('cardPriceOld', price.staleReason)}{' '}
-          <button type="button" class="link" onClick={byUser(actions.onRetry)}>
-            {t('cardRetry')}
-          </button>
-        </p>
-      ) : snapshot && price.staleReason ? (
-        <p class="stale" role="status">
-          {t('cardLiveFailed', price.staleReason)}{' '}
+          {t(snapshot ? 'cardLiveFailed' : 'cardPriceOld', price.staleReason)}{' '}
           <button type="button" class="link" onClick={byUser(actions.onRetry)}>
             {t('cardRetry')}
           </button>
