@@ -7,8 +7,9 @@ import { fetchJson } from '@/utils/sources/http';
 import { assetRows } from './assets';
 import { cardFor } from './cards';
 import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
-import { detectBlocks, pageDetector, resolveBlocks } from './detection';
+import { detectBlocks, pageDetector, resolveEach } from './detection';
 import { notesHandlers } from './notes';
+import { checkPin } from './pin-rules';
 import { announcePins, database, setPin } from './runtime';
 import { saveNote } from './save-note';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
@@ -74,7 +75,7 @@ export default defineBackground(() => {
             ...(out.status ? { status: out.status } : {}),
           };
     },
-    'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveBlocks(blocks) }),
+    'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveEach(blocks) }),
     'tickerlens:detect': async ({ texts }) => ({ blocks: await detectBlocks(texts) }),
     'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
     'tickerlens:save-note': async (note, sender) => saveNote(note, sender.extensionPage),
@@ -83,7 +84,11 @@ export default defineBackground(() => {
         n.id === undefined ? [] : [{ ...n, id: n.id }],
       ),
     }),
-    'tickerlens:pin': async ({ key, asset }) => {
+    'tickerlens:pin': async ({ key, asset }, sender) => {
+      // The card sets pins; removing one is for the extension's own pages (a page's script could
+      // otherwise undo every pin the reader made).
+      if (asset === null && !sender.extensionPage) throw new Error('Pins are removed from the extension');
+      if (asset !== null) await checkPin(key, asset);
       await setPin(key, asset);
       await announcePins();
       return { ok: true };
