@@ -55,7 +55,15 @@ export const settingsSchema = objectOrDefaults({
     llamaApi: sourceSchema('llamaApi'),
     llamaDatasets: sourceSchema('llamaDatasets'),
     goplus: sourceSchema('goplus'),
-    stocks: sourceSchema('stocks'),
+    stocks: objectOrDefaults({
+      baseUrl: baseUrl(DEFAULT_BASE_URLS.stocks).default(DEFAULT_BASE_URLS.stocks),
+      /**
+       * Stocks' market caps need Yahoo's session cookie: on, the crumb and quote requests go with
+       * the browser's Yahoo cookies (a Yahoo login included) and Yahoo may set cookies. Off (the
+       * default), stocks are priced from the chart endpoint with no cookie, without market caps.
+       */
+      yahooCookies: z.boolean().catch(false).default(false),
+    }),
   }),
   /** Origins (e.g. `https://www.coindesk.com`) where the user enabled Tickerlens besides X. */
   enabledSites: z

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { NEXT_MARK_MESSAGE } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
+import { refusedHost } from '@/utils/sources/base-urls';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
 import { assetRows } from './assets';
@@ -15,6 +16,7 @@ import { saveNote } from './save-note';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
+import { closeStorageToContentScripts, forgetGrantedHosts, hostGranted } from './trust';
 
 /** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
 function toolbarAction(): typeof browser.action {
@@ -26,6 +28,9 @@ function toolbarAction(): typeof browser.action {
 const NEXT_TICKER_COMMAND = 'next-ticker';
 
 export default defineBackground(() => {
+  // Settings and the API key are for the extension's own pages and this worker only.
+  void closeStorageToContentScripts();
+  browser.permissions.onAdded.addListener(forgetGrantedHosts);
   // Settings are read from storage on demand and re-read when they change, so a change takes effect
   // without reloading the extension; nothing depends on the worker staying alive.
   watchSettings();
@@ -50,7 +55,10 @@ export default defineBackground(() => {
         browser.tabs.sendMessage(tab.id, { type: NEXT_MARK_MESSAGE }).catch(() => undefined);
     });
   });
-  browser.permissions.onRemoved.addListener((p) => void onPermissionsRemoved(p.origins ?? []));
+  browser.permissions.onRemoved.addListener((p) => {
+    forgetGrantedHosts();
+    void onPermissionsRemoved(p.origins ?? []);
+  });
 
   listenInBackground({
     ...notesHandlers(),
@@ -63,6 +71,8 @@ export default defineBackground(() => {
     'tickerlens:check-source': async ({ source }) => {
       const settings = await loadSettings();
       const req = sourceCheckRequest(settings, source);
+      const refused = await refusedHost(source, req.url, hostGranted);
+      if (refused) return { source, url: req.url, ok: false, ms: 0, detail: refused };
       const out = await fetchJson(req.url, req.schema, { headers: req.headers });
       return out.ok
         ? { source, url: req.url, ok: true, status: out.status, ms: out.ms, detail: req.describe(out.data) }

@@ -12,6 +12,8 @@ import {
   type SourceId,
 } from '@/utils/settings';
 import { readSettings, writeSettings } from '@/utils/settings-storage';
+import { isLoopback, keyMayGo } from '@/utils/sources/base-urls';
+import { YahooCookies } from './YahooCookies';
 
 type CheckState = { state: 'idle' } | { state: 'checking' } | { state: 'done'; result: SourceCheck };
 
@@ -43,30 +45,32 @@ export function OptionsApp() {
       setMessage({ ok: false, text: t('optionsInvalidUrl', draft[invalid]) });
       return;
     }
-    // A base URL off the default hosts needs host access, asked for while we have the click.
-    const origins = SOURCE_IDS.filter(
-      (id) => new URL(draft[id]).origin !== new URL(DEFAULT_BASE_URLS[id]).origin,
-    ).map((id) => `${new URL(draft[id]).origin}/*`);
-    let denied: string | undefined;
-    if (origins.length) {
-      const granted = await browser.permissions.request({ origins }).catch(() => false);
-      if (!granted) denied = origins.join(', ');
+    if (apiKey.trim() && !keyMayGo(draft.coingecko)) {
+      setMessage({ ok: false, text: t('optionsKeyNeedsHttps') });
+      return;
     }
+    // A base URL off the default hosts needs host access, asked for while we have the click (this
+    // machine needs none); refused, nothing is saved: the worker would not use the address.
+    const origins = SOURCE_IDS.filter(
+      (id) => new URL(draft[id]).origin !== new URL(DEFAULT_BASE_URLS[id]).origin && !isLoopback(draft[id]),
+    ).map((id) => `${new URL(draft[id]).origin}/*`);
+    if (origins.length && !(await browser.permissions.request({ origins }).catch(() => false))) {
+      setMessage({ ok: false, text: t('optionsPermissionDenied', origins.join(', ')) });
+      return;
+    }
+    // Read again: the sites or the Yahoo choice may have changed since this page loaded.
+    const current = await readSettings();
     const next: Settings = {
-      ...settings,
+      ...current,
       marks,
       sources: {
-        ...settings.sources,
-        ...Object.fromEntries(SOURCE_IDS.map((id) => [id, { ...settings.sources[id], baseUrl: draft[id] }])),
+        ...current.sources,
+        ...Object.fromEntries(SOURCE_IDS.map((id) => [id, { ...current.sources[id], baseUrl: draft[id] }])),
         coingecko: { baseUrl: draft.coingecko, apiKey },
       },
     };
     load(await writeSettings(next));
-    setMessage(
-      denied
-        ? { ok: false, text: t('optionsPermissionDenied', denied) }
-        : { ok: true, text: t('optionsSaved') },
-    );
+    setMessage({ ok: true, text: t('optionsSaved') });
   }
 
   /** Disables a site: unregisters the script and gives the host permission back. */
@@ -134,6 +138,7 @@ export function OptionsApp() {
           <input type="checkbox" checked={marks} onChange={(e) => setMarks(e.currentTarget.checked)} />{' '}
           {t('optionsMarks')}
         </label>
+        <YahooCookies />
         <h2>{t('optionsSites')}</h2>
         <p class="muted">{t('optionsSitesHelp')}</p>
         {settings?.enabledSites.length ? (

@@ -26,6 +26,7 @@ import { Politeness, type PolitenessState } from '../queue/politeness';
 import { planRefresh, type RefreshPlan } from '../queue/scheduler';
 import type { Settings } from '../settings';
 import type { SourceId } from '../source-ids';
+import { type HostGranted, refusedHost } from './base-urls';
 import { budgetFor, type CoingeckoTier } from './budgets';
 import { buildCard, type Card, RECENT_UNLOCKS_MS } from './card';
 import {
@@ -121,6 +122,11 @@ export interface DataServiceOptions {
   snapshot?: Snapshot;
   /** Receives the registry's refreshed lists (coin list with contracts, top-1,000 ranks). */
   onRegistryLists?: (lists: RegistryLists) => Promise<void>;
+  /**
+   * Whether the browser grants a host (base-urls.ts): a request to a host it does not, other than
+   * this machine, never goes out. Without it (unit tests), every host is taken as granted.
+   */
+  hostGranted?: HostGranted;
 }
 
 export interface RegistryLists {
@@ -288,6 +294,8 @@ export function createDataService(options: DataServiceOptions) {
     call: () => Promise<FetchOutcome<T>>,
   ): Promise<FetchOutcome<T>> {
     await ready;
+    const refused = options.hostGranted ? await refusedHost(source, url, options.hostGranted) : undefined;
+    if (refused) return { ok: false, reason: refused, ms: 0 };
     let wentOut = false;
     const outcome = await politeness.run(source, () => {
       wentOut = true;
@@ -509,7 +517,7 @@ export function createDataService(options: DataServiceOptions) {
    */
   async function refreshStockMarkets(assetIds: readonly string[]): Promise<void> {
     const ids = assetIds.filter((a) => a.startsWith('stock:'));
-    if (!ids.length) return;
+    if (!ids.length || !marketCapsOn()) return;
     const stored = await db.getQuotes(ids);
     const due = ids
       .filter((id) => {
@@ -535,6 +543,13 @@ export function createDataService(options: DataServiceOptions) {
   function yahooCookies(): { credentials?: RequestCredentials } {
     return cookiePrimerUrl(base('stocks')) ? { credentials: 'include' } : {};
   }
+
+  /**
+   * Market caps go through Yahoo's cookies (the crumb is tied to them), so they are read only when
+   * the user turned that on (settings, `sources.stocks.yahooCookies`); a proxy gets no cookie.
+   */
+  const marketCapsOn = (): boolean =>
+    settings().sources.stocks.yahooCookies || !cookiePrimerUrl(base('stocks'));
 
   async function yahooCrumb(): Promise<{ ok: true; crumb: string } | { ok: false; reason: string }> {
     if (crumbBase !== base('stocks')) {
