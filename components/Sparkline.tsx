@@ -1,10 +1,21 @@
+import { extent, thin } from '@/utils/series';
+
+/** One point per pixel of the line's width is all it can show. */
+const MAX_DRAWN = 120;
+
 /** A 7-day price line as an inline SVG: points only, no text from anywhere. */
-export function Sparkline({ points, label }: { points: readonly number[]; label: string }) {
-  if (points.length < 2) return null;
+export function Sparkline({ points: all, label }: { points: readonly number[]; label: string }) {
+  // Stored lines are thinned already; one from an older or broken record is thinned here, and no
+  // spread of its points (utils/series.ts).
+  const points = thin(
+    all.filter((p) => Number.isFinite(p)),
+    MAX_DRAWN,
+  );
+  const range = extent(points);
+  if (points.length < 2 || !range) return null;
   const w = 120;
   const h = 32;
-  const min = Math.min(...points);
-  const max = Math.max(...points);
+  const { min, max } = range;
   const span = max - min || 1;
   const d = points
     .map((p, i) => {

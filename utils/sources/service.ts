@@ -24,6 +24,7 @@ import { InFlight, KeyBatcher } from '../queue/batcher';
 import type { BreakerConfig } from '../queue/breaker';
 import { Politeness, type PolitenessState } from '../queue/politeness';
 import { planRefresh, type RefreshPlan } from '../queue/scheduler';
+import { extent, thin } from '../series';
 import type { Settings } from '../settings';
 import type { SourceId } from '../source-ids';
 import { type HostGranted, refusedHost } from './base-urls';
@@ -166,6 +167,8 @@ const META = {
 const LIST_TTL_MS = 24 * 3_600_000;
 const SECURITY_TTL_MS = 6 * 3_600_000;
 const SPARKLINE_POINTS = 84;
+/** The most unlock events (and sections) one stored schedule keeps. */
+const MAX_UNLOCK_EVENTS = 500;
 /** After Yahoo refuses a crumb, market caps are not asked for again before this long. */
 const CRUMB_RETRY_MS = 30 * 60_000;
 
@@ -178,20 +181,9 @@ function coingeckoTier(s: Settings): CoingeckoTier {
   return cg.baseUrl.includes('pro-api.coingecko.com') ? 'pro' : 'demo';
 }
 
-/** Keeps every other point of a long series: enough for a 120-px sparkline, half the bytes. */
-function thin(points: number[], max: number): number[] {
-  if (points.length <= max) return points;
-  const step = points.length / max;
-  const out: number[] = [];
-  for (let i = 0; i < max; i++) out.push(points[Math.floor(i * step)] as number);
-  out[out.length - 1] = points[points.length - 1] as number;
-  return out;
-}
-
 /** The revenue figure is as old as the older of its two charts. */
 function chartsAsOf(days: Array<number | null>): number | null {
-  const known = days.filter((d): d is number => d !== null);
-  return known.length ? Math.min(...known) : null;
+  return extent(days.filter((d): d is number => d !== null))?.min ?? null;
 }
 
 function markStale(
@@ -480,7 +472,14 @@ export function createDataService(options: DataServiceOptions) {
       },
       ...(old?.market ? { market: stockMarketAt(old.market, q.price, q.volume, at, q.asOf) } : {}),
       ...(q.closes.length >= 2
-        ? { sparkline: { ...prov, asOf: q.lastCloseAt, points: q.closes, spanDays: 30 } }
+        ? {
+            sparkline: {
+              ...prov,
+              asOf: q.lastCloseAt,
+              points: thin(q.closes, SPARKLINE_POINTS),
+              spanDays: 30,
+            },
+          }
         : old?.sparkline
           ? { sparkline: old.sparkline }
           : {}),
@@ -935,8 +934,9 @@ export function createDataService(options: DataServiceOptions) {
         cgId,
         slug,
         shape: 2,
-        events: schedule.events,
-        sections: schedule.sections,
+        // Bounded whatever the file holds (a schedule has tens of events, a broken one any number).
+        events: schedule.events.slice(0, MAX_UNLOCK_EVENTS),
+        sections: schedule.sections.slice(0, MAX_UNLOCK_EVENTS),
         asOf: Number.isFinite(modified) ? modified : null,
         allocation: alloc ? { current: alloc.current ?? {}, final: alloc.final ?? {} } : null,
         totalSupply: body.metadata?.total ?? null,
