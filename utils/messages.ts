@@ -271,31 +271,34 @@ export const saveNoteMessage = {
   ),
 } as const;
 
+/** A note as the popup lists it (a stored row that does not read so is left out). */
+export const recentNoteSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({
+    id: z.int(),
+    assetId: z.string(),
+    text: z.string(),
+    createdAt: z.number(),
+    capture: z.optional(
+      z.object({
+        quote: z.string(),
+        url: z.string(),
+        detected: z.string(),
+        claim: z.optional(z.string()),
+        priceUsd: z.nullable(z.number()),
+        priceSource: z.optional(z.string()),
+        priceAt: z.optional(z.number()),
+      }),
+    ),
+  }),
+);
+
 /** The most recent notes, newest first (the popup lists them). */
 export const recentNotesMessage = {
   type: 'tickerlens:recent-notes',
   request: /* @__PURE__ */ z.lazy(() => z.object({ limit: z.int().check(z.minimum(1), z.maximum(100)) })),
   reply: /* @__PURE__ */ z.lazy(() =>
     z.object({
-      notes: z.array(
-        z.object({
-          id: z.int(),
-          assetId: z.string(),
-          text: z.string(),
-          createdAt: z.number(),
-          capture: z.optional(
-            z.object({
-              quote: z.string(),
-              url: z.string(),
-              detected: z.string(),
-              claim: z.optional(z.string()),
-              priceUsd: z.nullable(z.number()),
-              priceSource: z.optional(z.string()),
-              priceAt: z.optional(z.number()),
-            }),
-          ),
-        }),
-      ),
+      notes: z.array(recentNoteSchema),
     }),
   ),
 } as const;

@@ -1,5 +1,6 @@
 /** The background's one dispatcher for the message contract: parsed with zod where received. */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 import {
   BACKGROUND_PORT,
   type BackgroundReply,
@@ -124,6 +125,30 @@ async function dispatch<T extends BackgroundType>(
     const handler = handlers[type] as (p: unknown, s: Sender) => Promise<BackgroundReply<T>>;
     return { ok: true, data: await handler(parsed.data, sender) };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: errorText(err) };
   }
+}
+
+/**
+ * What a failed request says: a storage failure in the user's words (full, the database not
+ * opening), anything else as thrown. Dexie wraps IndexedDB's errors and
+ * keeps the original as `inner`.
+ */
+export function errorText(err: unknown): string {
+  const names: string[] = [];
+  for (
+    let e = err as { name?: unknown; inner?: unknown } | undefined;
+    e && names.length < 4;
+    e = e.inner as typeof e
+  )
+    if (typeof e.name === 'string') names.push(e.name);
+  const message = err instanceof Error ? err.message : String(err);
+  if (names.includes('QuotaExceededError')) return t('storageFull');
+  if (
+    names.some((n) =>
+      ['OpenFailedError', 'UnknownError', 'DatabaseClosedError', 'InvalidStateError'].includes(n),
+    )
+  )
+    return t('storageBroken', message.slice(0, 200));
+  return message;
 }

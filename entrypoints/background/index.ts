@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { NEXT_MARK_MESSAGE } from '@/utils/messages';
+import { NEXT_MARK_MESSAGE, recentNoteSchema } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
 import { refusedHost } from '@/utils/sources/base-urls';
 import { sourceCheckRequest } from '@/utils/sources/checks';
@@ -90,8 +90,9 @@ export default defineBackground(() => {
     'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
     'tickerlens:save-note': async (note, sender) => saveNote(note, sender.extensionPage),
     'tickerlens:recent-notes': async ({ limit }) => ({
+      // A damaged row is left out, never the whole list (the notes page counts such rows).
       notes: (await database().recentNotes(limit)).flatMap((n) =>
-        n.id === undefined ? [] : [{ ...n, id: n.id }],
+        n.id === undefined || !recentNoteSchema.safeParse(n).success ? [] : [{ ...n, id: n.id }],
       ),
     }),
     'tickerlens:pin': async ({ key, asset }, sender) => {
