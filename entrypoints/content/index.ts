@@ -28,6 +28,7 @@ import { detectInPieces } from './long-texts';
 import { ResolutionCache } from './resolutions';
 import { genericRoots, xPaintOn, xPostText, xRoots, xUnitOf } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
+import { guardScriptStarted } from './start-guard';
 import { isXHost, X_LINK_MARKS, X_MATCHES } from './x-selectors';
 
 type DetectedBlock = { matches: Match[]; resolutions: ResolutionReply[] };
@@ -53,6 +54,8 @@ export default defineContentScript({
     const scope = globalThis as { __tickerlens?: ContentScriptContext };
     if (scope.__tickerlens?.isValid) return;
     scope.__tickerlens = ctx;
+    // A page's script must not be able to stop this one with WXT's own "started" event.
+    guardScriptStarted(ctx);
     const hello = await sendToBackground(helloRoute, {}).catch(() => undefined);
     startTickerlens(ctx, { marks: hello?.marks ?? true });
   },
