@@ -19,6 +19,7 @@ import { cardSchema } from './card-schema';
 import { CLAIM_IDS } from './detect/types';
 import { notesFileSchema } from './notes/file';
 import { msParts, NOTE_LIMITS, noteAssetId, noteRowSchema } from './notes/schema';
+import { isWebOrigin } from './origins';
 import { SOURCE_IDS } from './source-ids';
 
 // ── To the content script ────────────────────────────────────────────────────────────────────────
@@ -437,7 +438,7 @@ export const siteMessage = {
   type: 'tickerlens:site',
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
-      origin: z.string().check(z.regex(/^https?:\/\/[^/]+$/)),
+      origin: z.string().check(z.maxLength(300), z.refine(isWebOrigin, { message: 'not a web origin' })),
       enabled: z.boolean(),
       tabId: z.optional(z.int()),
     }),

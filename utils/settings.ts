@@ -4,6 +4,7 @@
  * invalid fields is completed from the defaults field by field, never rejected whole.
  */
 import { z } from 'zod';
+import { isWebOrigin } from './origins';
 import { SOURCE_IDS, type SourceId } from './source-ids';
 
 export const SETTINGS_KEY = 'tickerlens:settings';
@@ -70,7 +71,7 @@ export const settingsSchema = objectOrDefaults({
     .array(z.string())
     .catch([])
     .default([])
-    .transform((a) => [...new Set(a.filter((s) => /^https?:\/\/[^/]+$/.test(s)))]),
+    .transform((a) => [...new Set(a.filter(isWebOrigin))]),
   /** Mark detections on pages; off leaves only the popup summary. */
   marks: z.boolean().catch(true).default(true),
 });

@@ -119,3 +119,25 @@ describe('Yahoo cookies', () => {
     );
   });
 });
+
+describe('origins', () => {
+  it('are read with the URL parser, not a pattern', async () => {
+    const { isWebOrigin } = await import('../../../utils/origins');
+    expect(isWebOrigin('https://www.coindesk.com')).toBe(true);
+    expect(isWebOrigin('http://127.0.0.1:8080')).toBe(true);
+    for (const bad of [
+      'https://a.example@b.example',
+      'https://*.com',
+      'https://x.com/path',
+      'https://X.com',
+      'https://x.com:443',
+      'javascript://x.com',
+      'https://x.com?',
+    ])
+      expect(isWebOrigin(bad), bad).toBe(false);
+    expect(
+      migrateSettings({ enabledSites: ['https://ok.example', 'https://*.com', 'https://a@b.example'] })
+        .enabledSites,
+    ).toEqual(['https://ok.example']);
+  });
+});
