@@ -149,6 +149,6 @@ export function errorText(err: unknown): string {
       ['OpenFailedError', 'UnknownError', 'DatabaseClosedError', 'InvalidStateError'].includes(n),
     )
   )
-    return t('storageBroken', message.slice(0, 200));
+    return t('storageBroken', message.replace(/\s+/g, ' ').slice(0, 200));
   return message;
 }
