@@ -243,3 +243,69 @@ describe('hostile pages', () => {
     await page.close();
   });
 });
+
+describe('a compromised content-script context', () => {
+  /** Runs code in Tickerlens' own content-script world on the page (as a renderer exploit could). */
+  async function inContentWorld(page: Page, expression: string): Promise<unknown> {
+    const cdp = await page.context().newCDPSession(page);
+    const worlds: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+    await cdp.send('Runtime.enable');
+    await expect
+      .poll(() => worlds.some((w) => w.auxData?.type === 'isolated' && w.name === 'Tickerlens'), WAIT)
+      .toBe(true);
+    const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Tickerlens');
+    const out = await cdp.send('Runtime.evaluate', {
+      contextId: world?.id,
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    await cdp.detach();
+    if (out.exceptionDetails)
+      return { threw: out.exceptionDetails.exception?.description ?? out.exceptionDetails.text };
+    return out.result.value;
+  }
+
+  it('cannot read or write the settings, nor read notes, change sites, check sources or remove pins', async () => {
+    await h.useDeadApi();
+    await h.setSettings({ sources: { coingecko: { apiKey: 'CG-secret-key' } } });
+    h.serveX('/hostile/world', xTimelinePage([testPost('1', 'Content world: $TAO')]));
+    const { page } = await opened('https://x.com/hostile/world');
+    const storage = await inContentWorld(
+      page,
+      `chrome.storage.local.get(null).then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)`,
+    );
+    // Chromium's words for an area closed to content scripts (storage.local.setAccessLevel).
+    expect(storage).toBe('refused: Access to storage is not allowed from this context.');
+    const write = await inContentWorld(
+      page,
+      `chrome.storage.local.set({ 'tickerlens:settings': { sources: { coingecko: { baseUrl: 'https://evil.example' } } } }).then(() => 'written', (e) => 'refused: ' + e.message)`,
+    );
+    expect(write).toBe('refused: Access to storage is not allowed from this context.');
+    const stored = await h.inWorker(() => chrome.storage.local.get('tickerlens:settings'), undefined);
+    expect(JSON.stringify(stored)).not.toContain('evil.example');
+
+    const replies = (await inContentWorld(
+      page,
+      `Promise.all([
+        { type: 'tickerlens:recent-notes', limit: 5 },
+        { type: 'tickerlens:notes-list', after: 0, limit: 5 },
+        { type: 'tickerlens:site', origin: 'https://x.com', enabled: false },
+        { type: 'tickerlens:check-source', source: 'coingecko' },
+        { type: 'tickerlens:pin', key: 'TAO', asset: null },
+        { type: 'tickerlens:pin', key: 'TAO', asset: 'cg:ethereum' },
+      ].map((m) => chrome.runtime.sendMessage(m)))`,
+    )) as Array<{ ok: boolean; error?: string }>;
+    expect(replies.map((r) => r.ok)).toEqual([false, false, false, false, false, false]);
+    // What a content script needs still answers.
+    const card = (await inContentWorld(
+      page,
+      `chrome.runtime.sendMessage({ type: 'tickerlens:card', asset: 'cg:bittensor' })`,
+    )) as { ok: boolean };
+    expect(card.ok).toBe(true);
+    // And X is still enabled: the refused site message changed nothing.
+    expect((await items(await h.tabIdOf(page))).length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
