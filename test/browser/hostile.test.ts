@@ -166,6 +166,24 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it('a post of 300,000 characters is detected, and the posts beside it too (a block past the message limit)', async () => {
+    await h.useDeadApi();
+    const giant = `${'lorem ipsum dolor '.repeat(10_000)}buying $SOL here ${'sit amet '.repeat(13_000)}and $ETH`;
+    h.serveX(
+      '/hostile/giant',
+      xTimelinePage([
+        testPost('1', 'Before it: $TAO'),
+        testPost('2', giant),
+        testPost('3', 'After it: $HYPE'),
+      ]),
+    );
+    const { page, tabId } = await opened('https://x.com/hostile/giant');
+    await expect
+      .poll(async () => (await items(tabId)).map((i) => i.text), WAIT)
+      .toEqual(expect.arrayContaining(['$TAO', '$SOL', '$ETH', '$HYPE']));
+    await page.close();
+  });
+
   it('a page that floods the DOM (100,000 nodes, changes every frame) stays responsive; detection goes on', {
     timeout: 240_000,
   }, async () => {
