@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { t } from '@/utils/i18n';
 import { NEXT_MARK_MESSAGE, recentNoteSchema } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
 import { refusedHost } from '@/utils/sources/base-urls';
@@ -10,6 +11,7 @@ import { cardFor } from './cards';
 import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
 import { detectBlocks, pageDetector, resolveEach } from './detection';
 import { notesHandlers } from './notes';
+import { takePageQuota } from './page-quota';
 import { checkPin } from './pin-rules';
 import { announcePins, database, setPin } from './runtime';
 import { saveNote } from './save-note';
@@ -88,7 +90,10 @@ export default defineBackground(() => {
     'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveEach(blocks) }),
     'tickerlens:detect': async ({ texts }) => ({ blocks: await detectBlocks(texts) }),
     'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
-    'tickerlens:save-note': async (note, sender) => saveNote(note, sender.extensionPage),
+    'tickerlens:save-note': async (note, sender) => {
+      if (!sender.extensionPage && !takePageQuota('note')) throw new Error(t('pageQuota'));
+      return saveNote(note, sender.extensionPage);
+    },
     'tickerlens:recent-notes': async ({ limit }) => ({
       // A damaged row is left out, never the whole list (the notes page counts such rows).
       notes: (await database().recentNotes(limit)).flatMap((n) =>
@@ -100,6 +105,7 @@ export default defineBackground(() => {
       // otherwise undo every pin the reader made).
       if (asset === null && !sender.extensionPage) throw new Error('Pins are removed from the extension');
       if (asset !== null) await checkPin(key, asset);
+      if (!sender.extensionPage && !takePageQuota('pin')) throw new Error(t('pageQuota'));
       await setPin(key, asset);
       await announcePins();
       return { ok: true };

@@ -49,3 +49,14 @@ describe('pins', () => {
     await expect(checkPin('BTC', 'cg:bitcoin')).resolves.toBeUndefined();
   });
 });
+
+describe('what content scripts may add a minute', () => {
+  it('is PAGE_ADDS_PER_MINUTE notes and pins, each, and starts over after a minute', async () => {
+    const { takePageQuota, PAGE_ADDS_PER_MINUTE } = await import('../../entrypoints/background/page-quota');
+    const t0 = 1_000_000;
+    for (let i = 0; i < PAGE_ADDS_PER_MINUTE; i++) expect(takePageQuota('note', t0 + i)).toBe(true);
+    expect(takePageQuota('note', t0 + 100)).toBe(false);
+    expect(takePageQuota('pin', t0 + 100)).toBe(true);
+    expect(takePageQuota('note', t0 + 60_001)).toBe(true);
+  });
+});
