@@ -13,9 +13,9 @@ export const DATA_API_HOSTS = [
   'https://defillama-datasets.llama.fi/*',
   'https://api.gopluslabs.io/*',
   'https://query1.finance.yahoo.com/*',
-  // Sets the Yahoo session cookie that the quote endpoint's crumb (market caps) belongs to.
-  'https://fc.yahoo.com/*',
 ];
+// fc.yahoo.com, which sets the Yahoo session cookie market caps need, is asked for only when the
+// user turns those on (options, entrypoints/options/YahooCookies.tsx).
 
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 

@@ -362,6 +362,33 @@ export class TickerlensDb {
     return out;
   }
 
+  /**
+   * Drops cached data last fetched before `before` for assets not in `keep` (on screen, seen lately,
+   * pinned, noted): quotes, unlock schedules, revenue and token checks. Notes, pins and checklist
+   * overrides are the user's and are never pruned. Answers how many rows went.
+   */
+  async pruneCache(keep: ReadonlySet<string>, before: number): Promise<number> {
+    const tables = [this.d.quotes, this.d.unlocks, this.d.revenue, this.d.security];
+    return this.d.transaction('rw', tables, async () => {
+      const old =
+        <T extends { fetchedAt: number }>(idOf: (r: T) => string) =>
+        (r: T) =>
+          r.fetchedAt < before && !keep.has(idOf(r));
+      const counts = await Promise.all([
+        this.d.quotes.filter(old<QuoteRecord>((q) => q.assetId)).delete(),
+        this.d.unlocks.filter(old<UnlockRecord>((u) => `cg:${u.cgId}`)).delete(),
+        this.d.revenue.filter(old<RevenueRecord>((r) => `cg:${r.cgId}`)).delete(),
+        this.d.security.where('fetchedAt').below(before).delete(),
+      ]);
+      return counts.reduce((a, b) => a + b, 0);
+    });
+  }
+
+  /** Every asset a note is about (their cached prices stay for "the price now"). */
+  async notedAssets(): Promise<Set<string>> {
+    return new Set((await this.d.notes.orderBy('assetId').uniqueKeys()) as string[]);
+  }
+
   // ── treasuries ────────────────────────────────────────────────────────────────────────────────
 
   treasuriesOf(ticker: string): Promise<TreasuryRecord[]> {

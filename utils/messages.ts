@@ -19,6 +19,7 @@ import { cardSchema } from './card-schema';
 import { CLAIM_IDS } from './detect/types';
 import { notesFileSchema } from './notes/file';
 import { msParts, NOTE_LIMITS, noteAssetId, noteRowSchema } from './notes/schema';
+import { isWebOrigin } from './origins';
 import { SOURCE_IDS } from './source-ids';
 import { CHART_MAX_POINTS, CHART_RANGES } from './sources/chart-ranges';
 import { TOKEN_FLAGS } from './sources/token-flags';
@@ -161,6 +162,18 @@ const resolutionSchema = () =>
   });
 export type ResolutionReply = z.infer<ReturnType<typeof resolutionSchema>>;
 
+/** The longest text the worker detects in or resolves with (content scripts send longer ones in pieces). */
+export const MAX_TEXT = 100_000;
+export const isDetectableText = (text: string): boolean => text.length <= MAX_TEXT;
+
+/** One block of a resolve request, checked on its own. */
+export const resolveBlockSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({
+    text: z.string().check(z.maxLength(MAX_TEXT)),
+    matches: z.array(matchSchema()).check(z.maxLength(10_000)),
+  }),
+);
+
 /**
  * Detects and resolves text blocks (a post, a paragraph) in the background: the detector and its
  * name tables (megabytes of heap) live in the extension's worker, not in every page, where each
@@ -179,8 +192,11 @@ export const detectRoute = {
 } as const;
 export const detectMessage = {
   ...detectRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
-    z.object({ texts: z.array(z.string().check(z.maxLength(100_000))).check(z.maxLength(500)) }),
+    // Each text is checked on its own (`isDetectableText`): one over the limit is answered with
+    // nothing found, and never fails the other texts of its batch.
+    z.object({ texts: z.array(z.string()).check(z.maxLength(500)) }),
   ),
 } as const;
 
@@ -193,7 +209,8 @@ export const helloRoute = {
 } as const;
 export const helloMessage = {
   ...helloRoute,
-  request: /* @__PURE__ */ z.lazy(() => z.object({ url: z.string() })),
+  contentScripts: true,
+  request: /* @__PURE__ */ z.lazy(() => z.object({})),
 } as const;
 
 /** Asks one data source's base URL (from the settings) whether it answers. */
@@ -213,11 +230,12 @@ export const resolveRoute = {
 } as const;
 export const resolveMessage = {
   ...resolveRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
-      blocks: z
-        .array(z.object({ text: z.string().check(z.maxLength(100_000)), matches: z.array(matchSchema()) }))
-        .check(z.maxLength(500)),
+      // Each block is checked on its own (`resolveBlockSchema`): a malformed one is answered with no
+      // resolutions, and never fails the other blocks of its batch.
+      blocks: z.array(z.unknown()).check(z.maxLength(500)),
     }),
   ),
 } as const;
@@ -266,6 +284,7 @@ export const openNotesRoute = {
 } as const;
 export const openNotesMessage = {
   ...openNotesRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() => z.object({})),
 } as const;
 
@@ -283,12 +302,14 @@ export const chartRoute = {
 } as const;
 export const chartMessage = {
   ...chartRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({ asset: z.string().check(z.maxLength(200)), range: z.enum(CHART_RANGES) }),
   ),
 } as const;
 export const cardMessage = {
   ...cardRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({ asset: z.string().check(z.maxLength(200)), wait: z.optional(z.boolean()) }),
   ),
@@ -301,13 +322,15 @@ export const saveNoteRoute = {
 } as const;
 export const saveNoteMessage = {
   ...saveNoteRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
       // An asset id as notes hold them (or '' for a claim noted without one): a note the notes page
       // could not read must not be stored in the first place.
       asset: noteAssetId(),
       quote: z.string().check(z.maxLength(4000)),
-      url: z.string().check(z.maxLength(2000)),
+      // Any page's URL (the worker shortens one past NOTE_LIMITS.url before it is stored).
+      url: z.string().check(z.maxLength(100_000)),
       detected: z.string().check(z.maxLength(200)),
       claim: z.optional(z.enum(CLAIM_IDS)),
       /** The reader's words and tags (from a card: only what was typed there, see save-note.ts). */
@@ -323,44 +346,45 @@ export const saveNoteMessage = {
   ),
 } as const;
 
+/** A note as the popup lists it (a stored row that does not read so is left out). */
+export const recentNoteSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({
+    id: z.int(),
+    assetId: z.string(),
+    text: z.string(),
+    createdAt: z.number(),
+    capture: z.optional(
+      z.object({
+        quote: z.string(),
+        url: z.string(),
+        detected: z.string(),
+        claim: z.optional(z.string()),
+        priceUsd: z.nullable(z.number()),
+        priceSource: z.optional(z.string()),
+        priceAt: z.optional(z.number()),
+      }),
+    ),
+  }),
+);
+
 /** The most recent notes, newest first (the popup lists them). */
 export const recentNotesMessage = {
   type: 'tickerlens:recent-notes',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() => z.object({ limit: z.int().check(z.minimum(1), z.maximum(100)) })),
   reply: /* @__PURE__ */ z.lazy(() =>
     z.object({
-      notes: z.array(
-        z.object({
-          id: z.int(),
-          assetId: z.string(),
-          text: z.string(),
-          createdAt: z.number(),
-          capture: z.optional(
-            z.object({
-              quote: z.string(),
-              url: z.string(),
-              detected: z.string(),
-              claim: z.optional(z.string()),
-              priceUsd: z.nullable(z.number()),
-              priceSource: z.optional(z.string()),
-              priceAt: z.optional(z.number()),
-            }),
-          ),
-        }),
-      ),
+      notes: z.array(recentNoteSchema),
     }),
   ),
 } as const;
 
 // ── The notes page (entrypoints/notes) ─────────────────────────────────────────────────────────
-// Messages that read or change the saved notes are for the extension's own pages (`pagesOnly`):
+// Like every message without `contentScripts: true`, these are for the extension's own pages:
 // the background refuses them from a content script (utils/messaging-background.ts).
 
 /** Stored notes by row, after row `after` (0 for the first): the page loads them in chunks. */
 export const notesListMessage = {
   type: 'tickerlens:notes-list',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
       after: z.int().check(z.nonnegative()),
@@ -382,7 +406,6 @@ export const notesListMessage = {
 /** Edits a note's own words and tags; answers with the note as now stored. */
 export const notesUpdateMessage = {
   type: 'tickerlens:notes-update',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
       id: z.int().check(z.positive()),
@@ -396,7 +419,6 @@ export const notesUpdateMessage = {
 /** Deletes notes; answers with them as they were, which `notes-restore` puts back (undo). */
 export const notesDeleteMessage = {
   type: 'tickerlens:notes-delete',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({ ids: z.array(z.int().check(z.positive())).check(z.maxLength(100_000)) }),
   ),
@@ -405,7 +427,6 @@ export const notesDeleteMessage = {
 
 export const notesRestoreMessage = {
   type: 'tickerlens:notes-restore',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({ notes: z.array(noteRowSchema()).check(z.maxLength(100_000)) }),
   ),
@@ -415,7 +436,6 @@ export const notesRestoreMessage = {
 /** The cached price of each asset (IndexedDB only, never the network), for "the price now". */
 export const notesPricesMessage = {
   type: 'tickerlens:notes-prices',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({ assets: z.array(z.string().check(z.maxLength(240))).check(z.maxLength(100_000)) }),
   ),
@@ -440,7 +460,6 @@ export const notesPricesMessage = {
 /** What an export holds besides the notes: the checklist overrides and the pins. */
 export const notesExtrasMessage = {
   type: 'tickerlens:notes-extras',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() => z.object({})),
   reply: /* @__PURE__ */ z.lazy(() =>
     z.object({ checklist: z.array(msParts.checklistRow()), pins: z.array(msParts.pin()) }),
@@ -454,7 +473,6 @@ export const notesExtrasMessage = {
  */
 export const notesImportMessage = {
   type: 'tickerlens:notes-import',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() => z.object({ file: notesFileSchema(), apply: z.boolean() })),
   reply: /* @__PURE__ */ z.lazy(() =>
     z.object({
@@ -476,8 +494,13 @@ export const pinRoute = {
 } as const;
 export const pinMessage = {
   ...pinRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
-    z.object({ key: z.string().check(z.maxLength(60)), asset: z.nullable(z.string()) }),
+    z.object({
+      key: z.string().check(z.minLength(1), z.maxLength(NOTE_LIMITS.pinKey)),
+      // An asset id as the registry spells them; the worker checks it is one the key can read as.
+      asset: z.nullable(z.string().check(z.minLength(1), z.maxLength(200))),
+    }),
   ),
 } as const;
 
@@ -487,7 +510,6 @@ export const pinMessage = {
  */
 export const pinsListMessage = {
   type: 'tickerlens:pins-list',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() => z.object({})),
   reply: /* @__PURE__ */ z.lazy(() =>
     z.object({
@@ -509,7 +531,6 @@ export const pinsListMessage = {
 /** Removes a pin (the options page's Undo); every open page resolves again. Extension pages only. */
 export const unpinMessage = {
   type: 'tickerlens:unpin',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() => z.object({ key: z.string().check(z.maxLength(60)) })),
   reply: /* @__PURE__ */ z.lazy(() => z.object({ removed: z.boolean() })),
 } as const;
@@ -522,7 +543,7 @@ export const siteMessage = {
   type: 'tickerlens:site',
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
-      origin: z.string().check(z.regex(/^https?:\/\/[^/]+$/)),
+      origin: z.string().check(z.maxLength(300), z.refine(isWebOrigin, { message: 'not a web origin' })),
       enabled: z.boolean(),
       tabId: z.optional(z.int()),
     }),
@@ -537,9 +558,9 @@ export const pageDetectedRoute = {
 } as const;
 export const pageDetectedMessage = {
   ...pageDetectedRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
-      url: z.string(),
       counts: pageCountsSchema(),
       assets: z.array(z.string()).check(z.maxLength(500)),
     }),
@@ -590,6 +611,7 @@ export type ChecklistReply = z.infer<ReturnType<typeof checklistReplySchema>>;
  */
 export const checklistMessage = {
   type: 'tickerlens:checklist',
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
       asset: assetIdSchema(),
@@ -604,7 +626,6 @@ export const checklistMessage = {
 /** The user's verdict on a box, with their reason (a null verdict clears it). Extension pages only. */
 export const checklistOverrideMessage = {
   type: 'tickerlens:checklist-override',
-  pagesOnly: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
       asset: assetIdSchema(),
@@ -640,6 +661,7 @@ export const claimVerdictsRoute = {
 } as const;
 export const claimVerdictsMessage = {
   ...claimVerdictsRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({
       items: z
@@ -756,9 +778,13 @@ export function isBackgroundType(type: unknown): type is BackgroundType {
   return typeof type === 'string' && Object.hasOwn(backgroundApi, type);
 }
 
-/** Whether a message is for the extension's own pages only (it reads or changes saved notes). */
-export function isPagesOnly(type: BackgroundType): boolean {
-  return 'pagesOnly' in backgroundApi[type] && backgroundApi[type].pagesOnly === true;
+/**
+ * Whether a content script may send a message (`contentScripts: true`): what the card and the page's
+ * marks need. Every other message is for the extension's own pages only (popup, options, notes):
+ * a new message is refused to content scripts unless it says otherwise.
+ */
+export function isForContentScripts(type: BackgroundType): boolean {
+  return 'contentScripts' in backgroundApi[type] && backgroundApi[type].contentScripts === true;
 }
 
 /** Thrown by `sendToBackground` when the background answered with an error or nothing usable. */

@@ -1,5 +1,6 @@
 /** The background's one dispatcher for the message contract: parsed with zod where received. */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 import {
   BACKGROUND_PORT,
   type BackgroundReply,
@@ -7,7 +8,7 @@ import {
   type BackgroundType,
   backgroundApi,
   isBackgroundType,
-  isPagesOnly,
+  isForContentScripts,
   portRequestSchema,
   type Reply,
 } from './messages';
@@ -15,7 +16,10 @@ import {
 export type Sender = {
   tabId?: number;
   url?: string;
-  /** Sent by one of the extension's own pages (popup, options, notes), not by a content script. */
+  /**
+   * Sent by one of the extension's own pages (popup, options, notes), not by a content script: only
+   * such a sender may send the messages not marked `contentScripts` (messages.ts).
+   */
   extensionPage: boolean;
 };
 
@@ -28,7 +32,8 @@ export interface RawSender {
 /**
  * Who sent a message, read in one place for every listener. An extension page is a sender whose
  * own URL is on the extension's origin and that is not in a web page's tab (a content script's
- * sender URL is its page's, a frame's is its own): only such pages may read or change the notes.
+ * sender URL is its page's, a frame's is its own): only such pages may read or change the notes,
+ * the sites, the settings' checks and the pins list.
  */
 export function senderOf(raw: RawSender | undefined, extensionOrigin: string): Sender {
   const onOrigin = (url: string | undefined) => !!url && originOf(url) === extensionOrigin;
@@ -110,7 +115,9 @@ async function dispatch<T extends BackgroundType>(
   sender: Sender,
   handlers: BackgroundHandlers,
 ): Promise<Reply<BackgroundReply<T>>> {
-  if (isPagesOnly(type) && !sender.extensionPage)
+  // A content script (always in a tab) gets only the messages marked for it; anything else that is
+  // not one of our own pages (no tab, no URL) gets nothing.
+  if (!sender.extensionPage && !(isForContentScripts(type) && sender.tabId !== undefined))
     return { ok: false, error: `${type} is for the extension's own pages` };
   const parsed = backgroundApi[type].request.safeParse(message);
   if (!parsed.success) return { ok: false, error: `Malformed ${type}: ${parsed.error.message}` };
@@ -118,6 +125,30 @@ async function dispatch<T extends BackgroundType>(
     const handler = handlers[type] as (p: unknown, s: Sender) => Promise<BackgroundReply<T>>;
     return { ok: true, data: await handler(parsed.data, sender) };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: errorText(err) };
   }
+}
+
+/**
+ * What a failed request says: a storage failure in the user's words (full, the database not
+ * opening), anything else as thrown. Dexie wraps IndexedDB's errors and
+ * keeps the original as `inner`.
+ */
+export function errorText(err: unknown): string {
+  const names: string[] = [];
+  for (
+    let e = err as { name?: unknown; inner?: unknown } | undefined;
+    e && names.length < 4;
+    e = e.inner as typeof e
+  )
+    if (typeof e.name === 'string') names.push(e.name);
+  const message = err instanceof Error ? err.message : String(err);
+  if (names.includes('QuotaExceededError')) return t('storageFull');
+  if (
+    names.some((n) =>
+      ['OpenFailedError', 'UnknownError', 'DatabaseClosedError', 'InvalidStateError'].includes(n),
+    )
+  )
+    return t('storageBroken', message.replace(/\s+/g, ' ').slice(0, 200));
+  return message;
 }

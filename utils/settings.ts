@@ -4,6 +4,7 @@
  * invalid fields is completed from the defaults field by field, never rejected whole.
  */
 import { z } from 'zod';
+import { isWebOrigin } from './origins';
 import { SOURCE_IDS, type SourceId } from './source-ids';
 
 export const SETTINGS_KEY = 'tickerlens:settings';
@@ -62,14 +63,22 @@ export const settingsSchema = objectOrDefaults({
     llamaApi: sourceSchema('llamaApi'),
     llamaDatasets: sourceSchema('llamaDatasets'),
     goplus: sourceSchema('goplus'),
-    stocks: sourceSchema('stocks'),
+    stocks: objectOrDefaults({
+      baseUrl: baseUrl(DEFAULT_BASE_URLS.stocks).default(DEFAULT_BASE_URLS.stocks),
+      /**
+       * Stocks' market caps need Yahoo's session cookie: on, the crumb and quote requests go with
+       * the browser's Yahoo cookies (a Yahoo login included) and Yahoo may set cookies. Off (the
+       * default), stocks are priced from the chart endpoint with no cookie, without market caps.
+       */
+      yahooCookies: z.boolean().catch(false).default(false),
+    }),
   }),
   /** Origins (e.g. `https://www.coindesk.com`) where the user enabled Tickerlens besides X. */
   enabledSites: z
     .array(z.string())
     .catch([])
     .default([])
-    .transform((a) => [...new Set(a.filter((s) => /^https?:\/\/[^/]+$/.test(s)))]),
+    .transform((a) => [...new Set(a.filter(isWebOrigin))]),
   /** Mark detections on pages; off leaves only the popup summary. */
   marks: z.boolean().catch(true).default(true),
   /** Which kinds are marked while `marks` is on; a kind switched off is still detected and scanned. */

@@ -6,7 +6,7 @@
  * matches with their resolutions in one answer. The text stays inside the browser.
  */
 import { createDetector, type Detector, type Match } from '@/utils/detect';
-import type { ResolutionReply } from '@/utils/messages';
+import { isDetectableText, type ResolutionReply, resolveBlockSchema } from '@/utils/messages';
 import { resolve } from '@/utils/registry';
 import { detectorData } from '@/utils/registry/detect-data';
 import { withLearntHandles } from '@/utils/registry/learnt-handles';
@@ -50,9 +50,22 @@ export async function detectBlocks(
   texts: readonly string[],
 ): Promise<Array<{ matches: Match[]; resolutions: ResolutionReply[] }>> {
   const d = pageDetector();
-  const blocks = texts.map((text) => ({ text, matches: d.detect(text) }));
+  // Each text on its own: one past the limit finds nothing, the others are detected as ever.
+  const blocks = texts.map((text) => ({ text, matches: isDetectableText(text) ? d.detect(text) : [] }));
   const found = blocks.filter((b) => b.matches.length > 0);
   const resolved = found.length ? await resolveBlocks(found) : [];
   const byBlock = new Map(found.map((b, i) => [b, resolved[i] ?? []]));
   return blocks.map((b) => ({ matches: b.matches, resolutions: byBlock.get(b) ?? [] }));
+}
+
+/**
+ * Resolves a request's blocks, each checked on its own: a malformed block (too long a text, a bad
+ * match) is answered with no resolutions and never fails the others.
+ */
+export async function resolveEach(blocks: readonly unknown[]): Promise<ResolutionReply[][]> {
+  const parsed = blocks.map((b) => resolveBlockSchema.safeParse(b));
+  const good = parsed.flatMap((p) => (p.success ? [p.data as { text: string; matches: Match[] }] : []));
+  const resolved = good.length ? await resolveBlocks(good) : [];
+  let next = 0;
+  return parsed.map((p) => (p.success ? (resolved[next++] ?? []) : []));
 }

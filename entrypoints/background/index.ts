@@ -1,23 +1,27 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { t } from '@/utils/i18n';
-import { NEXT_MARK_MESSAGE } from '@/utils/messages';
+import { NEXT_MARK_MESSAGE, recentNoteSchema } from '@/utils/messages';
 import { listenInBackground } from '@/utils/messaging-background';
+import { refusedHost } from '@/utils/sources/base-urls';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
 import { nextTryTime, readableReason } from '@/utils/sources/reasons';
 import { assetRows } from './assets';
 import { cardFor } from './cards';
 import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
-import { detectBlocks, pageDetector, resolveBlocks } from './detection';
+import { detectBlocks, pageDetector, resolveEach } from './detection';
 import { announceMarks, markOptions } from './marks';
 import { notesHandlers } from './notes';
+import { takePageQuota } from './page-quota';
+import { checkPin } from './pin-rules';
 import { pinsHandlers } from './pins';
 import { announcePins, database, dataService, setPin } from './runtime';
 import { saveNote } from './save-note';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
+import { closeStorageToContentScripts, forgetGrantedHosts, hostGranted } from './trust';
 
 /** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
 function toolbarAction(): typeof browser.action {
@@ -29,6 +33,9 @@ function toolbarAction(): typeof browser.action {
 const NEXT_TICKER_COMMAND = 'next-ticker';
 
 export default defineBackground(() => {
+  // Settings and the API key are for the extension's own pages and this worker only.
+  void closeStorageToContentScripts();
+  browser.permissions.onAdded.addListener(forgetGrantedHosts);
   // Settings are read from storage on demand and re-read when they change, so a change takes effect
   // without reloading the extension; nothing depends on the worker staying alive.
   watchSettings();
@@ -55,7 +62,10 @@ export default defineBackground(() => {
         browser.tabs.sendMessage(tab.id, { type: NEXT_MARK_MESSAGE }).catch(() => undefined);
     });
   });
-  browser.permissions.onRemoved.addListener((p) => void onPermissionsRemoved(p.origins ?? []));
+  browser.permissions.onRemoved.addListener((p) => {
+    forgetGrantedHosts();
+    void onPermissionsRemoved(p.origins ?? []);
+  });
 
   listenInBackground({
     ...notesHandlers(),
@@ -69,6 +79,8 @@ export default defineBackground(() => {
     'tickerlens:check-source': async ({ source }) => {
       const settings = await loadSettings();
       const req = sourceCheckRequest(settings, source);
+      const refused = await refusedHost(source, req.url, hostGranted);
+      if (refused) return { source, url: req.url, ok: false, ms: 0, detail: refused };
       const out = await fetchJson(req.url, req.schema, { headers: req.headers });
       return out.ok
         ? { source, url: req.url, ok: true, status: out.status, ms: out.ms, detail: req.describe(out.data) }
@@ -81,7 +93,7 @@ export default defineBackground(() => {
             ...(out.status ? { status: out.status } : {}),
           };
     },
-    'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveBlocks(blocks) }),
+    'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveEach(blocks) }),
     'tickerlens:detect': async ({ texts }) => ({ blocks: await detectBlocks(texts) }),
     'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
     'tickerlens:open-notes': async () => {
@@ -98,13 +110,22 @@ export default defineBackground(() => {
           }
         : { points: [], error: readableReason(chart.reason, t, nextTryTime) };
     },
-    'tickerlens:save-note': async (note, sender) => saveNote(note, sender.extensionPage),
+    'tickerlens:save-note': async (note, sender) => {
+      if (!sender.extensionPage && !takePageQuota('note')) throw new Error(t('pageQuota'));
+      return saveNote(note, sender.extensionPage);
+    },
     'tickerlens:recent-notes': async ({ limit }) => ({
+      // A damaged row is left out, never the whole list (the notes page counts such rows).
       notes: (await database().recentNotes(limit)).flatMap((n) =>
-        n.id === undefined ? [] : [{ ...n, id: n.id }],
+        n.id === undefined || !recentNoteSchema.safeParse(n).success ? [] : [{ ...n, id: n.id }],
       ),
     }),
-    'tickerlens:pin': async ({ key, asset }) => {
+    'tickerlens:pin': async ({ key, asset }, sender) => {
+      // The card sets pins; removing one is for the extension's own pages (a page's script could
+      // otherwise undo every pin the reader made).
+      if (asset === null && !sender.extensionPage) throw new Error('Pins are removed from the extension');
+      if (asset !== null) await checkPin(key, asset);
+      if (!sender.extensionPage && !takePageQuota('pin')) throw new Error(t('pageQuota'));
       await setPin(key, asset);
       await announcePins();
       return { ok: true };

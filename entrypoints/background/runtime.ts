@@ -13,6 +13,7 @@ import { type Settings, SOURCE_IDS } from '@/utils/settings';
 import { createDataService, type DataService } from '@/utils/sources/service';
 import { bundledSnapshot } from '@/utils/sources/snapshot';
 import { loadSettings, onSettingsChanged } from './settings-store';
+import { hostGranted } from './trust';
 
 let db: TickerlensDb | undefined;
 let service: DataService | undefined;
@@ -47,6 +48,7 @@ export async function dataService(): Promise<DataService> {
     db: database(),
     settings: () => settings as Settings,
     snapshot: bundledSnapshot(),
+    hostGranted,
     onRegistryLists: async (lists) => {
       const merged = mergeRefreshed((await packagedRegistry()).data, lists);
       await database().setMeta(REGISTRY_KEY, merged, lists.fetchedAt);

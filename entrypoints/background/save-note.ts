@@ -7,12 +7,35 @@
  */
 import { reasonText } from '@/components/reason';
 import type { NoteClaim } from '@/utils/db/records';
+import { t } from '@/utils/i18n';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
 import { isWebUrl, NOTE_LIMITS } from '@/utils/notes/schema';
 import { checklistSnapshot, claimVerdictsFor } from './checklist';
 import { currentRegistry, database } from './runtime';
 
 type Request = BackgroundRequest<'tickerlens:save-note'>;
+
+/**
+ * The most notes saving adds to (imports are the user's own files and are not refused). Far more
+ * than a reader saves by hand; it bounds what a page's script could add through the card: a note
+ * saved from a page holds at most a 4,000-character quote and a 2,000-character URL.
+ */
+export const MAX_NOTES = 20_000;
+
+/**
+ * A page's URL as a note keeps it: whole when it fits NOTE_LIMITS.url, else without its fragment,
+ * then without its query, then cut (a URL is never a reason to lose the note).
+ */
+export function noteUrl(raw: string): string {
+  if (!isWebUrl(raw)) return '';
+  const max = NOTE_LIMITS.url;
+  if (raw.length <= max) return raw;
+  const u = new URL(raw);
+  u.hash = '';
+  if (u.href.length <= max) return u.href;
+  u.search = '';
+  return u.href.slice(0, max);
+}
 
 /** The post's claims as judged now, against the asset noted (no asset: nothing to judge against). */
 async function judged(note: Omit<Request, 'text' | 'tags'>): Promise<NoteClaim[]> {
@@ -39,6 +62,7 @@ export async function saveNote(
 ): Promise<BackgroundReply<'tickerlens:save-note'>> {
   const { text, tags, ...note } = request;
   const db = database();
+  if ((await db.countNotes()) >= MAX_NOTES) throw new Error(t('noteLimitReached', String(MAX_NOTES)));
   const [quote, reg, claims, checklist] = await Promise.all([
     note.asset ? db.getQuote(note.asset) : undefined,
     currentRegistry(),
@@ -60,7 +84,7 @@ export async function saveNote(
     {
       quote: note.quote,
       // Only a web page is kept as the note's link (the notes page and the exports link to it).
-      url: isWebUrl(note.url) ? note.url : '',
+      url: noteUrl(note.url),
       detected: note.detected,
       ...(note.claim ? { claim: note.claim } : {}),
       priceUsd: price?.usd ?? null,

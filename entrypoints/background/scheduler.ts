@@ -18,6 +18,10 @@ const MAX_SEEN = 300;
 /** The longest sleep between plans, so a new day's refreshes are not missed. */
 const MAX_SLEEP_MS = 60 * 60_000;
 
+/** Cached data of assets not kept fresh is dropped once it is this old (notes, pins never). */
+const PRUNE_AFTER_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 24 * 3_600_000;
+const PRUNED_KEY = 'schedule:prunedAt';
 const SCREEN_KEY = 'schedule:onScreen';
 const SEEN_KEY = 'schedule:seen';
 
@@ -70,6 +74,7 @@ export async function onRefreshAlarm(): Promise<void> {
   const onScreen = [...new Set(Object.values(screen).flatMap((v) => v.assets))];
   const pins = await currentPins();
   const tracked = [...new Set([...Object.keys(seen), ...pins.values()])];
+  await pruneOnceADay(now, [...onScreen, ...tracked]).catch(() => undefined);
   const service = await dataService();
   try {
     const plan = await service.plan(onScreen, tracked);
@@ -82,4 +87,17 @@ export async function onRefreshAlarm(): Promise<void> {
     // schedule: try again after the shortest delay.
     await browser.alarms.create(REFRESH_ALARM, { delayInMinutes: MIN_ALARM_DELAY_MS / 60_000 });
   }
+}
+
+/**
+ * The cache's bound: what is refreshed is what is on screen, seen in the last day (at most
+ * MAX_SEEN) or pinned; anything else goes a week after its last fetch, unless a note is about it.
+ */
+async function pruneOnceADay(now: number, kept: readonly string[]): Promise<void> {
+  const db = database();
+  const last = await db.getMeta(PRUNED_KEY, (v) => (typeof v === 'number' ? v : undefined));
+  if (last !== undefined && now - last < PRUNE_EVERY_MS) return;
+  const keep = new Set([...kept, ...(await db.notedAssets())]);
+  await db.pruneCache(keep, now - PRUNE_AFTER_MS);
+  await db.setMeta(PRUNED_KEY, now, now);
 }

@@ -26,10 +26,14 @@ import { MARK_CSS, xLinkMarkCss } from './card-style';
 import { ClaimMarks } from './claim-marks';
 import { HoverController, type HoverTarget } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
+import { detectInPieces } from './long-texts';
 import { ResolutionCache } from './resolutions';
 import { genericRoots, xPaintOn, xPostText, xRoots, xUnitOf } from './roots';
 import { PageScanner, type ScannedMatch } from './scanner';
+import { guardScriptStarted } from './start-guard';
 import { isXHost, X_LINK_MARKS, X_MATCHES } from './x-selectors';
+
+type DetectedBlock = { matches: Match[]; resolutions: ResolutionReply[] };
 
 /** The shortest time between two reports of the page's detections. */
 const REPORT_MS = 1000;
@@ -52,7 +56,9 @@ export default defineContentScript({
     const scope = globalThis as { __tickerlens?: ContentScriptContext };
     if (scope.__tickerlens?.isValid) return;
     scope.__tickerlens = ctx;
-    const hello = await sendToBackground(helloRoute, { url: location.href }).catch(() => undefined);
+    // A page's script must not be able to stop this one with WXT's own "started" event.
+    guardScriptStarted(ctx);
+    const hello = await sendToBackground(helloRoute, {}).catch(() => undefined);
     startTickerlens(ctx, { marks: hello?.marks ?? true, kinds: hello?.kinds ?? EVERY_KIND });
   },
 });
@@ -95,9 +101,13 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
   const quiet = new WeakSet<Match>();
   /** The background detects and resolves in one answer; the resolutions are kept for the cards. */
   const detect = async (texts: string[]): Promise<Match[][]> => {
-    const reply = await port.send(detectRoute, { texts });
+    // A text past a message's limit goes in pieces (long-texts.ts): one giant block never fails the rest.
+    const blocks = await detectInPieces(
+      texts,
+      async (pieces) => (await port.send(detectRoute, { texts: pieces })).blocks as DetectedBlock[],
+    );
     return texts.map((text, i) => {
-      const block = reply.blocks[i];
+      const block = blocks[i];
       if (!block) return [];
       const matches = block.matches as Match[];
       if (!matches.length) return matches;
@@ -187,9 +197,7 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
       const key = JSON.stringify([counts, [...assets]]);
       if (key === lastReport || !ctx.isValid) return;
       lastReport = key;
-      port
-        .send(pageDetectedRoute, { url: location.href, counts, assets: [...assets] })
-        .catch(() => undefined);
+      port.send(pageDetectedRoute, { counts, assets: [...assets] }).catch(() => undefined);
     }, REPORT_MS);
   }
 

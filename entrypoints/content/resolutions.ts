@@ -8,6 +8,7 @@ import type { Match } from '@/utils/detect';
 import type { ResolutionReply } from '@/utils/messages';
 import { resolveRoute } from '@/utils/messages';
 import { sendToBackground } from '@/utils/messaging';
+import { batches, resolvePieces } from './long-texts';
 import { RecentCache } from './recent-cache';
 
 /** The most texts whose resolutions are kept (the most recently used), as the scanner's cache. */
@@ -111,17 +112,28 @@ export class ResolutionCache {
   private async flush(): Promise<void> {
     const texts = this.#queue.splice(0, MAX_BLOCKS);
     if (this.#queue.length) this.#schedule(true);
-    const blocks = texts.map((text) => ({ text, matches: [...(this.#pending.get(text)?.matches ?? [])] }));
+    const matchesOf = texts.map((text) => [...(this.#pending.get(text)?.matches ?? [])]);
+    // A block past a message's limit goes as pieces, each with its own matches (long-texts.ts).
+    const parts = texts.map((text, i) => resolvePieces(text, matchesOf[i] ?? []));
     try {
-      const reply = await sendToBackground(resolveRoute, { blocks });
-      blocks.forEach((b, i) => {
-        this.#settle(b.text, reply.blocks[i] ?? b.matches.map(localResolution), true);
+      const answers: ResolutionReply[][] = [];
+      for (const blocks of batches(parts.flatMap((p) => p.blocks)))
+        answers.push(...(await sendToBackground(resolveRoute, { blocks })).blocks);
+      let base = 0;
+      texts.forEach((text, i) => {
+        const part = parts[i] as (typeof parts)[number];
+        const matches = matchesOf[i] ?? [];
+        const r = part.at.map(([b, j], k) => answers[base + b]?.[j] ?? localResolution(matches[k] as Match));
+        base += part.blocks.length;
+        this.#settle(text, r, true);
       });
       for (const fn of this.#listeners) fn();
     } catch {
       // The background is unreachable (extension reloaded, worker starting): answer with what the
       // detector itself knows, uncached, so a later request asks again.
-      for (const b of blocks) this.#settle(b.text, b.matches.map(localResolution), false);
+      texts.forEach((text, i) => {
+        this.#settle(text, (matchesOf[i] ?? []).map(localResolution), false);
+      });
     }
   }
 

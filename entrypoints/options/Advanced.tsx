@@ -14,6 +14,9 @@ import {
   SOURCE_IDS,
   type SourceId,
 } from '@/utils/settings';
+import { readSettings } from '@/utils/settings-storage';
+import { isLoopback, keyMayGo } from '@/utils/sources/base-urls';
+import { YahooCookies } from './YahooCookies';
 
 type CheckState = { state: 'idle' } | { state: 'checking' } | { state: 'done'; result: SourceCheck };
 
@@ -39,26 +42,28 @@ export function Advanced({
       setMessage({ ok: false, text: t('optionsInvalidUrl', draft[invalid]) });
       return;
     }
-    // A base URL off the default hosts needs host access, asked for while we have the click.
-    const origins = SOURCE_IDS.filter(
-      (id) => new URL(draft[id]).origin !== new URL(DEFAULT_BASE_URLS[id]).origin,
-    ).map((id) => `${new URL(draft[id]).origin}/*`);
-    let denied: string | undefined;
-    if (origins.length) {
-      const granted = await browser.permissions.request({ origins }).catch(() => false);
-      if (!granted) denied = origins.join(', ');
+    if (apiKey.trim() && !keyMayGo(draft.coingecko)) {
+      setMessage({ ok: false, text: t('optionsKeyNeedsHttps') });
+      return;
     }
+    // A base URL off the default hosts needs host access, asked for while we have the click (this
+    // machine needs none); refused, nothing is saved: the worker would not use the address.
+    const origins = SOURCE_IDS.filter(
+      (id) => new URL(draft[id]).origin !== new URL(DEFAULT_BASE_URLS[id]).origin && !isLoopback(draft[id]),
+    ).map((id) => `${new URL(draft[id]).origin}/*`);
+    if (origins.length && !(await browser.permissions.request({ origins }).catch(() => false))) {
+      setMessage({ ok: false, text: t('optionsPermissionDenied', origins.join(', ')) });
+      return;
+    }
+    // Read again: the sites, the marks or the Yahoo choice may have changed since this page loaded.
+    const current = await readSettings();
     const sources = {
-      ...settings.sources,
-      ...Object.fromEntries(SOURCE_IDS.map((id) => [id, { ...settings.sources[id], baseUrl: draft[id] }])),
+      ...current.sources,
+      ...Object.fromEntries(SOURCE_IDS.map((id) => [id, { ...current.sources[id], baseUrl: draft[id] }])),
       coingecko: { baseUrl: draft.coingecko, apiKey },
     };
-    if (!(await save({ ...settings, sources }))) return;
-    setMessage(
-      denied
-        ? { ok: false, text: t('optionsPermissionDenied', denied) }
-        : { ok: true, text: t('optionsSaved') },
-    );
+    if (!(await save({ ...current, sources }))) return;
+    setMessage({ ok: true, text: t('optionsSaved') });
   }
 
   /** The sources go back to their defaults; marks, pins and sites are the reader's and stay. */
@@ -119,6 +124,7 @@ export function Advanced({
             ) : null}
           </div>
         ))}
+        <YahooCookies />
         <div class="actions">
           <button type="submit">{t('optionsSave')}</button>
           <button type="button" class="secondary" onClick={() => void reset()}>

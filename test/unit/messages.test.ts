@@ -41,12 +41,11 @@ describe('message contract', () => {
     const detected = backgroundApi['tickerlens:page-detected'].request;
     expect(
       detected.safeParse({
-        url: 'u',
         counts: { ticker: 1, name: 0, handle: 0, address: 0, claim: 0 },
         assets: [],
       }).success,
     ).toBe(true);
-    expect(detected.safeParse({ url: 'u', counts: { ticker: -1 }, assets: [] }).success).toBe(false);
+    expect(detected.safeParse({ counts: { ticker: -1 }, assets: [] }).success).toBe(false);
     expect(backgroundApi['tickerlens:check-source'].request.safeParse({ source: 'evil' }).success).toBe(
       false,
     );

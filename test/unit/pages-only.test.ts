@@ -1,7 +1,7 @@
 /**
- * Messages that read or change the saved notes are answered only for the extension's own pages
- * (messaging-background.ts, `senderOf` and the dispatcher's check): a content script, on any page,
- * may save a note but never read, edit, delete or export them.
+ * Only the messages marked `contentScripts` are answered for a content script (messaging-background.ts,
+ * `senderOf` and the dispatcher's check): a content script, on any page, may save a note but never
+ * read, edit, delete or export them, change a site's permission, check sources or list prices.
  */
 import { describe, expect, it, vi } from 'vitest';
 
@@ -21,7 +21,7 @@ vi.mock('wxt/browser', () => ({
 }));
 
 const { listenInBackground, senderOf } = await import('../../utils/messaging-background');
-const { backgroundApi, isPagesOnly } = await import('../../utils/messages');
+const { backgroundApi, isForContentScripts } = await import('../../utils/messages');
 
 const CONTENT_SCRIPT = { url: 'https://x.com/home', tab: { id: 3, url: 'https://x.com/home' } };
 const POPUP = { url: `${ORIGIN}/popup.html` };
@@ -44,20 +44,22 @@ describe('messages for the extension pages only', () => {
     expect(senderOf({ url: `${ORIGIN}.evil.example/notes.html` }, ORIGIN).extensionPage).toBe(false);
   });
 
-  it('marks every message that reads or changes notes, pins or the user’s checklist, and not save-note', () => {
-    const only = Object.keys(backgroundApi).filter((t) => isPagesOnly(t as keyof typeof backgroundApi));
-    expect(only.sort()).toEqual([
-      'tickerlens:checklist-override',
-      'tickerlens:notes-delete',
-      'tickerlens:notes-extras',
-      'tickerlens:notes-import',
-      'tickerlens:notes-list',
-      'tickerlens:notes-prices',
-      'tickerlens:notes-restore',
-      'tickerlens:notes-update',
-      'tickerlens:pins-list',
-      'tickerlens:recent-notes',
-      'tickerlens:unpin',
+  it('gives content scripts only what the card and the marks need; everything else is refused', () => {
+    const open = Object.keys(backgroundApi).filter((t) =>
+      isForContentScripts(t as keyof typeof backgroundApi),
+    );
+    expect(open.sort()).toEqual([
+      'tickerlens:card',
+      'tickerlens:chart',
+      'tickerlens:checklist',
+      'tickerlens:claim-verdicts',
+      'tickerlens:detect',
+      'tickerlens:hello',
+      'tickerlens:open-notes',
+      'tickerlens:page-detected',
+      'tickerlens:pin',
+      'tickerlens:resolve',
+      'tickerlens:save-note',
     ]);
   });
 
@@ -81,5 +83,30 @@ describe('messages for the extension pages only', () => {
       detected: 'BTC',
     };
     expect(await send(save, CONTENT_SCRIPT)).toEqual({ ok: true, data: { id: 1, priceUsd: null } });
+  });
+
+  it('refuses sites, source checks, assets and notes to a content script, and a sender with no tab', async () => {
+    const site = vi.fn(async () => ({ enabled: false }));
+    const checked = vi.fn(async () => ({}));
+    const hello = vi.fn(async () => ({ version: '1', marks: true }));
+    listenInBackground({
+      'tickerlens:site': site,
+      'tickerlens:check-source': checked,
+      'tickerlens:hello': hello,
+    } as never);
+    const send = (message: object, sender: object) => world.onMessage?.(message, sender) as Promise<unknown>;
+    const off = { type: 'tickerlens:site', origin: 'https://x.com', enabled: false };
+    expect(await send(off, CONTENT_SCRIPT)).toMatchObject({ ok: false });
+    expect(
+      await send({ type: 'tickerlens:check-source', source: 'coingecko' }, CONTENT_SCRIPT),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(site).not.toHaveBeenCalled();
+    expect(checked).not.toHaveBeenCalled();
+    expect(await send(off, POPUP)).toEqual({ ok: true, data: { enabled: false } });
+    // A content script's message needs a tab: a sender with neither our page's URL nor a tab gets nothing.
+    expect(await send({ type: 'tickerlens:hello' }, { url: 'https://x.com/' })).toMatchObject({ ok: false });
+    expect(await send({ type: 'tickerlens:hello' }, CONTENT_SCRIPT)).toMatchObject({ ok: true });
   });
 });

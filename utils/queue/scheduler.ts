@@ -69,15 +69,19 @@ export function planRefresh(now: number, state: RefreshState): RefreshPlan {
   for (const id of onScreen) {
     if (consider((state.quoteFetchedAt[id] ?? 0) + I.quoteOnScreenMs, quoteSource(id))) quotes.push(id);
   }
-  for (const id of new Set(state.tracked)) {
+  const tracked = new Set(state.tracked);
+  for (const id of tracked) {
     if (onScreen.has(id)) continue;
     if (consider((state.quoteFetchedAt[id] ?? 0) + I.quoteBackgroundMs, quoteSource(id))) quotes.push(id);
   }
+  // Schedules and revenue are kept fresh only for coins on screen, seen lately or pinned (`cg:` ids):
+  // the rest were looked at once and are pruned (TickerlensDb.pruneDetails), not refreshed for ever.
+  const kept = (cgId: string) => onScreen.has(`cg:${cgId}`) || tracked.has(`cg:${cgId}`);
   const unlocks = Object.entries(state.unlocksFetchedAt)
-    .filter(([, at]) => consider(at + I.unlocksMs, 'llamaDatasets'))
+    .filter(([id, at]) => kept(id) && consider(at + I.unlocksMs, 'llamaDatasets'))
     .map(([id]) => id);
   const revenue = Object.entries(state.revenueFetchedAt)
-    .filter(([, at]) => consider(at + I.revenueMs, 'llamaApi'))
+    .filter(([id, at]) => kept(id) && consider(at + I.revenueMs, 'llamaApi'))
     .map(([id]) => id);
   const treasuries = consider(state.treasuriesFetchedAt + I.treasuriesMs, 'coingecko');
   const registry = consider(state.registryFetchedAt + I.registryMs, 'llamaApi');

@@ -127,7 +127,7 @@ function compare(x: Scored, y: Scored): number {
   return x.asset.id.length - y.asset.id.length || (x.asset.id < y.asset.id ? -1 : 1);
 }
 
-function candidatesFor(registry: Registry, symbol: string): RegistryAsset[] {
+export function candidatesFor(registry: Registry, symbol: string): RegistryAsset[] {
   const direct = registry.withSymbol(symbol);
   const ticker = normalizeTicker(symbol);
   if (ticker === symbol) return [...direct];

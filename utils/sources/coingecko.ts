@@ -1,12 +1,14 @@
 /** CoinGecko: URL builders, auth header and response schemas. */
 import { z } from 'zod';
+import { keyMayGo } from './base-urls';
 
 /**
  * CoinGecko documents two key headers: `x-cg-pro-api-key` for the paid API on
  * pro-api.coingecko.com, `x-cg-demo-api-key` for demo keys on the public API.
  */
 export function coingeckoHeaders(baseUrl: string, apiKey: string): Record<string, string> {
-  if (!apiKey) return {};
+  // Never in clear text over the network (base-urls.ts).
+  if (!apiKey || !keyMayGo(baseUrl)) return {};
   const host = safeHost(baseUrl);
   return host === 'pro-api.coingecko.com' ? { 'x-cg-pro-api-key': apiKey } : { 'x-cg-demo-api-key': apiKey };
 }

@@ -20,7 +20,7 @@ export interface FetchJsonOptions {
   fetch?: typeof fetch;
   /** Lowers the body cap for one call (never raises it above MAX_BODY_BYTES). */
   maxBytes?: number;
-  /** Cookies for the source's own site (Yahoo's quote endpoint wants its session cookie). */
+  /** Cookies for the source's own site (Yahoo's quote endpoint, when the user opted in); else none. */
   credentials?: RequestCredentials;
 }
 
@@ -61,7 +61,9 @@ export async function fetchText(
     res = await doFetch(url, {
       headers: { accept: options.accept ?? 'text/plain, */*', ...options.headers },
       signal,
-      ...(options.credentials ? { credentials: options.credentials } : {}),
+      // No cookie goes with a request unless the caller asks (Yahoo's opt-in): said, not left to
+      // the default, so no browser's idea of "same origin" for an extension ever sends one.
+      credentials: options.credentials ?? 'omit',
     });
   } catch (err) {
     const timedOut = timeout.aborted;

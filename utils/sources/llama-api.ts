@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { RevenueCoverage, RevenueSeries } from '../db/records';
+import { extent } from '../series';
 import { nullableNumber } from './coingecko';
 
 export type RevenueDataType = 'dailyRevenue' | 'dailyHoldersRevenue';
@@ -67,12 +68,12 @@ export function revenueCoverage(chart: FeesSummary['totalDataChart'], now: numbe
     byDay.set(day, (byDay.get(day) ?? 0) + value);
   }
   if (byDay.size === 0) return null;
-  const days = [...byDay.keys()];
+  const days = extent(byDay.keys()) as { min: number; max: number };
   return {
     days: byDay.size,
     sum: [...byDay.values()].reduce((a, b) => a + b, 0),
-    from: Math.min(...days),
-    to: Math.max(...days),
+    from: days.min,
+    to: days.max,
   };
 }
 

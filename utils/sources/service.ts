@@ -25,8 +25,10 @@ import { InFlight, KeyBatcher } from '../queue/batcher';
 import type { BreakerConfig } from '../queue/breaker';
 import { Politeness, type PolitenessState } from '../queue/politeness';
 import { planRefresh, type RefreshPlan } from '../queue/scheduler';
+import { extent, thin } from '../series';
 import type { Settings } from '../settings';
 import type { SourceId } from '../source-ids';
+import { type HostGranted, refusedHost } from './base-urls';
 import { budgetFor, type CoingeckoTier } from './budgets';
 import { buildCard, type Card, RECENT_UNLOCKS_MS } from './card';
 import {
@@ -134,6 +136,11 @@ export interface DataServiceOptions {
   snapshot?: Snapshot;
   /** Receives the registry's refreshed lists (coin list with contracts, top-1,000 ranks). */
   onRegistryLists?: (lists: RegistryLists) => Promise<void>;
+  /**
+   * Whether the browser grants a host (base-urls.ts): a request to a host it does not, other than
+   * this machine, never goes out. Without it (unit tests), every host is taken as granted.
+   */
+  hostGranted?: HostGranted;
 }
 
 export interface RegistryLists {
@@ -177,6 +184,8 @@ const META = {
 const LIST_TTL_MS = 24 * 3_600_000;
 const SECURITY_TTL_MS = 6 * 3_600_000;
 const SPARKLINE_POINTS = 84;
+/** The most unlock events (and sections) one stored schedule keeps. */
+const MAX_UNLOCK_EVENTS = 500;
 /** After Yahoo refuses a crumb, market caps are not asked for again before this long. */
 const CRUMB_RETRY_MS = 30 * 60_000;
 
@@ -187,16 +196,6 @@ function coingeckoTier(s: Settings): CoingeckoTier {
   const cg = s.sources.coingecko;
   if (!cg.apiKey) return 'keyless';
   return cg.baseUrl.includes('pro-api.coingecko.com') ? 'pro' : 'demo';
-}
-
-/** Keeps every other point of a long series: enough for a 120-px sparkline, half the bytes. */
-function thin(points: number[], max: number): number[] {
-  if (points.length <= max) return points;
-  const step = points.length / max;
-  const out: number[] = [];
-  for (let i = 0; i < max; i++) out.push(points[Math.floor(i * step)] as number);
-  out[out.length - 1] = points[points.length - 1] as number;
-  return out;
 }
 
 /** A coin's all-time high and how far below it the price is, as CoinGecko's row says. */
@@ -213,8 +212,7 @@ function coinPeak(row: MarketRow): PricePeak | null {
 
 /** The revenue figure is as old as the older of its two charts. */
 function chartsAsOf(days: Array<number | null>): number | null {
-  const known = days.filter((d): d is number => d !== null);
-  return known.length ? Math.min(...known) : null;
+  return extent(days.filter((d): d is number => d !== null))?.min ?? null;
 }
 
 function markStale(
@@ -317,6 +315,8 @@ export function createDataService(options: DataServiceOptions) {
     call: () => Promise<FetchOutcome<T>>,
   ): Promise<FetchOutcome<T>> {
     await ready;
+    const refused = options.hostGranted ? await refusedHost(source, url, options.hostGranted) : undefined;
+    if (refused) return { ok: false, reason: refused, ms: 0 };
     let wentOut = false;
     const outcome = await politeness.run(source, () => {
       wentOut = true;
@@ -509,7 +509,14 @@ export function createDataService(options: DataServiceOptions) {
       },
       ...(old?.market ? { market: stockMarketAt(old.market, q.price, q.volume, at, q.asOf) } : {}),
       ...(q.closes.length >= 2
-        ? { sparkline: { ...prov, asOf: q.lastCloseAt, points: q.closes, spanDays: 30 } }
+        ? {
+            sparkline: {
+              ...prov,
+              asOf: q.lastCloseAt,
+              points: thin(q.closes, SPARKLINE_POINTS),
+              spanDays: 30,
+            },
+          }
         : old?.sparkline
           ? { sparkline: old.sparkline }
           : {}),
@@ -546,7 +553,7 @@ export function createDataService(options: DataServiceOptions) {
    */
   async function refreshStockMarkets(assetIds: readonly string[]): Promise<void> {
     const ids = assetIds.filter((a) => a.startsWith('stock:'));
-    if (!ids.length) return;
+    if (!ids.length || !marketCapsOn()) return;
     const stored = await db.getQuotes(ids);
     const due = ids
       .filter((id) => {
@@ -572,6 +579,13 @@ export function createDataService(options: DataServiceOptions) {
   function yahooCookies(): { credentials?: RequestCredentials } {
     return cookiePrimerUrl(base('stocks')) ? { credentials: 'include' } : {};
   }
+
+  /**
+   * Market caps go through Yahoo's cookies (the crumb is tied to them), so they are read only when
+   * the user turned that on (settings, `sources.stocks.yahooCookies`); a proxy gets no cookie.
+   */
+  const marketCapsOn = (): boolean =>
+    settings().sources.stocks.yahooCookies || !cookiePrimerUrl(base('stocks'));
 
   async function yahooCrumb(): Promise<{ ok: true; crumb: string } | { ok: false; reason: string }> {
     if (crumbBase !== base('stocks')) {
@@ -957,8 +971,9 @@ export function createDataService(options: DataServiceOptions) {
         cgId,
         slug,
         shape: 2,
-        events: schedule.events,
-        sections: schedule.sections,
+        // Bounded whatever the file holds (a schedule has tens of events, a broken one any number).
+        events: schedule.events.slice(0, MAX_UNLOCK_EVENTS),
+        sections: schedule.sections.slice(0, MAX_UNLOCK_EVENTS),
         asOf: Number.isFinite(modified) ? modified : null,
         allocation: alloc ? { current: alloc.current ?? {}, final: alloc.final ?? {} } : null,
         totalSupply: body.metadata?.total ?? null,

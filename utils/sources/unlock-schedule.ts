@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { UnlockEvent, UnlockSection } from '../db/records';
+import { extent } from '../series';
 import { type EmissionBody, type EmissionEvent, eventSchema, type seriesSchema } from './llama-datasets';
 import { sectionOf, unlockLabel } from './unlock-labels';
 
@@ -66,7 +67,7 @@ function seriesUnlocks(points: readonly Point[], category: string, label: string
   const steps: Step[] = [];
   let before = 0;
   let prevT = points[0]?.t ?? 0;
-  const scale = Math.max(...points.map((p) => Math.abs(p.unlocked)), 0);
+  const scale = Math.max(extent(points.map((p) => Math.abs(p.unlocked)))?.max ?? 0, 0);
   for (const p of points) {
     const amount = p.unlocked - before;
     if (amount > scale * 1e-12) steps.push({ from: prevT, to: p.t, amount });
@@ -150,7 +151,7 @@ function eventUnlocks(events: EmissionEvent[], seriesEnd: (section: string) => n
         e.rateDurationDays && e.rateDurationDays > 0 ? start + e.rateDurationDays * DAY_MS : null,
         next ? next.e.timestamp * 1000 : null,
       ].filter((x): x is number => x !== null);
-      const end = ends.length ? Math.min(...ends) : section ? seriesEnd(section) : null;
+      const end = ends.length ? (extent(ends)?.min ?? null) : section ? seriesEnd(section) : null;
       const category = e.category || UNCATEGORIZED;
       const label = unlockLabel(e.description, tokens, start, category);
       out.push({

@@ -40,6 +40,9 @@ describe('planRefresh', () => {
     const plan = planRefresh(NOW, {
       ...base,
       onScreen: ['cg:new-coin'],
+      // Seen lately (or pinned), their quotes fresh: only their schedules and revenue are due.
+      tracked: ['cg:arbitrum', 'cg:hyperliquid'],
+      quoteFetchedAt: { 'cg:arbitrum': NOW, 'cg:hyperliquid': NOW },
       unlocksFetchedAt: { arbitrum: NOW - REFRESH_INTERVALS.unlocksMs - 1, hyperliquid: NOW - 3_600_000 },
       revenueFetchedAt: { hyperliquid: NOW - REFRESH_INTERVALS.revenueMs },
       treasuriesFetchedAt: NOW - 13 * 3_600_000,
@@ -52,6 +55,20 @@ describe('planRefresh', () => {
       treasuries: true,
       registry: false,
     });
+  });
+
+  it('refreshes schedules and revenue only of coins on screen, seen lately or pinned (issue 29)', () => {
+    const old = NOW - REFRESH_INTERVALS.unlocksMs - REFRESH_INTERVALS.revenueMs;
+    const plan = planRefresh(NOW, {
+      ...base,
+      onScreen: ['cg:bitcoin'],
+      tracked: ['cg:arbitrum'],
+      quoteFetchedAt: { 'cg:bitcoin': NOW, 'cg:arbitrum': NOW },
+      unlocksFetchedAt: { bitcoin: old, arbitrum: old, 'looked-at-once': old },
+      revenueFetchedAt: { bitcoin: old, arbitrum: old, 'looked-at-once': old },
+    });
+    expect(plan.unlocks.sort()).toEqual(['arbitrum', 'bitcoin']);
+    expect(plan.revenue.sort()).toEqual(['arbitrum', 'bitcoin']);
   });
 
   it('skips sources that are backing off or have an open breaker, and wakes when they reopen', () => {
