@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ICONS } from './utils/icons';
 import { PACKAGED_REGISTRY_PATH } from './utils/registry/packaged-path';
 
 // Host access is limited to the data APIs (utils/sources) and X, where the content script runs by
@@ -52,7 +53,9 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS }
       : { optional_permissions: OPTIONAL_HOSTS }),
-    action: { default_title: '__MSG_extName__' },
+    icons: ICONS.on,
+    // Grey until the content script starts on a tab (entrypoints/background/toolbar.ts).
+    action: { default_title: '__MSG_extName__', default_icon: ICONS.off },
     // Keyboard access to the marks (they are highlights, not focusable): the next detection in view.
     commands: {
       'next-ticker': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandNextTicker__' },

@@ -14,12 +14,7 @@ import { saveNote } from './save-note';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
-
-/** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
-function toolbarAction(): typeof browser.action {
-  const b = browser as typeof browser & { browserAction?: typeof browser.action };
-  return browser.action ?? (b.browserAction as typeof browser.action);
-}
+import { showActiveOnTab, toolbarAction } from './toolbar';
 
 /** The keyboard command of the manifest (wxt.config.ts). */
 const NEXT_TICKER_COMMAND = 'next-ticker';
@@ -53,7 +48,8 @@ export default defineBackground(() => {
 
   listenInBackground({
     ...notesHandlers(),
-    'tickerlens:hello': async () => {
+    'tickerlens:hello': async (_req, sender) => {
+      if (sender.tabId !== undefined) void showActiveOnTab(sender.tabId, true);
       const settings = await loadSettings();
       // The page's first texts follow: the detector is built while the answer travels.
       setTimeout(pageDetector, 0);
