@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { privacyPage } from './scripts/privacy-page';
 import { ICONS } from './utils/icons';
 import { PACKAGED_REGISTRY_PATH } from './utils/registry/packaged-path';
 
@@ -29,6 +30,10 @@ export default defineConfig({
       files.push({
         absoluteSrc: resolve(wxt.config.root, REGISTRY_FILE),
         relativeDest: PACKAGED_REGISTRY_PATH.slice(1),
+      });
+      files.push({
+        contents: privacyPage(resolve(wxt.config.root, 'PRIVACY.md')),
+        relativeDest: 'privacy.html',
       });
     },
   },

@@ -5,9 +5,10 @@ import { listenInBackground } from '@/utils/messaging-background';
 import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
 import { assetRows } from './assets';
-import { cardFor } from './cards';
+import { cardFor, storedCard } from './cards';
 import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
 import { detectBlocks, pageDetector, resolveBlocks } from './detection';
+import { registerFirstRun } from './first-run';
 import { notesHandlers } from './notes';
 import { announcePins, database, setPin } from './runtime';
 import { saveNote } from './save-note';
@@ -20,6 +21,7 @@ import { showActiveOnTab, toolbarAction } from './toolbar';
 const NEXT_TICKER_COMMAND = 'next-ticker';
 
 export default defineBackground(() => {
+  registerFirstRun();
   // Settings are read from storage on demand and re-read when they change, so a change takes effect
   // without reloading the extension; nothing depends on the worker staying alive.
   watchSettings();
@@ -72,7 +74,8 @@ export default defineBackground(() => {
     },
     'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveBlocks(blocks) }),
     'tickerlens:detect': async ({ texts }) => ({ blocks: await detectBlocks(texts) }),
-    'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
+    'tickerlens:card': async ({ asset, wait, cached }) =>
+      cached ? storedCard(asset) : cardFor(asset, wait ?? false),
     'tickerlens:save-note': async (note, sender) => saveNote(note, sender.extensionPage),
     'tickerlens:recent-notes': async ({ limit }) => ({
       notes: (await database().recentNotes(limit)).flatMap((n) =>

@@ -96,6 +96,9 @@ export function OptionsApp() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <a href="/privacy.html" target="_blank" rel="noopener" data-testid="privacy-link">
+        {t('privacyPolicyLink')}
+      </a>
       <form onSubmit={save}>
         <h2>{t('optionsSources')}</h2>
         <p class="muted">{t('optionsSourcesHelp')}</p>
