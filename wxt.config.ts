@@ -59,8 +59,11 @@ export default defineConfig({
       ? { optional_host_permissions: OPTIONAL_HOSTS }
       : { optional_permissions: OPTIONAL_HOSTS }),
     icons: ICONS.on,
-    // Grey until the content script starts on a tab (entrypoints/background/toolbar.ts).
-    action: { default_title: '__MSG_extName__', default_icon: ICONS.off },
+    // Grey until the content script starts on a tab (entrypoints/background/toolbar.ts). Named
+    // here for MV2 too: WXT's conversion of `action` to `browser_action` drops its icon.
+    ...(manifestVersion === 3
+      ? { action: { default_title: '__MSG_extName__', default_icon: ICONS.off } }
+      : { browser_action: { default_title: '__MSG_extName__', default_icon: ICONS.off } }),
     // Keyboard access to the marks (they are highlights, not focusable): the next detection in view.
     commands: {
       'next-ticker': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandNextTicker__' },
@@ -68,7 +71,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'tickerlens@tickerlens.dev', strict_min_version: '128.0' },
+            gecko: {
+              id: 'tickerlens@tickerlens.dev',
+              // 140: the ESR the Firefox proof runs (scripts/firefox-proof.ts), and the first with
+              // the data consent below (142 on Android).
+              strict_min_version: '140.0',
+              // Firefox's install consent: the ids and contract addresses of the assets found on
+              // pages go to the data sources (PRIVACY.md); nothing else leaves the browser.
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,6 +1,7 @@
-// `npm test`: typecheck, lint (Biome: linter and formatter), unit tests, the truth suite in three
-// time zones, browser tests. Runs every step even when one fails, then prints one line
-// `N passed, M failed` counting every test (the typecheck and the lint run count as one test each).
+// `npm test`: typecheck, lint (Biome: linter and formatter), the store checks, unit tests, the truth
+// suite in three time zones, browser tests. Runs every step even when one fails, then prints one line
+// `N passed, M failed` counting every test (the typecheck, the lint and the store checks count as one
+// test each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -30,6 +31,8 @@ function vitestCounts(file) {
 
 results.push({ name: 'typecheck', ok: step('typecheck', 'npx', ['tsc', '--noEmit']) });
 results.push({ name: 'lint', ok: step('lint', 'npx', ['biome', 'ci', '.']) });
+// The stores' checks on both packages (builds and zips them; scripts/lint-store.ts).
+results.push({ name: 'store lint', ok: step('store lint', 'npx', ['tsx', 'scripts/lint-store.ts']) });
 
 // The truth suite runs once per time zone (vitest.config.ts: truth-utc, truth-new-york, truth-tokyo).
 const runs = [
