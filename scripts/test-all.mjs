@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint (Biome: linter and formatter), the store checks, unit tests, the truth
-// suite in three time zones, browser tests. Runs every step even when one fails, then prints one line
-// `N passed, M failed` counting every test (the typecheck, the lint and the store checks count as one
-// test each).
+// suite in three time zones, browser tests, the Firefox proof. Runs every step even when one fails,
+// then prints one line `N passed, M failed` counting every test (the typecheck, the lint, the store
+// checks and the Firefox proof count as one test each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -53,6 +53,9 @@ for (const [name, projects] of runs) {
   const counts = vitestCounts(out);
   results.push({ name: `${name} tests`, ok, counts });
 }
+
+// The Firefox build in Firefox ESR (web-ext, WebDriver BiDi): loads, marks, opens the card, popup answers.
+results.push({ name: 'firefox', ok: step('firefox', 'npx', ['tsx', 'scripts/firefox-proof.ts']) });
 
 let passed = 0;
 let failed = 0;
