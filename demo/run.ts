@@ -2,7 +2,8 @@
  * `npm run demo` (after the build): Chromium with Tickerlens on the bundled demo pages, using only
  * data built into the extension; nothing is fetched from the network. With a display it opens a
  * window to play with; without one it runs headless, writes four screenshots to demo-output/ (the
- * page, a card, the popup, and the notes page with notes saved from the cards),
+ * page, a card, the popup, and the notes page with notes saved from the cards) and the four store
+ * screenshots at 1280×800 (demo/store-shots.ts, store/listing.yaml),
  * prints what it found and exits 0.
  */
 import { mkdirSync } from 'node:fs';
@@ -14,6 +15,7 @@ import type { ScanResult } from '../utils/messages';
 import { hoverText } from './browser-helpers';
 import { articlePage, xTimelinePage } from './pages';
 import { realPosts, writtenPosts } from './posts';
+import { storeScreenshots } from './store-shots';
 
 const OUT = resolve(import.meta.dirname, '../demo-output');
 const TIMELINE_URL = 'https://x.com/home';
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
   await notesPage.goto(`chrome-extension://${ext.extensionId}/notes.html`);
   await notesPage.locator('article.note').first().waitFor({ timeout: 5000 });
   await notesPage.screenshot({ path: resolve(OUT, 'notes.png') });
+  const store = await storeScreenshots(ext.context, ext.extensionId, page, OUT);
 
   console.log(`\nCard opened on "Bitcoin": data-asset="cg:bitcoin", data-state="${cardState ?? ''}".`);
   if (price)
@@ -145,7 +148,7 @@ async function main(): Promise<void> {
       `Popup: the launch post's checklist for ${checklistAsset} scores ${score} (offline: unknown boxes say why).`,
     );
   console.log(
-    `Screenshots: ${['page.png', 'card.png', 'popup.png', 'notes.png'].map((f) => `demo-output/${f}`).join(', ')}`,
+    `Screenshots: ${['page.png', 'card.png', 'popup.png', 'notes.png', ...store].map((f) => `demo-output/${f}`).join(', ')}`,
   );
   await ext.close();
 }
