@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, useOfflineSources } from '../test/support/chromium';
 import type { ScanResult } from '../utils/messages';
-import { hoverText } from './browser-helpers';
+import { hoverText, waitForCardSettled } from './browser-helpers';
 import { articlePage, xTimelinePage } from './pages';
 import { realPosts, writtenPosts } from './posts';
 import { storeScreenshots } from './store-shots';
@@ -95,14 +95,7 @@ async function main(): Promise<void> {
   const card = page.locator('tickerlens-card[data-asset="cg:bitcoin"]');
   await card.waitFor({ state: 'visible', timeout: 5000 });
   // Wait for the card to settle (the worker tries the sources, then serves the snapshot).
-  await page.waitForFunction(
-    () =>
-      ['ready', 'stale', 'error'].includes(
-        document.querySelector('tickerlens-card')?.getAttribute('data-state') ?? '',
-      ),
-    undefined,
-    { timeout: 15_000 },
-  );
+  await waitForCardSettled(page);
   await page.screenshot({ path: resolve(OUT, 'card.png') });
   const cardState = await card.getAttribute('data-state');
   const cardText = (await card.locator('.card').textContent()) ?? '';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { hoverText } from './browser-helpers';
+import { hoverText, waitForCardSettled } from './browser-helpers';
 
 const SIZE = { width: 1280, height: 800 };
 
@@ -27,14 +27,7 @@ export async function storeScreenshots(
   await xPage.mouse.move(5, 5);
   await xPage.evaluate(() => window.scrollTo(0, 0));
   await hoverText(xPage, 'Bitcoin', '[data-testid="tweetText"]');
-  await xPage.waitForFunction(
-    () =>
-      ['ready', 'stale', 'error'].includes(
-        document.querySelector('tickerlens-card')?.getAttribute('data-state') ?? '',
-      ),
-    undefined,
-    { timeout: 15_000 },
-  );
+  await waitForCardSettled(xPage);
   await shot(xPage, 'store-card.png');
   await xPage.keyboard.press('Escape');
 

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { type Browser, connect, type Page } from 'puppeteer-core';
 import webExt from 'web-ext';
+import { textPointInPage } from '../demo/browser-helpers';
 import { xTimelinePage } from '../demo/pages';
 import { writtenPosts } from '../demo/posts';
 import { SETTINGS_KEY } from '../utils/settings';
@@ -175,22 +176,10 @@ async function proof(browser: Browser, xUrl: string): Promise<void> {
 
 /** Moves the pointer onto the first `text` in a post, in steps, as a person does (hover intent). */
 async function hoverText(page: Page, text: string): Promise<void> {
-  const point = await until(`"${text}" is not on the page`, () =>
-    page.evaluate((needle) => {
-      for (const root of document.querySelectorAll('[data-testid="tweetText"]')) {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = (n as Text).data.indexOf(needle);
-          if (i < 0) continue;
-          const range = document.createRange();
-          range.setStart(n, i);
-          range.setEnd(n, i + needle.length);
-          const r = range.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-      }
-      return undefined;
-    }, text),
+  const point = await until(
+    `"${text}" is not on the page`,
+    async () =>
+      (await page.evaluate(textPointInPage, [text, '[data-testid="tweetText"]'] as const)) ?? undefined,
   );
   await page.mouse.move(point.x - 30, point.y - 30);
   await page.mouse.move(point.x, point.y, { steps: 4 });
