@@ -37,6 +37,8 @@ export default defineConfig({
       });
     },
   },
+  // The sources zip AMO's reviewers build from: what the scripts write is not source.
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'bench-output/**'] },
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: code reads the same in the extension, in vitest and in scripts.
   imports: false,
