@@ -24,7 +24,7 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const root = resolve(import.meta.dirname, '..');
 const BUILD = resolve(root, '.output/firefox-mv2');
 const DEAD = 'http://127.0.0.1:9';
-const STEP_TIMEOUT_MS = 30_000;
+const STEP_TIMEOUT_MS = 60_000;
 
 const step = (what: string) => console.log(`✔ ${what}`);
 

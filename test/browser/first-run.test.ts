@@ -25,12 +25,7 @@ let extensionId: string;
 
 /** Installs (or, the same directory again, updates) the unpacked build; returns its id. */
 async function loadUnpacked(): Promise<string> {
-  const { id } = (await cdp.send(
-    'Extensions.loadUnpacked' as 'Browser.getVersion',
-    {
-      path: dir,
-    } as never,
-  )) as unknown as { id: string };
+  const { id } = await cdp.send('Extensions.loadUnpacked', { path: dir });
   return id;
 }
 
