@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { privacyPage } from './scripts/privacy-page';
+import { ICONS } from './utils/icons';
 import { PACKAGED_REGISTRY_PATH } from './utils/registry/packaged-path';
 
 // Host access is limited to the data APIs (utils/sources) and X, where the content script runs by
@@ -29,8 +31,14 @@ export default defineConfig({
         absoluteSrc: resolve(wxt.config.root, REGISTRY_FILE),
         relativeDest: PACKAGED_REGISTRY_PATH.slice(1),
       });
+      files.push({
+        contents: privacyPage(resolve(wxt.config.root, 'PRIVACY.md')),
+        relativeDest: 'privacy.html',
+      });
     },
   },
+  // The sources zip AMO's reviewers build from: what the scripts write is not source.
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'bench-output/**'] },
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: code reads the same in the extension, in vitest and in scripts.
   imports: false,
@@ -52,7 +60,12 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS }
       : { optional_permissions: OPTIONAL_HOSTS }),
-    action: { default_title: '__MSG_extName__' },
+    icons: ICONS.on,
+    // Grey until the content script starts on a tab (entrypoints/background/toolbar.ts). Named
+    // here for MV2 too: WXT's conversion of `action` to `browser_action` drops its icon.
+    ...(manifestVersion === 3
+      ? { action: { default_title: '__MSG_extName__', default_icon: ICONS.off } }
+      : { browser_action: { default_title: '__MSG_extName__', default_icon: ICONS.off } }),
     // Keyboard access to the marks (they are highlights, not focusable): the next detection in view.
     commands: {
       'next-ticker': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandNextTicker__' },
@@ -60,7 +73,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'tickerlens@tickerlens.dev', strict_min_version: '128.0' },
+            gecko: {
+              id: 'tickerlens@tickerlens.dev',
+              // 140: the ESR the Firefox proof runs (scripts/firefox-proof.ts), and the first with
+              // the data consent below (142 on Android).
+              strict_min_version: '140.0',
+              // Firefox's install consent: the ids and contract addresses of the assets found on
+              // pages go to the data sources (PRIVACY.md); nothing else leaves the browser.
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -2,7 +2,8 @@
  * `npm run demo` (after the build): Chromium with Tickerlens on the bundled demo pages, using only
  * data built into the extension; nothing is fetched from the network. With a display it opens a
  * window to play with; without one it runs headless, writes four screenshots to demo-output/ (the
- * page, a card, the popup, and the notes page with notes saved from the cards),
+ * page, a card, the popup, and the notes page with notes saved from the cards) and the four store
+ * screenshots at 1280×800 (demo/store-shots.ts, store/listing.yaml),
  * prints what it found and exits 0.
  */
 import { mkdirSync } from 'node:fs';
@@ -11,9 +12,10 @@ import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, useOfflineSources } from '../test/support/chromium';
 import type { ScanResult } from '../utils/messages';
-import { hoverText } from './browser-helpers';
+import { hoverText, waitForCardSettled } from './browser-helpers';
 import { articlePage, xTimelinePage } from './pages';
 import { realPosts, writtenPosts } from './posts';
+import { storeScreenshots } from './store-shots';
 import { traderCardShots } from './trader-cards';
 
 const OUT = resolve(import.meta.dirname, '../demo-output');
@@ -96,14 +98,7 @@ async function main(): Promise<void> {
   const card = page.locator('tickerlens-card[data-asset="cg:bitcoin"]');
   await card.waitFor({ state: 'visible', timeout: 5000 });
   // Wait for the card to settle (the worker tries the sources, then serves the snapshot).
-  await page.waitForFunction(
-    () =>
-      ['ready', 'stale', 'error'].includes(
-        document.querySelector('tickerlens-card')?.getAttribute('data-state') ?? '',
-      ),
-    undefined,
-    { timeout: 15_000 },
-  );
+  await waitForCardSettled(page);
   await page.screenshot({ path: resolve(OUT, 'card.png') });
   const cardState = await card.getAttribute('data-state');
   const cardText = (await card.locator('.card').textContent()) ?? '';
@@ -136,6 +131,7 @@ async function main(): Promise<void> {
   await notesPage.goto(`chrome-extension://${ext.extensionId}/notes.html`);
   await notesPage.locator('article.note').first().waitFor({ timeout: 5000 });
   await notesPage.screenshot({ path: resolve(OUT, 'notes.png') });
+  const store = await storeScreenshots(ext.context, ext.extensionId, page, OUT);
 
   const traderShots = await traderCardShots(ext, page, OUT);
 
@@ -150,7 +146,7 @@ async function main(): Promise<void> {
       `Popup: the launch post's checklist for ${checklistAsset} scores ${score} (offline: unknown boxes say why).`,
     );
   console.log(
-    `Screenshots: ${['page.png', 'card.png', 'popup.png', 'notes.png', ...traderShots].map((f) => `demo-output/${f}`).join(', ')}`,
+    `Screenshots: ${['page.png', 'card.png', 'popup.png', 'notes.png', ...traderShots, ...store].map((f) => `demo-output/${f}`).join(', ')}`,
   );
   await ext.close();
 }

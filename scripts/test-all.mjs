@@ -1,6 +1,7 @@
-// `npm test`: typecheck, lint (Biome: linter and formatter), unit tests, the truth suite in three
-// time zones, browser tests. Runs every step even when one fails, then prints one line
-// `N passed, M failed` counting every test (the typecheck and the lint run count as one test each).
+// `npm test`: typecheck, lint (Biome: linter and formatter), the store checks, unit tests, the truth
+// suite in three time zones, browser tests, the Firefox proof. Runs every step even when one fails,
+// then prints one line `N passed, M failed` counting every test (the typecheck, the lint, the store
+// checks and the Firefox proof count as one test each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -30,6 +31,8 @@ function vitestCounts(file) {
 
 results.push({ name: 'typecheck', ok: step('typecheck', 'npx', ['tsc', '--noEmit']) });
 results.push({ name: 'lint', ok: step('lint', 'npx', ['biome', 'ci', '.']) });
+// The stores' checks on both packages (builds and zips them; scripts/lint-store.ts).
+results.push({ name: 'store lint', ok: step('store lint', 'npx', ['tsx', 'scripts/lint-store.ts']) });
 
 // The truth suite runs once per time zone (vitest.config.ts: truth-utc, truth-new-york, truth-tokyo).
 const runs = [
@@ -50,6 +53,9 @@ for (const [name, projects] of runs) {
   const counts = vitestCounts(out);
   results.push({ name: `${name} tests`, ok, counts });
 }
+
+// The Firefox build in Firefox ESR (web-ext, WebDriver BiDi): loads, marks, opens the card, popup answers.
+results.push({ name: 'firefox', ok: step('firefox', 'npx', ['tsx', 'scripts/firefox-proof.ts']) });
 
 let passed = 0;
 let failed = 0;

@@ -311,7 +311,12 @@ export const cardMessage = {
   ...cardRoute,
   contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
-    z.object({ asset: z.string().check(z.maxLength(200)), wait: z.optional(z.boolean()) }),
+    z.object({
+      asset: z.string().check(z.maxLength(200)),
+      wait: z.optional(z.boolean()),
+      /** The card as stored, starting nothing: the welcome page's example sends nothing anywhere. */
+      cached: z.optional(z.boolean()),
+    }),
   ),
 } as const;
 

@@ -104,6 +104,13 @@ export async function cachedCard(asset: string): Promise<{ card: Card | null; mi
   return { card: forReaders(card), missing: needsQuote(card) || details || !!service.quoteRefreshOf(asset) };
 }
 
+/** The card as stored, with where the asset trades, starting nothing (the welcome page's example). */
+export async function storedCard(asset: string): Promise<BackgroundReply<'tickerlens:card'>> {
+  const [{ card }, reg] = await Promise.all([cachedCard(asset), currentRegistry()]);
+  const venue = candidateInfo(reg, asset).venue;
+  return { card, refreshing: false, ...(venue ? { venue } : {}) };
+}
+
 /** The card with its stale reasons said for a reader (utils/sources/reasons.ts). */
 function forReaders(card: Card | null): Card | null {
   if (!card) return card;

@@ -8,9 +8,10 @@ import { sourceCheckRequest } from '@/utils/sources/checks';
 import { fetchJson } from '@/utils/sources/http';
 import { nextTryTime, readableReason } from '@/utils/sources/reasons';
 import { assetRows } from './assets';
-import { cardFor } from './cards';
+import { cardFor, storedCard } from './cards';
 import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
 import { detectBlocks, pageDetector, resolveEach } from './detection';
+import { registerFirstRun } from './first-run';
 import { announceMarks, markOptions } from './marks';
 import { notesHandlers } from './notes';
 import { takePageQuota } from './page-quota';
@@ -21,13 +22,8 @@ import { saveNote } from './save-note';
 import { ensureRefreshAlarm, noteOnScreen, onRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { loadSettings, onSettingsChanged, watchSettings } from './settings-store';
 import { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts } from './sites';
+import { showActiveOnTab, toolbarAction } from './toolbar';
 import { closeStorageToContentScripts, forgetGrantedHosts, hostGranted } from './trust';
-
-/** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
-function toolbarAction(): typeof browser.action {
-  const b = browser as typeof browser & { browserAction?: typeof browser.action };
-  return browser.action ?? (b.browserAction as typeof browser.action);
-}
 
 /** The keyboard command of the manifest (wxt.config.ts). */
 const NEXT_TICKER_COMMAND = 'next-ticker';
@@ -36,6 +32,7 @@ export default defineBackground(() => {
   // Settings and the API key are for the extension's own pages and this worker only.
   void closeStorageToContentScripts();
   browser.permissions.onAdded.addListener(forgetGrantedHosts);
+  registerFirstRun();
   // Settings are read from storage on demand and re-read when they change, so a change takes effect
   // without reloading the extension; nothing depends on the worker staying alive.
   watchSettings();
@@ -70,7 +67,8 @@ export default defineBackground(() => {
   listenInBackground({
     ...notesHandlers(),
     ...pinsHandlers(),
-    'tickerlens:hello': async () => {
+    'tickerlens:hello': async (_req, sender) => {
+      if (sender.tabId !== undefined) void showActiveOnTab(sender.tabId, true);
       const settings = await loadSettings();
       // The page's first texts follow: the detector is built while the answer travels.
       setTimeout(pageDetector, 0);
@@ -95,7 +93,8 @@ export default defineBackground(() => {
     },
     'tickerlens:resolve': async ({ blocks }) => ({ blocks: await resolveEach(blocks) }),
     'tickerlens:detect': async ({ texts }) => ({ blocks: await detectBlocks(texts) }),
-    'tickerlens:card': async ({ asset, wait }) => cardFor(asset, wait ?? false),
+    'tickerlens:card': async ({ asset, wait, cached }) =>
+      cached ? storedCard(asset) : cardFor(asset, wait ?? false),
     'tickerlens:open-notes': async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
       return { ok: true };

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/settings';
 import { loadSettings, writeSettings } from './settings-store';
+import { showActiveOnTab } from './toolbar';
 
 export const SITES_SCRIPT_ID = 'tickerlens-sites';
 /** WXT's output path of the content script (entrypoints/content), from the extension's root. */
@@ -101,6 +102,7 @@ export async function disableSite(origin: string, tabId?: number): Promise<void>
   await Promise.all(
     tabs.map((id) => browser.tabs.sendMessage(id, { type: 'tickerlens:stop' }).catch(() => undefined)),
   );
+  await Promise.all(tabs.map((id) => showActiveOnTab(id, false)));
 }
 
 /** Access revoked in the browser's UI: the site is no longer enabled. */

@@ -281,7 +281,7 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
     // A card still loading is dropped when its answer lands: nothing comes back after teardown.
     cards.dispose();
     // X's links lose their marks with the rest (an extension reloaded or updated, a site disabled).
-    if (markStyles) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== markStyles);
+    if (markStyles) unadoptStyles(markStyles);
   });
 }
 
@@ -302,8 +302,24 @@ export function toScanItem(m: Match, resolved?: ResolutionReply): ScanItem {
 function adoptStyles(css: string): CSSStyleSheet {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  pageDocument().adoptedStyleSheets.push(sheet);
   return sheet;
+}
+
+function unadoptStyles(sheet: CSSStyleSheet): void {
+  const sheets = pageDocument().adoptedStyleSheets;
+  const at = sheets.indexOf(sheet);
+  if (at >= 0) sheets.splice(at, 1);
+}
+
+/**
+ * The document whose `adoptedStyleSheets` the script can change. A Firefox content script sees the
+ * page's objects through Xray wrappers, which refuse that list ("Accessing from Xray wrapper is not
+ * supported": the content script stopped there, scripts/firefox-proof.ts); the page's own view of
+ * the document (`wrappedJSObject`) takes the sheet. Chromium has no such wrapper.
+ */
+function pageDocument(): Document {
+  return (document as Document & { wrappedJSObject?: Document }).wrappedJSObject ?? document;
 }
 
 /** A post's text kept with a claim in the scan: enough to quote it in a note saved from the popup. */

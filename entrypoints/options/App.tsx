@@ -41,6 +41,9 @@ export function OptionsApp() {
           {failed}
         </p>
       ) : null}
+      <a href="/privacy.html" target="_blank" rel="noopener" data-testid="privacy-link">
+        {t('privacyPolicyLink')}
+      </a>
       {settings ? (
         <>
           <Marks settings={settings} onChange={(next) => void save(next)} />

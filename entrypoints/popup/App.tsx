@@ -106,6 +106,14 @@ export function PopupApp({
           <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
             {t('popupSettings')}
           </button>
+          <button
+            type="button"
+            class="link"
+            data-testid="open-welcome"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })}
+          >
+            {t('popupWelcome')}
+          </button>
         </nav>
       </header>
       <Body state={state} />

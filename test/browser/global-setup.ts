@@ -16,6 +16,9 @@ const SOURCES = [
   'wxt.config.ts',
   'package.json',
   'package-lock.json',
+  // The welcome page's example post and the privacy page are built from these.
+  'demo/posts.ts',
+  'PRIVACY.md',
 ];
 
 function newestMtime(path: string): number {

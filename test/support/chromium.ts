@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { SETTINGS_KEY } from '../../utils/settings';
 import { SOURCE_IDS } from '../../utils/source-ids';
 
@@ -38,6 +38,14 @@ export interface LaunchOptions {
   args?: string[];
   /** The unpacked extension to load (default: the Chromium MV3 build). */
   extensionDir?: string;
+  /**
+   * A new install opens the welcome page (entrypoints/background/first-run.ts). By default the
+   * launch waits for it and closes it, so every run starts with the tabs it opens itself; `keep`
+   * leaves it open (the first-run test).
+   */
+  welcome?: 'close' | 'keep';
+  /** A profile to use (and keep) instead of a fresh one deleted on close: an update test's second launch. */
+  userDataDir?: string;
 }
 
 const COMMON_ARGS = [
@@ -53,7 +61,7 @@ const COMMON_ARGS = [
 
 async function launchContext(options: LaunchOptions, extraArgs: string[]) {
   assertChromium();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'tickerlens-profile-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'tickerlens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -62,7 +70,7 @@ async function launchContext(options: LaunchOptions, extraArgs: string[]) {
   });
   const close = async () => {
     await context.close().catch(() => undefined);
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   };
   return { context, close };
 }
@@ -88,10 +96,24 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     const worker =
       context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     const extensionId = new URL(worker.url()).host;
+    if (options.welcome !== 'keep' && existsSync(join(extensionDir, 'welcome.html')))
+      await (await welcomePage(context, extensionId)).close();
     return { context, worker, extensionId, close };
   } catch (err) {
     await close();
     throw err;
+  }
+}
+
+/** The welcome page a new install opens (a tab appears blank first, then loads the page). */
+export async function welcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`the install did not open ${url}`);
+    await new Promise((ok) => setTimeout(ok, 50));
   }
 }
 

@@ -2,7 +2,8 @@
  * The enabled sites' script registration (background/sites.ts) against an in-memory stand-in for
  * Chromium's `scripting`, `permissions` and `tabs`, which refuses a second registration of one id
  * as Chromium does ("Duplicate script ID"): syncs run one after another, and enabling or disabling a
- * site starts or stops the script on every tab open on it, not only the popup's.
+ * site starts or stops the script on every tab open on it, not only the popup's (and a disabled
+ * site's tabs show the grey toolbar icon).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
@@ -14,6 +15,8 @@ const chrome = vi.hoisted(() => ({
   tabs: [] as Array<{ id: number; url: string }>,
   injected: [] as number[],
   stopped: [] as number[],
+  /** The toolbar icon set on each tab (its 16 px file). */
+  icons: new Map<number, string>(),
 }));
 
 /** A later task, as the browser answers. */
@@ -21,6 +24,11 @@ const later = () => new Promise((r) => setTimeout(r, 0));
 
 vi.mock('wxt/browser', () => ({
   browser: {
+    action: {
+      setIcon: async ({ tabId, path }: { tabId: number; path: Record<string, string> }) => {
+        chrome.icons.set(tabId, path['16'] ?? '');
+      },
+    },
     permissions: {
       contains: async ({ origins }: { origins: string[] }) => origins.every((o) => chrome.granted.has(o)),
       remove: async ({ origins }: { origins: string[] }) => {
@@ -82,6 +90,7 @@ const SITE = 'https://news.example';
 
 beforeEach(() => {
   chrome.settings = { ...DEFAULT_SETTINGS, enabledSites: [] };
+  chrome.icons.clear();
   chrome.granted = new Set();
   chrome.registered = new Map();
   chrome.tabs = [
@@ -128,6 +137,11 @@ describe('enabled sites', () => {
 
     await disableSite(SITE, 1);
     expect(chrome.stopped.sort()).toEqual([1, 2]);
+    // The toolbar says Tickerlens no longer runs there, on each tab.
+    expect([...chrome.icons].sort()).toEqual([
+      [1, '/icon-off/16.png'],
+      [2, '/icon-off/16.png'],
+    ]);
     expect(chrome.registered.has(SITES_SCRIPT_ID)).toBe(false);
     expect(chrome.granted.has(`${SITE}/*`)).toBe(false);
   });
