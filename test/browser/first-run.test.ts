@@ -72,7 +72,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
   if (chromiumProcess?.pid !== undefined && chromiumProcess.exitCode === null) chromiumProcess.kill();
-  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+  // Chromium may still be writing its profile as it exits: removal retries.
+  for (const d of [dir, profile])
+    if (d) rmSync(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 /** What the worker last did on `onInstalled`, read from an extension page, once it is `reason`. */

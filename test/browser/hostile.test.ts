@@ -73,8 +73,9 @@ describe('hostile pages', () => {
     const card = page.locator('tickerlens-card');
     await card.waitFor({ state: 'attached', timeout: 15_000 });
     await card.getByRole('button', { name: 'Save note' }).click();
+    await card.locator('form.note-form button[type="submit"]').click();
     await card
-      .getByRole('button', { name: 'Note saved' })
+      .getByText('Note saved')
       .waitFor()
       .catch(async (err) => {
         throw new Error(`${err}\ncard: ${await card.locator('.card').textContent()}`);
