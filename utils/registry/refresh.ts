@@ -17,6 +17,8 @@ export interface RefreshedLists {
   }>;
   /** CoinGecko id → market-cap rank (top 1,000). */
   ranks: ReadonlyMap<string, number>;
+  /** CoinGecko id → market cap in US dollars, from the same pages (absent where a row gives none). */
+  caps?: ReadonlyMap<string, number>;
   fetchedAt: number;
 }
 
@@ -60,6 +62,8 @@ export function mergeRefreshed(bundled: RegistryData, fresh: RefreshedLists): Re
 
   const coinRanks: Record<string, number> = {};
   for (const [id, rank] of fresh.ranks) if (ids.has(id)) coinRanks[id] = rank;
+  const coinCaps: Record<string, number> = {};
+  for (const [id, cap] of fresh.caps ?? []) if (ids.has(id)) coinCaps[id] = cap;
 
   // Curated handles and hints that point at a coin CoinGecko no longer lists are dropped, not kept dead.
   const live = (asset: string) => !asset.startsWith('cg:') || ids.has(asset.slice(3));
@@ -74,6 +78,7 @@ export function mergeRefreshed(bundled: RegistryData, fresh: RefreshedLists): Re
     ],
     coins,
     coinRanks,
+    coinCaps,
     platforms,
     solanaTokens: {
       mint: pick(bundled.solanaTokens.mint),

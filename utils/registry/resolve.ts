@@ -21,6 +21,14 @@ export const DECISIVE = 2;
 /** At most this many candidates are returned (59 coins use USDC). */
 const MAX_CANDIDATES = 8;
 const HINT_POINTS = 2;
+/**
+ * With no context, a coin whose market cap is at least this many times every other claimant's wins
+ * alone: nobody means a micro-cap namesake by default. A claimant the cap snapshot lacks is known
+ * only to be smaller than the snapshot's smallest cap, so that is its bound.
+ */
+export const LEADER_FACTOR = 10;
+/** Companies' values are unknown here: one in the SEC top 2,000 is a real contest, never out-capped. */
+const CONTESTING_SEC_RANK = 2000;
 const CHAIN_POINTS = 2;
 
 /**
@@ -171,9 +179,54 @@ function resolveTicker(
       reason: `${best.why.join(', ')} over ${next.asset.id} (${next.why.join(', ')})${words}`,
     };
   }
+  if (context.words.length === 0 && context.chains.size === 0) {
+    const leader = capLeader(registry, all);
+    if (leader) return { asset: leader.id, reason: leader.reason };
+  }
   return {
     candidates: scored.slice(0, MAX_CANDIDATES).map((s) => s.asset.id),
     reason: `${all.length} assets use ${symbol} and the evidence is close${words}`,
+  };
+}
+
+let capFloorOf: { registry: Registry; floor: number } | undefined;
+
+/** The smallest market cap the registry's snapshot holds: every coin it lacks is below it. */
+function capFloor(registry: Registry): number {
+  if (capFloorOf?.registry !== registry) {
+    const caps = Object.values(registry.data.coinCaps ?? {});
+    capFloorOf = { registry, floor: caps.length ? Math.min(...caps) : Number.POSITIVE_INFINITY };
+  }
+  return capFloorOf.floor;
+}
+
+/**
+ * The coin that out-caps every other claimant of its symbol by LEADER_FACTOR, or undefined. Copies
+ * (bridged, pegged) of the leader never contest it; a listed company in the SEC top 2,000 always does.
+ */
+function capLeader(
+  registry: Registry,
+  all: readonly RegistryAsset[],
+): { id: string; reason: string } | undefined {
+  const floor = capFloor(registry);
+  if (!Number.isFinite(floor)) return undefined;
+  let leader: RegistryAsset | undefined;
+  for (const a of all) {
+    if (a.kind === 'equity' && (a.rank ?? Number.POSITIVE_INFINITY) <= CONTESTING_SEC_RANK) return undefined;
+    if (a.kind === 'crypto' && a.marketCap !== undefined && a.marketCap > (leader?.marketCap ?? 0))
+      leader = a;
+  }
+  if (!leader?.marketCap || isCopy(leader)) return undefined;
+  let next = 0;
+  for (const a of all) {
+    if (a === leader) continue;
+    next = Math.max(next, a.marketCap ?? floor);
+  }
+  if (leader.marketCap < LEADER_FACTOR * next) return undefined;
+  const ratio = next > 0 ? Math.floor(leader.marketCap / next) : Number.POSITIVE_INFINITY;
+  return {
+    id: leader.id,
+    reason: `market cap ${ratio}× every other asset using ${leader.symbol} (no context to say otherwise)`,
   };
 }
 

@@ -127,6 +127,8 @@ export interface RegistryLists {
   coins: CoinsListRow[];
   /** CoinGecko id → market-cap rank, for the top 1,000. */
   ranks: Map<string, number>;
+  /** CoinGecko id → market cap in US dollars, from the same pages. */
+  caps: Map<string, number>;
   fetchedAt: number;
 }
 
@@ -840,14 +842,17 @@ export function createDataService(options: DataServiceOptions) {
     if (failedPage && !failedPage.ok) reason ??= `ranks: ${failedPage.reason}`;
     if (list.ok && !failedPage && options.onRegistryLists) {
       const ranks = new Map<string, number>();
+      const caps = new Map<string, number>();
       for (const p of pages) {
         if (!p.ok) continue;
         for (const row of p.data) {
           if (typeof row.market_cap_rank === 'number' && !ranks.has(row.id))
             ranks.set(row.id, row.market_cap_rank);
+          if (typeof row.market_cap === 'number' && row.market_cap > 0 && !caps.has(row.id))
+            caps.set(row.id, row.market_cap);
         }
       }
-      await options.onRegistryLists({ coins: list.data, ranks, fetchedAt: now() });
+      await options.onRegistryLists({ coins: list.data, ranks, caps, fetchedAt: now() });
     }
     await persist();
     if (!map) reason ??= 'DefiLlama /protocols unavailable';

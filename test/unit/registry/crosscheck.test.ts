@@ -57,6 +57,8 @@ const DELIBERATE: Record<string, string> = {
       .split(' ')
       .map((s) => [s, COMPANY_FIRST]),
   ),
+  EXOD: 'Exodus Movement is a curated leading company (names dictionary) vs an unranked coin: the company',
+  HIVE: 'HIVE Digital is a curated leading company (names dictionary) vs Hive, outside the 2025-02 top 250: the company',
   META: 'Meta Platforms (SEC #6) over MetaDAO: $META is the stock unless the post talks tokens',
   NNN: NO_SUCH_COIN,
   BTU: NO_SUCH_COIN,

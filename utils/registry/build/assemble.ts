@@ -17,6 +17,7 @@ export interface BuildInput {
   generated: string;
   coins: Source<CoinRow[]>;
   ranks: Source<Map<string, number>>;
+  caps: Source<Map<string, number>>;
   platforms: Source<Map<string, Record<string, string>>>;
   treasuries: Source<Set<string>>;
   sec: Source<SecRow[]>;
@@ -107,6 +108,7 @@ export function buildRegistry(input: BuildInput): RegistryData {
   const seen = new Set<string>();
   const coins: RegistryData['coins'] = { id: [], symbol: [], name: [], bySymbol: [] };
   const coinRanks: Record<string, number> = {};
+  const coinCaps: Record<string, number> = {};
   // Sorted by id in code-unit order, the order load.ts binary-searches.
   for (const c of [...input.coins.rows].sort((a, b) => byCodeUnit(a.id, b.id))) {
     if (seen.has(c.id)) continue;
@@ -116,6 +118,8 @@ export function buildRegistry(input: BuildInput): RegistryData {
     coins.name.push(c.name);
     const rank = input.ranks.rows.get(c.id);
     if (rank !== undefined) coinRanks[c.id] = rank;
+    const cap = input.caps.rows.get(c.id);
+    if (cap !== undefined) coinCaps[c.id] = cap;
   }
   coins.bySymbol = coins.id
     .map((_, i) => i)
@@ -154,6 +158,7 @@ export function buildRegistry(input: BuildInput): RegistryData {
     sources: [
       input.coins.label,
       input.ranks.label,
+      input.caps.label,
       input.platforms.label,
       input.treasuries.label,
       input.sec.label,
@@ -163,6 +168,7 @@ export function buildRegistry(input: BuildInput): RegistryData {
     ],
     coins,
     coinRanks,
+    coinCaps,
     equities: {
       ticker: eq.map((e) => e[0]),
       name: eq.map((e) => e[1]),

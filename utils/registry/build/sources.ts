@@ -30,16 +30,30 @@ const market = z.object({
   id: z.string(),
   symbol: z.string(),
   market_cap_rank: z.number().int().positive().nullable(),
+  market_cap: z.number().nonnegative().nullable().optional(),
 });
 
+const MARKETS_TOP250 = 'coingecko/coins_markets_usd_2025-02-09_top250.json';
+
 export function marketRanks(fixtures: string): Source<Map<string, number>> {
-  const path = 'coingecko/coins_markets_usd_2025-02-09_top250.json';
-  const rows = z.array(market).parse(JSON.parse(read(fixtures, path)));
+  const rows = z.array(market).parse(JSON.parse(read(fixtures, MARKETS_TOP250)));
   const ranks = new Map<string, number>();
   for (const r of rows) if (r.market_cap_rank !== null) ranks.set(r.id, r.market_cap_rank);
   return {
-    label: `CoinGecko /coins/markets usd top 250, 2025-02-09: market-cap ranks (${path})`,
+    label: `CoinGecko /coins/markets usd top 250, 2025-02-09: market-cap ranks (${MARKETS_TOP250})`,
     rows: ranks,
+  };
+}
+
+/** Market caps in US dollars of the same snapshot (the ≥10× leader rule of resolve.ts reads them). */
+export function marketCaps(fixtures: string): Source<Map<string, number>> {
+  const rows = z.array(market).parse(JSON.parse(read(fixtures, MARKETS_TOP250)));
+  const caps = new Map<string, number>();
+  for (const r of rows)
+    if (typeof r.market_cap === 'number' && r.market_cap > 0) caps.set(r.id, r.market_cap);
+  return {
+    label: `CoinGecko /coins/markets usd top 250, 2025-02-09: market caps (${MARKETS_TOP250})`,
+    rows: caps,
   };
 }
 
