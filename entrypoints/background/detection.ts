@@ -8,16 +8,20 @@
 import { createDetector, type Detector, type Match } from '@/utils/detect';
 import type { ResolutionReply } from '@/utils/messages';
 import { resolve } from '@/utils/registry';
-import { detectorData } from '@/utils/registry/detect-data';
+import { bundledRegistry } from '@/utils/registry/bundled';
+import { detectorDataWith } from '@/utils/registry/detect-data';
 import { withLearntHandles } from '@/utils/registry/learnt-handles';
+import type { Registry } from '@/utils/registry/types';
 import { candidateInfo } from './cards';
 import { currentPins, currentRegistry, database } from './runtime';
 
 let detector: Detector | undefined;
+/** The registry the detector reads names for bracketed symbols from: the bundled one until the current one is loaded. */
+let namesFrom: Registry | undefined;
 
 /** The worker's detector, built on first use (a content script's hello warms it up). */
 export function pageDetector(): Detector {
-  detector ??= createDetector(detectorData());
+  detector ??= createDetector(detectorDataWith(() => (namesFrom ??= bundledRegistry())));
   return detector;
 }
 
@@ -48,6 +52,7 @@ export async function resolveBlocks(
 export async function detectBlocks(
   texts: readonly string[],
 ): Promise<Array<{ matches: Match[]; resolutions: ResolutionReply[] }>> {
+  namesFrom = await currentRegistry();
   const d = pageDetector();
   const blocks = texts.map((text) => ({ text, matches: d.detect(text) }));
   const found = blocks.filter((b) => b.matches.length > 0);

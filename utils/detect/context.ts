@@ -62,6 +62,62 @@ export const COMPANY_WORDS: ReadonlySet<string> = new Set([
   'premarket',
 ]);
 
+/**
+ * Words of market prose in the languages readers use (English, Italian, Spanish, French, German,
+ * Portuguese): a listed ticker or company name beside one is about the stock ("NVDA and AMD both
+ * rallied", "le azioni COIN sono salite"). Price moves count: that is what finance posts report.
+ */
+export const FINANCE_WORDS: ReadonlySet<string> = new Set(
+  [
+    'stock stocks shares share earnings premarket afterhours nasdaq nyse ticker dividend eps guidance',
+    'rallied rally rallies rose rises surged surges soared soars jumped jumps climbed gained gains',
+    'fell falls dropped drops plunged plunges slumped slumps tumbled tumbles sank sinks slid rebounded',
+    'upgrade upgraded downgrade downgraded outperform underperform valuation buyback',
+    'azioni azione titolo titoli borsa quotazione salite salito salgono rialzo ribasso crollo balzo trimestrale',
+    'acciones accion bolsa subieron cayeron cotizacion',
+    'actions bourse hausse baisse',
+    'aktie aktien kurs boerse',
+    'acoes bolsa',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Chinese words of market prose: stock, share price, rose, fell, earnings, holding. */
+export const FINANCE_CJK: ReadonlySet<string> = new Set([
+  '股价',
+  '股價',
+  '股票',
+  '美股',
+  '港股',
+  '个股',
+  '個股',
+  '大涨',
+  '大漲',
+  '上涨',
+  '上漲',
+  '暴涨',
+  '暴漲',
+  '下跌',
+  '大跌',
+  '暴跌',
+  '涨',
+  '漲',
+  '跌',
+  '财报',
+  '財報',
+  '持有',
+  '持仓',
+  '持倉',
+  '盘前',
+  '盤前',
+  '盘后',
+  '盤後',
+  '收盘',
+  '收盤',
+  '市值',
+]);
+
 export const CRYPTO_WORDS: ReadonlySet<string> = new Set([
   'token',
   'tokens',
@@ -136,13 +192,17 @@ export class ContextVocabulary {
       this.words.set(hashWord(w), w);
     };
     for (const w of COMPANY_WORDS) add(w);
+    for (const w of FINANCE_WORDS) add(w);
     for (const w of CRYPTO_WORDS) add(w);
     for (const e of entries) for (const w of e.context ?? []) if (/^[a-z0-9]+$/.test(w)) add(w);
     for (const e of entries) {
       if (!e.ambiguous) continue;
       for (const sym of e.symbols ?? []) if (/^[A-Z0-9]{2,}$/.test(sym)) this.symbols.set(hashWord(sym), sym);
     }
-    const cjk = [...COMPANY_CJK, ...CRYPTO_CJK].map((t) => ({ text: t, payload: t }));
+    const cjk = [...new Set([...COMPANY_CJK, ...CRYPTO_CJK, ...FINANCE_CJK])].map((t) => ({
+      text: t,
+      payload: t,
+    }));
     for (const e of entries)
       for (const w of e.context ?? []) if (w.charCodeAt(0) >= 0x2e80) cjk.push({ text: w, payload: w });
     this.cjk = new PhraseTable(cjk);
@@ -220,8 +280,75 @@ export class AmbiguousNames {
 
 function relevant(word: string, entry: NameEntry): boolean {
   if (entry.context?.includes(word) || entry.symbols?.includes(word)) return true;
+  if (entry.domain === 'token') return false;
   if (entry.domain === 'crypto') return CRYPTO_WORDS.has(word) || CRYPTO_CJK.has(word);
-  return COMPANY_WORDS.has(word) || COMPANY_CJK.has(word);
+  return isFinanceWord(word);
+}
+
+/** A word that tells a listed company or its ticker is meant. */
+export function isFinanceWord(word: string): boolean {
+  return COMPANY_WORDS.has(word) || COMPANY_CJK.has(word) || FINANCE_WORDS.has(word) || FINANCE_CJK.has(word);
+}
+
+/** Signed percentages ("+5%", "-3.2%", "−1%"): a price move, finance context for a bare ticker. */
+const SIGNED_PERCENT = /[+\-\u2212]\d+(?:[.,]\d+)?\s?%/;
+
+/**
+ * Bare listed-company tickers kept by context (the rule in bare.ts): next to CJK text, or within
+ * CONTEXT_WINDOW characters of a finance word, a signed percentage, or another kept ticker.
+ * `cands` are [start, end) pairs in document order; returns the indices kept.
+ */
+export function confirmedStocks(
+  text: string,
+  cands: readonly (readonly [number, number])[],
+  events: ContextEvents,
+): number[] {
+  const keep: number[] = [];
+  let ev = 0;
+  cands.forEach(([start, end], n) => {
+    let ok = nextToCjk(text, start, end);
+    while (ev < events.starts.length && (events.ends[ev] ?? 0) <= start - CONTEXT_WINDOW) ev++;
+    for (let k = ev; !ok && k < events.starts.length; k++) {
+      const s = events.starts[k] ?? 0;
+      if (s >= end + CONTEXT_WINDOW) break;
+      if (isFinanceWord(events.words[k] ?? '')) ok = true;
+    }
+    if (!ok) {
+      const from = Math.max(0, start - CONTEXT_WINDOW);
+      ok = SIGNED_PERCENT.test(text.slice(from, Math.min(text.length, end + CONTEXT_WINDOW)));
+    }
+    if (ok) keep.push(n);
+  });
+  // A ticker in a list with a kept one shares its context ("NVDA, AMD and TSM rallied" keeps all three).
+  if (keep.length > 0 && keep.length < cands.length) {
+    const kept = new Set(keep);
+    for (let n = 0; n < cands.length; n++) {
+      if (kept.has(n)) continue;
+      const [s, e] = cands[n] ?? [0, 0];
+      for (const k of kept) {
+        const [ks, ke] = cands[k] ?? [0, 0];
+        if (Math.abs(ks - s) <= CONTEXT_WINDOW || Math.abs(ke - e) <= CONTEXT_WINDOW) {
+          kept.add(n);
+          break;
+        }
+      }
+    }
+    return [...kept].sort((a, b) => a - b);
+  }
+  return keep;
+}
+
+/** Whether the nearest non-space character before or after [start, end) is a CJK ideograph or kana. */
+function nextToCjk(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && text.charCodeAt(i) === 0x20) i--;
+  let j = end;
+  while (j < text.length && text.charCodeAt(j) === 0x20) j++;
+  return isCjkCode(text.charCodeAt(i)) || isCjkCode(text.charCodeAt(j));
+}
+
+function isCjkCode(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
 function isCjkEntry(entry: NameEntry): boolean {

@@ -164,7 +164,14 @@ function resolveTicker(
   const byAddress = addressEvidence(registry, symbol, ctx);
   if (byAddress) return { asset: byAddress, reason: 'contract address in the same post' };
 
-  const all = candidatesFor(registry, symbol);
+  // "Jupiter (JUP)": the name before the bracket named the asset, and it uses this symbol.
+  if (match.asset && registry.asset(match.asset)?.symbol === symbol)
+    return { asset: match.asset, reason: `its name is written before the bracketed ${symbol}` };
+
+  // A bare ticker kept for its finance context ("HOOD的股价") is the listed company's.
+  const all = match.listed
+    ? candidatesFor(registry, symbol).filter((a) => a.kind === 'equity')
+    : candidatesFor(registry, symbol);
   const [first] = all;
   if (!first) return { reason: `no asset with symbol ${symbol}` };
   if (all.length === 1) return { asset: first.id, reason: `only asset with symbol ${symbol}` };

@@ -195,6 +195,16 @@ export function buildRegistry(input: BuildInput): RegistryData {
  * - the symbols of the ranked coins (for "3.125 BTC"-style amounts);
  * - the 1,500 largest US-listed tickers by market value (SEC list order).
  */
+/** The SEC list's largest companies (market value order) whose tickers count bare with finance context. */
+export const BARE_STOCKS_TOP = 1500;
+
+/** Tickers of the BARE_STOCKS_TOP largest US companies, for DetectorData.stocks ("HOOD的股价", "NVDA rallied"). */
+export function detectStocks(input: BuildInput): string[] {
+  return [...new Set(input.sec.rows.slice(0, BARE_STOCKS_TOP).map((r) => r.ticker.toUpperCase()))]
+    .filter((t) => /^[A-Z]{2,5}$/.test(t))
+    .sort();
+}
+
 export function detectSymbols(input: BuildInput): string[] {
   const symbols = new Set<string>();
   for (const c of input.coins.rows) {

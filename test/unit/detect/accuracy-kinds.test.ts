@@ -1,0 +1,110 @@
+/**
+ * Issue 28's kinds, with the worker's real data (the built names, the bare-stock list and the
+ * bundled registry's names for brackets): bare listed tickers by finance context in several
+ * languages, company and coin names from the lists with their guards, symbols in brackets after
+ * their names, trading pairs. The issue's examples and our own.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDetector, type Match } from '../../../utils/detect';
+import { bundledRegistry } from '../../../utils/registry/bundled';
+import { detectorDataWith } from '../../../utils/registry/detect-data';
+import { resolve } from '../../../utils/registry/resolve';
+
+const reg = bundledRegistry();
+const detector = createDetector(detectorDataWith(() => reg));
+
+/** "kind:text→asset" for every match, resolved in its text. */
+function read(text: string): string[] {
+  const ms: Match[] = detector.detect(text);
+  return ms.map((m) => `${m.kind}:${m.text}→${resolve(reg, m, { text, matches: ms }).asset ?? '?'}`);
+}
+
+describe('bare listed tickers with finance context', () => {
+  it.each([
+    ['HOOD的股价大涨', ['ticker:HOOD→stock:HOOD']],
+    ['持有 TSLA', ['ticker:TSLA→stock:TSLA']],
+    ['昨晚 NVDA 盘后下跌', ['ticker:NVDA→stock:NVDA']],
+    ['le azioni COIN sono salite', ['ticker:COIN→stock:COIN']],
+    ['Il titolo PLTR in rialzo', ['ticker:PLTR→stock:PLTR']],
+    ['las acciones de MSTR subieron', ['ticker:MSTR→stock:MSTR']],
+    ['Die Aktie von NVDA', ['ticker:NVDA→stock:NVDA']],
+    ['NVDA and AVGO both rallied', ['ticker:NVDA→stock:NVDA', 'ticker:AVGO→stock:AVGO']],
+    ['HOOD +7% premarket', ['ticker:HOOD→stock:HOOD']],
+  ])('%s', (text, want) => {
+    expect(read(text)).toEqual(want);
+  });
+
+  it('acronyms never count, whatever the context', () => {
+    for (const t of ['IT and CEO shares fell', 'AI stocks rallied', 'USA ETF GPU earnings', 'AI股价大涨'])
+      expect(read(t), t).toEqual([]);
+  });
+
+  it('without context a listed ticker in capitals is no mention', () => {
+    expect(read('HOOD is what I wear when it rains')).toEqual([]);
+    expect(read('Call me at the NOW office')).toEqual([]);
+  });
+});
+
+describe('names from the SEC, Nasdaq and coin lists', () => {
+  it('companies beyond the curated set, English and Chinese', () => {
+    expect(read('CrowdStrike and Boeing reported; Snowflake shares jumped')).toEqual([
+      'name:CrowdStrike→stock:CRWD',
+      'name:Boeing→stock:BA',
+      'name:Snowflake→stock:SNOW',
+    ]);
+    expect(read('英特尔、甲骨文股价和波音')).toEqual([
+      'name:英特尔→stock:INTC',
+      'name:甲骨文→stock:ORCL',
+      'name:波音→stock:BA',
+    ]);
+  });
+
+  it('guards: common words and people’s names need context', () => {
+    for (const t of [
+      'Apple pie for dessert',
+      'Block party tonight',
+      'Target audience first',
+      'Snowflake falling outside',
+      'Brady threw three touchdowns',
+    ])
+      expect(read(t), t).toEqual([]);
+  });
+
+  it('coin names, long and odd', () => {
+    expect(read('Fartcoin, Pudgy Penguins, Official Trump and Peanut the Squirrel')).toEqual([
+      'name:Fartcoin→cg:fartcoin',
+      'name:Pudgy Penguins→cg:pudgy-penguins',
+      'name:Official Trump→cg:official-trump',
+      'name:Peanut the Squirrel→cg:peanut-the-squirrel',
+    ]);
+    expect(read('official trump')).toEqual([]);
+  });
+});
+
+describe('a symbol in brackets after its name; trading pairs', () => {
+  it('the name and the bracket agree', () => {
+    expect(read('Jupiter (JUP) and Floki (FLOKI)')).toEqual([
+      'name:Jupiter→cg:jupiter-exchange-solana',
+      'ticker:JUP→cg:jupiter-exchange-solana',
+      'name:Floki→cg:floki',
+      'ticker:FLOKI→cg:floki',
+    ]);
+    expect(read('Aster (ASTER) soared')).toEqual(['name:Aster→cg:aster-2', 'ticker:ASTER→cg:aster-2']);
+    expect(read('Ethena（ENA）')).toEqual(['name:Ethena→cg:ethena', 'ticker:ENA→cg:ethena']);
+    expect(read('jupiter (JUP)')).toEqual([
+      'name:jupiter→cg:jupiter-exchange-solana',
+      'ticker:JUP→cg:jupiter-exchange-solana',
+    ]);
+  });
+
+  it('a bracket that does not agree with the words before it is no evidence', () => {
+    expect(read('the team (JUP) said')).toEqual([]);
+    expect(read('artificial intelligence (AI)')).toEqual([]);
+  });
+
+  it('the base of a trading pair, not its quote', () => {
+    expect(read('JUP/USDT breaks out')).toEqual(['ticker:JUP→cg:jupiter-exchange-solana']);
+    expect(read('ENA/USDC').map((s) => s.split('→')[0])).toEqual(['ticker:ENA']);
+    expect(read('AND/OR logic')).toEqual([]);
+  });
+});
