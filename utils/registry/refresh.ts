@@ -19,6 +19,8 @@ export interface RefreshedLists {
   ranks: ReadonlyMap<string, number>;
   /** CoinGecko id → market cap in US dollars, from the same pages (absent where a row gives none). */
   caps?: ReadonlyMap<string, number>;
+  /** Lower-case X handle → asset id from DefiLlama's `/protocols`; the bundled map wins where both name one. */
+  handles?: Readonly<Record<string, string>>;
   fetchedAt: number;
 }
 
@@ -85,7 +87,9 @@ export function mergeRefreshed(bundled: RegistryData, fresh: RefreshedLists): Re
       symbol: pick(bundled.solanaTokens.symbol),
       name: pick(bundled.solanaTokens.name),
     },
-    handles: Object.fromEntries(Object.entries(bundled.handles).filter(([, a]) => live(a))),
+    handles: Object.fromEntries(
+      [...Object.entries(fresh.handles ?? {}), ...Object.entries(bundled.handles)].filter(([, a]) => live(a)),
+    ),
     hints: Object.fromEntries(Object.entries(bundled.hints).filter(([, a]) => live(a))),
     leading: bundled.leading.filter(live),
   };

@@ -69,6 +69,7 @@ import {
   feesSummaryUrl,
   geckoToSlug,
   governanceIds,
+  handlesFromProtocols,
   protocolsSchema,
   protocolsUrl,
   revenueTotals,
@@ -129,6 +130,8 @@ export interface RegistryLists {
   ranks: Map<string, number>;
   /** CoinGecko id → market cap in US dollars, from the same pages. */
   caps: Map<string, number>;
+  /** Lower-case X handle → `cg:` id, from DefiLlama's `/protocols` (`twitter` beside `gecko_id`). */
+  handles?: Record<string, string>;
   fetchedAt: number;
 }
 
@@ -153,6 +156,7 @@ export interface SecurityAnswer {
 const META = {
   politeness: 'politeness',
   protocolMap: 'llama:protocolMap',
+  protocolHandles: 'llama:protocolHandles',
   emissionsList: 'llama:emissionsList',
   treasuriesAt: 'refresh:treasuries',
   registryAt: 'refresh:registry',
@@ -801,6 +805,12 @@ export function createDataService(options: DataServiceOptions) {
       if (!out.ok) return stored?.value;
       const map = geckoToSlug(out.data);
       await db.setMeta(META.protocolMap, { value: map, fetchedAt: now() }, now());
+      // The same answer names each protocol's X account: the registry's handle map (first run aside).
+      await db.setMeta(
+        META.protocolHandles,
+        { value: handlesFromProtocols(out.data), fetchedAt: now() },
+        now(),
+      );
       return map;
     }) as Promise<Record<string, string> | undefined>;
   }
@@ -852,7 +862,14 @@ export function createDataService(options: DataServiceOptions) {
             caps.set(row.id, row.market_cap);
         }
       }
-      await options.onRegistryLists({ coins: list.data, ranks, caps, fetchedAt: now() });
+      const handles = await db.getMeta(META.protocolHandles, parseListed(isStringMap));
+      await options.onRegistryLists({
+        coins: list.data,
+        ranks,
+        caps,
+        ...(handles ? { handles: handles.value } : {}),
+        fetchedAt: now(),
+      });
     }
     await persist();
     if (!map) reason ??= 'DefiLlama /protocols unavailable';

@@ -18,6 +18,7 @@ export interface BuildInput {
   coins: Source<CoinRow[]>;
   ranks: Source<Map<string, number>>;
   caps: Source<Map<string, number>>;
+  handles: Source<Map<string, string>>;
   platforms: Source<Map<string, Record<string, string>>>;
   treasuries: Source<Set<string>>;
   sec: Source<SecRow[]>;
@@ -128,6 +129,9 @@ export function buildRegistry(input: BuildInput): RegistryData {
   const tickers = new Set(eq.map((e) => e[0]));
 
   const handles: Record<string, string> = {};
+  // Recorded pages first; the curated list wins where both name a handle ("circle" is USDC's page's
+  // account and Circle the company's: curated says the company).
+  for (const [handle, id] of input.handles.rows) if (seen.has(id.slice(3))) handles[handle] = id;
   for (const [handle, id] of Object.entries(CURATED_HANDLES)) {
     checkId(id, seen, tickers, `handle @${handle}`);
     handles[handle.toLowerCase()] = id;
@@ -159,6 +163,7 @@ export function buildRegistry(input: BuildInput): RegistryData {
       input.coins.label,
       input.ranks.label,
       input.caps.label,
+      input.handles.label,
       input.platforms.label,
       input.treasuries.label,
       input.sec.label,

@@ -77,6 +77,28 @@ const cleanPlatforms = (p: Record<string, string | null>): Record<string, string
     ),
   );
 
+/**
+ * X handles CoinGecko's recorded coin pages name (`links.twitter_screen_name`): the build's share of
+ * the handle map beside the curated list (the daily refresh adds DefiLlama's `/protocols` handles).
+ */
+export function recordedHandles(fixtures: string): Source<Map<string, string>> {
+  const out = new Map<string, string>();
+  const page = z.object({
+    id: z.string(),
+    links: z.object({ twitter_screen_name: z.string().nullish() }).partial(),
+  });
+  for (const name of ['GetAssetDetails.txt', 'GetAssetDetailsFromContract.txt']) {
+    const d = page.parse(recorded(fixtures, name).json);
+    const h = d.links.twitter_screen_name?.trim();
+    if (h && /^[A-Za-z0-9_]{1,15}$/.test(h)) out.set(h.toLowerCase(), `cg:${d.id}`);
+  }
+  return {
+    label:
+      'CoinGecko recorded /coins/{id} and contract pages: links.twitter_screen_name (coingecko/recorded/)',
+    rows: out,
+  };
+}
+
 /** Contract platforms: the recorded `/coins/list?include_platform` sample and the USDC contract lookup. */
 export function recordedPlatforms(fixtures: string): Source<Map<string, Record<string, string>>> {
   const out = new Map<string, Record<string, string>>();
