@@ -62,12 +62,12 @@ describe('handles from DefiLlama /protocols', () => {
 
   it('the bundled snapshot already knows project handles on first run', () => {
     const reg = bundledRegistry();
-    for (const [h, id] of [
+    const known: ReadonlyArray<readonly [string, string]> = [
       ['solana', 'cg:solana'],
       ['arbitrum', 'cg:arbitrum'],
       ['jup_ag', 'cg:jupiter-exchange-solana'],
       ['ethena_labs', 'cg:ethena'],
-    ])
-      expect(reg.byHandle.get(h), h).toBe(id);
+    ];
+    for (const [h, id] of known) expect(reg.byHandle.get(h), h).toBe(id);
   });
 });
