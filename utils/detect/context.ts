@@ -290,6 +290,9 @@ export function isFinanceWord(word: string): boolean {
   return COMPANY_WORDS.has(word) || COMPANY_CJK.has(word) || FINANCE_WORDS.has(word) || FINANCE_CJK.has(word);
 }
 
+const OPTION_OR_FUND =
+  /^\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{2,4}\b|(?:Bull|Bear)\s+[1-9](?:\.\d)?X\b)/;
+
 /** Signed percentages ("+5%", "-3.2%", "−1%"): a price move, finance context for a bare ticker. */
 const SIGNED_PERCENT = /[+\-\u2212]\d+(?:[.,]\d+)?\s?%/;
 
@@ -317,6 +320,9 @@ export function confirmedStocks(
       const from = Math.max(0, start - CONTEXT_WINDOW);
       ok = SIGNED_PERCENT.test(text.slice(from, Math.min(text.length, end + CONTEXT_WINDOW)));
     }
+    // An option contract ("AAPL Jun 2025 210.000 put") or a leveraged fund on the stock ("Direxion
+    // Daily AAPL Bull 2X"): the way brokers and quote pages write a ticker.
+    if (!ok) ok = OPTION_OR_FUND.test(text.slice(end, end + 24));
     if (ok) keep.push(n);
   });
   // A ticker in a list with a kept one shares its context ("NVDA, AMD and TSM rallied" keeps all three).

@@ -127,7 +127,7 @@ class Scanner implements Detector {
     const out: Match[] = [];
     const ambiguous = new AmbiguousNames();
     const events = new ContextEvents();
-    const pending: Pending = { stocks: [], forced: new Set() };
+    const pending: Pending = { stocks: [], symbols: [], forced: new Set() };
     const n = text.length;
     let floor = 0; // end of the last match or skipped (negated) claim
     let i = 0;
@@ -192,19 +192,21 @@ class Scanner implements Detector {
     }
     const extra: Match[] = [];
     if (pending.stocks.length > 0) {
-      for (const n of confirmedStocks(text, pending.stocks, events)) {
-        const [s, e] = pending.stocks[n] ?? [0, 0];
+      const kept = new Set(confirmedStocks(text, pending.stocks, events));
+      pending.stocks.forEach(([s, e], n) => {
         const sym = text.slice(s, e);
-        extra.push({
-          kind: 'ticker',
-          text: sym,
-          start: s,
-          end: e,
-          symbol: sym,
-          cashtag: false,
-          listed: true,
-        });
-      }
+        if (kept.has(n))
+          extra.push({
+            kind: 'ticker',
+            text: sym,
+            start: s,
+            end: e,
+            symbol: sym,
+            cashtag: false,
+            listed: true,
+          });
+        else if (this.#symbols.has(sym)) pending.symbols.push([s, e]);
+      });
     }
     if (ambiguous.length > 0) {
       const tickers = out.filter((m) => m.kind === 'ticker');
@@ -212,6 +214,27 @@ class Scanner implements Detector {
       for (const n of [...keep].sort((a, b) => a - b)) {
         const entry = ambiguous.entries[n];
         if (entry) extra.push(nameMatch(text, ambiguous.start(n), ambiguous.end(n), entry));
+      }
+    }
+    if (pending.symbols.length > 0 && this.#symbolNames) {
+      // "The Official Trump token, also known as TRUMP": the text names the asset that uses the symbol.
+      const named = new Set<string>();
+      for (const m of out) if (m.kind === 'name' && m.asset) named.add(m.asset);
+      for (const m of extra) if (m.kind === 'name' && m.asset) named.add(m.asset);
+      for (const [s, e] of pending.symbols) {
+        if (named.size === 0) break;
+        const sym = text.slice(s, e);
+        const agreed = this.#symbolNames(sym).find((x) => named.has(x.asset));
+        if (agreed)
+          extra.push({
+            kind: 'ticker',
+            text: sym,
+            start: s,
+            end: e,
+            symbol: sym,
+            cashtag: false,
+            asset: agreed.asset,
+          });
       }
     }
     return extra.length === 0 ? out : mergeSorted(out, extra);
@@ -291,6 +314,7 @@ class Scanner implements Detector {
     if (hook & HOOK_NAME) {
       const end = this.#names.matchLatin(text, i, hash);
       const entry = this.#names.lastEntry;
+      if (end > i && entry?.asset?.startsWith('cg:') && inCompanyName(text, end)) return end;
       if (end > i && entry) {
         if (entry.ambiguous) ambiguous.push(i, end, entry);
         else {
@@ -316,6 +340,19 @@ class Scanner implements Detector {
         pending.stocks.push([i, j]);
         return j;
       }
+    }
+    if (and & UPPER && len >= 2 && len <= 10 && this.#symbolNames && this.#symbols.has(text.slice(i, j))) {
+      const sym = text.slice(i, j);
+      const p = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+      const q = j < text.length ? text.charCodeAt(j) : 0x20;
+      const glued = (c: number) =>
+        c === 0x24 ||
+        c === 0x40 ||
+        c === 0x2e ||
+        c === 0x2f ||
+        c === 0xff20 ||
+        ((CLASS[c] ?? 0) & ALPHA) !== 0;
+      if (!BARE_STOP_LIST.has(sym) && !glued(p) && !glued(q)) pending.symbols.push([i, j]);
     }
     return -1;
   }
@@ -439,6 +476,19 @@ class Scanner implements Detector {
   }
 }
 
+/** Up to three capitalised words, then a company's legal ending. */
+const LEGAL_SUFFIX =
+  /^(?:\s+[A-Z][\w&-]*){0,3}?\s+(?:AG|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|plc|PLC|GmbH|S\.A\.|N\.V\.)(?![\w])/;
+
+/**
+ * Whether the coin name ending at `end` is part of a company's name: followed within three
+ * capitalised words by a legal ending ("Advanced Bitcoin Technologies AG", "Bitcoin Depot Inc."):
+ * the company, not the coin.
+ */
+function inCompanyName(text: string, end: number): boolean {
+  return LEGAL_SUFFIX.test(text.slice(end, end + 60));
+}
+
 /** A digit at `i` starts a number unless it continues one ("3.125": the "125" is not a new number). */
 function isNumberStart(text: string, i: number): boolean {
   if (i < 2) return true;
@@ -449,6 +499,8 @@ function isNumberStart(text: string, i: number): boolean {
 /** What a scan keeps for after its pass: bare listed tickers awaiting context, names a bracket confirmed. */
 interface Pending {
   stocks: Array<[number, number]>;
+  /** Upper-case known symbols nothing else matched: tickers if their asset is named in the text too. */
+  symbols: Array<[number, number]>;
   forced: Set<number>;
 }
 

@@ -27,6 +27,9 @@ interface Group {
   hant?: readonly string[];
   /** Chinese written the same in both scripts */
   zh?: readonly string[];
+  /** Japanese and Korean names of the majors, as exchanges and CoinGecko write them */
+  ja?: readonly string[];
+  ko?: readonly string[];
   /** For ambiguous spellings: tickers that confirm the name nearby. */
   symbols?: readonly string[];
   /** For ambiguous spellings: extra confirming words (lower case). */
@@ -36,7 +39,15 @@ interface Group {
 
 const GROUPS: readonly Group[] = [
   // ── crypto ──────────────────────────────────────────────────────────────────
-  { key: 'bitcoin', asset: 'cg:bitcoin', en: ['Bitcoin'], hans: ['比特币'], hant: ['比特幣'] },
+  {
+    key: 'bitcoin',
+    asset: 'cg:bitcoin',
+    en: ['Bitcoin'],
+    hans: ['比特币'],
+    hant: ['比特幣'],
+    ja: ['ビットコイン'],
+    ko: ['비트코인'],
+  },
   {
     key: 'bitcoin-cash',
     asset: 'cg:bitcoin-cash',
@@ -49,6 +60,8 @@ const GROUPS: readonly Group[] = [
     asset: 'cg:ethereum',
     en: ['Ethereum', '=Ether'],
     zh: ['以太坊'],
+    ja: ['イーサリアム'],
+    ko: ['이더리움'],
     hans: ['以太币'],
     hant: ['以太幣'],
   },
@@ -59,8 +72,24 @@ const GROUPS: readonly Group[] = [
     hans: ['以太经典'],
     hant: ['以太經典'],
   },
-  { key: 'solana', asset: 'cg:solana', en: ['Solana'], hans: ['索拉纳'], hant: ['索拉納'] },
-  { key: 'dogecoin', asset: 'cg:dogecoin', en: ['Dogecoin'], hans: ['狗狗币'], hant: ['狗狗幣'] },
+  {
+    key: 'solana',
+    asset: 'cg:solana',
+    en: ['Solana'],
+    hans: ['索拉纳'],
+    hant: ['索拉納'],
+    ja: ['ソラナ'],
+    ko: ['솔라나'],
+  },
+  {
+    key: 'dogecoin',
+    asset: 'cg:dogecoin',
+    en: ['Dogecoin'],
+    hans: ['狗狗币'],
+    hant: ['狗狗幣'],
+    ja: ['ドージコイン'],
+    ko: ['도지코인'],
+  },
   { key: 'ripple', asset: 'cg:ripple', en: ['=Ripple'], hans: ['瑞波币', '瑞波'], hant: ['瑞波幣'] },
   {
     key: 'cardano',
@@ -334,6 +363,8 @@ function expand(group: Group): NameEntry[] {
   for (const s of group.hans ?? []) add(s, 'zh-Hans');
   for (const s of group.hant ?? []) add(s, 'zh-Hant');
   for (const s of group.zh ?? []) add(s, 'zh');
+  for (const s of group.ja ?? []) add(s, 'ja');
+  for (const s of group.ko ?? []) add(s, 'ko');
   return out;
 }
 

@@ -70,7 +70,7 @@ export interface Match {
 }
 
 /** Which language a dictionary entry is written in. `zh` is a form shared by both Chinese scripts. */
-export type NameLang = 'en' | 'zh' | 'zh-Hans' | 'zh-Hant';
+export type NameLang = 'en' | 'zh' | 'zh-Hans' | 'zh-Hant' | 'ja' | 'ko';
 
 /** The kind of thing an entry names; selects the context words an ambiguous entry needs. */
 export type NameDomain = 'crypto' | 'company' | 'token';

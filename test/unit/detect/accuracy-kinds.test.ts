@@ -108,3 +108,41 @@ describe('a symbol in brackets after its name; trading pairs', () => {
     expect(read('AND/OR logic')).toEqual([]);
   });
 });
+
+describe('more evidence and guards (found on the real corpus)', () => {
+  it('a symbol in capitals whose asset the same text names', () => {
+    expect(read('The Official Trump token, also known as TRUMP, is a meme token')).toEqual([
+      'name:Official Trump→cg:official-trump',
+      'ticker:TRUMP→cg:official-trump',
+    ]);
+    expect(read('ENS: Ethereum Name Service')).toEqual([
+      'ticker:ENS→cg:ethereum-name-service',
+      'name:Ethereum Name Service→cg:ethereum-name-service',
+    ]);
+    expect(read('TRUMP said so')).toEqual([]);
+  });
+
+  it('a coin name inside a company’s name is the company’s', () => {
+    expect(read('Advanced Bitcoin Technologies AG')).toEqual([]);
+    expect(read('Bitcoin Depot Inc. opened kiosks; Bitcoin fell')).toEqual(['name:Bitcoin→cg:bitcoin']);
+  });
+
+  it('option contracts and leveraged funds name the stock', () => {
+    expect(read('AAPL Jun 2025 210.000 put')).toEqual(['ticker:AAPL→stock:AAPL']);
+    expect(read('Direxion Daily AAPL Bull 2X Shares')).toEqual(['ticker:AAPL→stock:AAPL']);
+  });
+
+  it('an npm scope is no X account', () => {
+    expect(read('npm install @defillama/api')).toEqual([]);
+    expect(read("import { DefiLlama } from '@defillama/api'")).toEqual([]);
+    expect(read('thanks @defillama/team').map((x) => x.split('→')[0])).toEqual(['handle:@defillama']);
+  });
+
+  it('Bitcoin, Ethereum, Solana, Dogecoin in Japanese and Korean', () => {
+    expect(read('ビットコインとイーサリアム')).toEqual([
+      'name:ビットコイン→cg:bitcoin',
+      'name:イーサリアム→cg:ethereum',
+    ]);
+    expect(read('비트코인 가격')).toEqual(['name:비트코인→cg:bitcoin']);
+  });
+});

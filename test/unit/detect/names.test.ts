@@ -28,8 +28,14 @@ describe('the dictionary', () => {
       assetByKey.set(e.key, e.asset);
       expect(seen.has(e.text), e.text).toBe(false);
       seen.add(e.text);
-      const cjk = /[\u3400-\u9fff]/.test(e.text);
-      expect(cjk, e.text).toBe(e.lang !== 'en');
+      const script = /[\u3040-\u30ff]/.test(e.text)
+        ? 'ja'
+        : /[\uac00-\ud7af]/.test(e.text)
+          ? 'ko'
+          : /[\u3400-\u9fff]/.test(e.text)
+            ? 'zh'
+            : 'en';
+      expect(script, e.text).toBe(e.lang.startsWith('zh') ? 'zh' : e.lang);
       if (e.ambiguous) expect(e.domain, e.text).toBeDefined();
     }
   });

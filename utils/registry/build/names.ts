@@ -16,6 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
+import { BARE_STOP_LIST } from '../../detect/bare';
 import { DEFAULT_NAMES } from '../../detect/names';
 import { normalizeTicker } from '../load';
 import type { CoinRow, ListingRow, SecRow, Source } from './sources';
@@ -88,7 +89,9 @@ export function buildNames(input: {
   const byText = new Map<string, BuiltName | null>();
   const add = (text: string, asset: string, flag: NameFlag): void => {
     const key = text.toLowerCase();
-    if (text.length < 3 || !PLAIN.test(text) || curated.has(key)) return;
+    // Names under five letters are acronyms in capitals ("APi" Group matches "API"): curated only.
+    if (text.length < 5 || !PLAIN.test(text) || curated.has(key) || BARE_STOP_LIST.has(text.toUpperCase()))
+      return;
     const seen = byText.get(key);
     if (seen === undefined) byText.set(key, [text, asset, flag]);
     else if (seen && seen[1] !== asset) byText.set(key, null); // two assets, one name
@@ -100,7 +103,8 @@ export function buildNames(input: {
     .sort((a, b) => (input.ranks.rows.get(a.id) ?? 0) - (input.ranks.rows.get(b.id) ?? 0));
   for (const c of ranked) {
     const id = `cg:${c.id}`;
-    if (curatedAssets.has(id) || /bridged|\(|wrapped|staked|peg/i.test(c.name)) continue;
+    // Bridged and pegged copies share their original's name; wrapped and staked ones have their own.
+    if (curatedAssets.has(id) || /bridged|\(|peg/i.test(c.name)) continue;
     const text = c.name.trim();
     add(text, id, flagFor(text, 'coin'));
   }
