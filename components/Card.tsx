@@ -7,7 +7,8 @@ import { reasonText } from '@/components/reason';
 import type { CardData } from '@/utils/card-schema';
 import type { ClaimId } from '@/utils/detect';
 import { type MessageKey, t } from '@/utils/i18n';
-import type { ClaimVerdictReply } from '@/utils/messages';
+import type { ClaimVerdictReply, ContractFactsReply } from '@/utils/messages';
+import { ContractFacts } from './ContractFacts';
 import { age, amount, pct, usd, utcDate, utcIso } from './format';
 import { claimLabel, kindLabel, unlockCategoryLabel } from './labels';
 import { Sparkline } from './Sparkline';
@@ -25,6 +26,8 @@ export interface CardModel {
   candidateInfo?: Array<{ id: string; name: string; symbol: string; rank?: number; venue?: string }>;
   /** An address no list knows: its chain and an explorer link. */
   unknownAddress?: { chain: string; address: string; explorer: string; symbol?: string; name?: string };
+  /** That address priced by contract, with its self-given name and scanner facts (ContractFacts.tsx). */
+  contract?: ContractFactsReply;
   chain?: string;
   /** Where the resolved asset trades: its exchange, or the chains its token lives on. */
   venue?: string;
@@ -98,6 +101,9 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       {model.valid === false ? <p class="warn">{t('cardInvalidChecksum')}</p> : null}
       {claimCard ? <p class="claim">{claimSubjectLine(model)}</p> : null}
       {model.unknownAddress ? <UnknownAddress a={model.unknownAddress} /> : null}
+      {model.unknownAddress && model.valid !== false ? (
+        <ContractFacts a={model.unknownAddress} facts={model.contract} />
+      ) : null}
       {model.candidates?.length ? (
         <Candidates list={model.candidates} info={model.candidateInfo} onPin={actions.onPin} />
       ) : null}

@@ -7,6 +7,7 @@ import { fetchJson } from '@/utils/sources/http';
 import { assetRows } from './assets';
 import { cardFor } from './cards';
 import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
+import { contractFactsFor } from './contracts';
 import { detectBlocks, pageDetector, resolveBlocks } from './detection';
 import { notesHandlers } from './notes';
 import { announcePins, database, setPin } from './runtime';
@@ -97,6 +98,7 @@ export default defineBackground(() => {
     'tickerlens:checklist-override': async (req) => overrideBox(req),
     'tickerlens:claim-verdicts': async (req) => claimVerdictsFor(req),
     'tickerlens:assets': async (req) => assetRows(req),
+    'tickerlens:contract': async ({ chain, address }) => ({ facts: await contractFactsFor(chain, address) }),
     'tickerlens:page-detected': async ({ counts, assets }, sender) => {
       const total = counts.ticker + counts.name + counts.handle + counts.address + counts.claim;
       const badge = total === 0 ? '' : total > 999 ? '999+' : String(total);

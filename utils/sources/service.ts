@@ -55,6 +55,16 @@ import {
   treasuryUrl,
 } from './coingecko';
 import {
+  bestLlamaPrice,
+  type ContractFacts,
+  contractDetailSchema,
+  contractDetailUrl,
+  isContractAddress,
+  llamaContractKeys,
+  platformOf,
+  securityFacts,
+} from './contract-facts';
+import {
   goplusChainId,
   parseTokenSecurity,
   type TokenSecurity,
@@ -160,7 +170,12 @@ const META = {
   emissionsList: 'llama:emissionsList',
   treasuriesAt: 'refresh:treasuries',
   registryAt: 'refresh:registry',
+  /** `contract:<chain>:<address>`: the facts of an unlisted contract (contract-facts.ts). */
+  contract: 'contract:',
 } as const;
+
+/** How long an unlisted contract's facts are served before they are asked again. */
+const CONTRACT_TTL_MS = 10 * 60 * 1000;
 
 /** The map of CoinGecko ids to DefiLlama slugs and the emissions list are kept this long. */
 const LIST_TTL_MS = 24 * 3_600_000;
@@ -780,6 +795,73 @@ export function createDataService(options: DataServiceOptions) {
     return { results };
   }
 
+  // ── unlisted contracts: priced by contract ────────────────────────────────────────────────────
+
+  const contractTasks = new InFlight<string, ContractFacts | null>();
+
+  /**
+   * Price, self-given name and scanner facts of a contract no list knows, from DefiLlama's coins by
+   * `chain:address` (every common EVM chain in one call), CoinGecko's contract endpoint and GoPlus.
+   * Cached for CONTRACT_TTL_MS; a failed source leaves its reason in `errors`, the rest still shows.
+   */
+  function contractFacts(chain: 'evm' | 'solana', address: string): Promise<ContractFacts | null> {
+    if (!isContractAddress(chain, address)) return Promise.resolve(null);
+    const key = `${META.contract}${chain}:${chain === 'evm' ? address.toLowerCase() : address}`;
+    return contractTasks.run(key, async () => {
+      const stored = await db.getMeta(key, (v) =>
+        isRecord(v) && typeof v.fetchedAt === 'number' ? (v as unknown as ContractFacts) : undefined,
+      );
+      if (stored && now() - stored.fetchedAt < CONTRACT_TTL_MS) return stored;
+      const errors: string[] = [];
+      const facts: ContractFacts = { chain, address, fetchedAt: now(), errors };
+      const llama = await request(
+        'llamaCoins',
+        llamaPricesUrl(base('llamaCoins'), llamaContractKeys(chain, address)),
+        llamaPricesSchema,
+      );
+      const priced = llama.ok ? bestLlamaPrice(llama.data, address) : null;
+      if (!llama.ok) errors.push(`DefiLlama: ${llama.reason}`);
+      else if (!priced) errors.push('DefiLlama: no price for this contract');
+      const platform = platformOf(priced?.chain ?? (chain === 'solana' ? 'solana' : 'ethereum'));
+      if (priced) {
+        facts.pricedOn = priced.chain;
+        facts.price = {
+          usd: priced.usd,
+          source: 'llamaCoins',
+          asOf: priced.timestamp ? priced.timestamp * 1000 : null,
+        };
+        if (priced.symbol) facts.calls = { symbol: priced.symbol };
+      }
+      const cg = await request(
+        'coingecko',
+        contractDetailUrl(base('coingecko'), platform, address),
+        contractDetailSchema,
+      );
+      if (cg.ok) {
+        facts.coingecko = { id: cg.data.id, name: cg.data.name, symbol: cg.data.symbol.toUpperCase() };
+        const usd = cg.data.market_data?.current_price?.usd;
+        if (!facts.price && typeof usd === 'number') {
+          const at = Date.parse(cg.data.market_data?.last_updated ?? cg.data.last_updated ?? '');
+          facts.price = { usd, source: 'coingecko', asOf: Number.isFinite(at) ? at : null };
+          facts.pricedOn ??= platform;
+        }
+      } else errors.push(`CoinGecko: ${cg.reason}`);
+      if (chain === 'evm') {
+        const sec = await tokenSecurity(platform, address);
+        if (sec.data) {
+          facts.security = securityFacts(sec.data);
+          const calls = { ...facts.calls };
+          if (sec.data.name) calls.name = sec.data.name;
+          if (sec.data.symbol) calls.symbol = sec.data.symbol;
+          facts.calls = calls;
+        } else if (sec.error) errors.push(sec.error);
+      }
+      await db.setMeta(key, facts, now());
+      await persist();
+      return facts;
+    });
+  }
+
   // ── DefiLlama lists: CoinGecko id → slug, emissions list ──────────────────────────────────────
 
   type Listed<T> = { value: T; fetchedAt: number };
@@ -1256,6 +1338,7 @@ export function createDataService(options: DataServiceOptions) {
     refreshAssetDetails,
     refreshRegistry,
     tokenSecurity,
+    contractFacts,
     seedSnapshot,
     getCard,
     plan,
