@@ -8,7 +8,6 @@
 import { createDetector, type Detector, type Match } from '@/utils/detect';
 import type { ResolutionReply } from '@/utils/messages';
 import { resolve } from '@/utils/registry';
-import { bundledRegistry } from '@/utils/registry/bundled';
 import { detectorDataWith } from '@/utils/registry/detect-data';
 import { withLearntHandles } from '@/utils/registry/learnt-handles';
 import type { Registry } from '@/utils/registry/types';
@@ -16,12 +15,16 @@ import { candidateInfo } from './cards';
 import { currentPins, currentRegistry, database } from './runtime';
 
 let detector: Detector | undefined;
-/** The registry the detector reads names for bracketed symbols from: the bundled one until the current one is loaded. */
+/**
+ * The registry the detector reads the names of bracketed symbols from ("Jupiter (JUP)"): the
+ * current one, set before each detection (never the bundled module: 1.7 MB the worker's script
+ * leaves to a packaged file, utils/registry/packaged.ts).
+ */
 let namesFrom: Registry | undefined;
 
 /** The worker's detector, built on first use (a content script's hello warms it up). */
 export function pageDetector(): Detector {
-  detector ??= createDetector(detectorDataWith(() => (namesFrom ??= bundledRegistry())));
+  detector ??= createDetector(detectorDataWith(() => namesFrom));
   return detector;
 }
 

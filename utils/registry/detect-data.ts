@@ -60,14 +60,14 @@ export function detectorData(): DetectorData {
 /**
  * The detector's data with the registry's names for bracketed symbols ("Jupiter (JUP)"): ranked
  * coins first, then listed companies by market value, then the rest. `current` is read at each
- * lookup, so a refreshed registry is used as soon as the worker has it.
+ * lookup, so a refreshed registry is used as soon as the worker has it (none yet: no names).
  */
-export function detectorDataWith(current: () => Registry): DetectorData {
+export function detectorDataWith(current: () => Registry | undefined): DetectorData {
   const ranked = (r?: number) => r ?? Number.POSITIVE_INFINITY;
   return {
     ...detectorData(),
     symbolNames: (symbol) =>
-      [...current().withSymbol(symbol)]
+      [...(current()?.withSymbol(symbol) ?? [])]
         .sort((a, b) => ranked(a.rank) - ranked(b.rank))
         .map((a) => ({ name: a.name, asset: a.id })),
   };
