@@ -325,23 +325,27 @@ export function confirmedStocks(
     if (!ok) ok = OPTION_OR_FUND.test(text.slice(end, end + 24));
     if (ok) keep.push(n);
   });
-  // A ticker in a list with a kept one shares its context ("NVDA, AMD and TSM rallied" keeps all three).
-  if (keep.length > 0 && keep.length < cands.length) {
-    const kept = new Set(keep);
-    for (let n = 0; n < cands.length; n++) {
-      if (kept.has(n)) continue;
-      const [s, e] = cands[n] ?? [0, 0];
-      for (const k of kept) {
-        const [ks, ke] = cands[k] ?? [0, 0];
-        if (Math.abs(ks - s) <= CONTEXT_WINDOW || Math.abs(ke - e) <= CONTEXT_WINDOW) {
-          kept.add(n);
-          break;
-        }
-      }
-    }
-    return [...kept].sort((a, b) => a - b);
+  // A ticker in a list with a kept one shares its context ("NVDA, AMD and TSM rallied" keeps all
+  // three): one pass each way over the candidates, in document order, so linear however many.
+  if (keep.length === 0 || keep.length === cands.length) return keep;
+  const kept = new Uint8Array(cands.length);
+  for (const n of keep) kept[n] = 1;
+  const near = new Uint8Array(cands.length);
+  let last = Number.NEGATIVE_INFINITY;
+  for (let n = 0; n < cands.length; n++) {
+    const [s, e] = cands[n] ?? [0, 0];
+    if (kept[n]) last = e;
+    else if (s - last <= CONTEXT_WINDOW) near[n] = 1;
   }
-  return keep;
+  last = Number.POSITIVE_INFINITY;
+  for (let n = cands.length - 1; n >= 0; n--) {
+    const [s, e] = cands[n] ?? [0, 0];
+    if (kept[n]) last = s;
+    else if (last - e <= CONTEXT_WINDOW) near[n] = 1;
+  }
+  const out: number[] = [];
+  for (let n = 0; n < cands.length; n++) if (kept[n] || near[n]) out.push(n);
+  return out;
 }
 
 /** Whether the nearest non-space character before or after [start, end) is a CJK ideograph or kana. */

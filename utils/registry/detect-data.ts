@@ -64,11 +64,26 @@ export function detectorData(): DetectorData {
  */
 export function detectorDataWith(current: () => Registry | undefined): DetectorData {
   const ranked = (r?: number) => r ?? Number.POSITIVE_INFINITY;
+  // Per registry, each symbol's list is built once: a page repeats the same few symbols.
+  let memoOf: Registry | undefined;
+  const memo = new Map<string, ReadonlyArray<{ name: string; asset: string }>>();
   return {
     ...detectorData(),
-    symbolNames: (symbol) =>
-      [...(current()?.withSymbol(symbol) ?? [])]
-        .sort((a, b) => ranked(a.rank) - ranked(b.rank))
-        .map((a) => ({ name: a.name, asset: a.id })),
+    symbolNames: (symbol) => {
+      const reg = current();
+      if (reg !== memoOf) {
+        memoOf = reg;
+        memo.clear();
+      }
+      let names = memo.get(symbol);
+      if (!names) {
+        names = [...(reg?.withSymbol(symbol) ?? [])]
+          .sort((a, b) => ranked(a.rank) - ranked(b.rank))
+          .map((a) => ({ name: a.name, asset: a.id }));
+        if (memo.size > 5000) memo.clear();
+        memo.set(symbol, names);
+      }
+      return names;
+    },
   };
 }
