@@ -146,3 +146,82 @@ describe('more evidence and guards (found on the real corpus)', () => {
     expect(read('비트코인 가격')).toEqual(['name:비트코인→cg:bitcoin']);
   });
 });
+
+describe('invariants with the worker’s data (brackets, pairs, bare stocks, built names)', () => {
+  /** A deterministic generator (mulberry32): the same texts on every run. */
+  function rng(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const pool = [
+    'Jupiter',
+    '(JUP)',
+    '（ENA）',
+    'Ethena',
+    'JUP/USDT',
+    'NVDA',
+    'HOOD',
+    '的股价',
+    '大涨',
+    'shares',
+    'rallied',
+    'Apple',
+    'Target',
+    'Official',
+    'Trump',
+    'TRUMP',
+    'Bitcoin',
+    'Technologies',
+    'AG',
+    'Inc.',
+    '+5%',
+    'Jun',
+    '2025',
+    'put',
+    '@defillama/api',
+    "'@x/y'",
+    '$SOL',
+    'AI',
+    'CEO',
+    'ENS:',
+    'Ethereum Name Service',
+    '(',
+    ')',
+    ' ',
+    ' ',
+    ' ',
+    '\n',
+    ',',
+    '.',
+    'the',
+    'and',
+    '比特币',
+    'ビットコイン',
+    'Floki',
+    '(FLOKI)',
+    'no VC',
+    'AAPL',
+  ];
+
+  it('matches stay in document order, never overlap, and are exactly their text', () => {
+    const next = rng(28);
+    for (let round = 0; round < 400; round++) {
+      let text = '';
+      const words = 1 + Math.floor(next() * 40);
+      for (let k = 0; k < words; k++)
+        text += `${pool[Math.floor(next() * pool.length)]}${next() < 0.7 ? ' ' : ''}`;
+      const ms = detector.detect(text);
+      let end = 0;
+      for (const m of ms) {
+        expect(m.start, text).toBeGreaterThanOrEqual(end);
+        expect(text.slice(m.start, m.end), text).toBe(m.text);
+        end = m.end;
+      }
+    }
+  });
+});
