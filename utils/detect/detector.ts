@@ -325,34 +325,13 @@ class Scanner implements Detector {
         return end;
       }
     }
-    if (and & UPPER && len >= 2 && len <= 5 && this.#stocks.has(text.slice(i, j))) {
+    if (and & UPPER && len >= 2 && len <= 10 && standsAlone(text, i, j)) {
       const sym = text.slice(i, j);
-      const p = i > 0 ? text.charCodeAt(i - 1) : 0x20;
-      const q = j < text.length ? text.charCodeAt(j) : 0x20;
-      const glued = (c: number) =>
-        c === 0x24 ||
-        c === 0x40 ||
-        c === 0x2e ||
-        c === 0x2f ||
-        c === 0xff20 ||
-        ((CLASS[c] ?? 0) & ALPHA) !== 0;
-      if (!BARE_STOP_LIST.has(sym) && !glued(p) && !glued(q)) {
+      if (len <= 5 && this.#stocks.has(sym)) {
         pending.stocks.push([i, j]);
         return j;
       }
-    }
-    if (and & UPPER && len >= 2 && len <= 10 && this.#symbolNames && this.#symbols.has(text.slice(i, j))) {
-      const sym = text.slice(i, j);
-      const p = i > 0 ? text.charCodeAt(i - 1) : 0x20;
-      const q = j < text.length ? text.charCodeAt(j) : 0x20;
-      const glued = (c: number) =>
-        c === 0x24 ||
-        c === 0x40 ||
-        c === 0x2e ||
-        c === 0x2f ||
-        c === 0xff20 ||
-        ((CLASS[c] ?? 0) & ALPHA) !== 0;
-      if (!BARE_STOP_LIST.has(sym) && !glued(p) && !glued(q)) pending.symbols.push([i, j]);
+      if (this.#symbolNames && this.#symbols.has(sym)) pending.symbols.push([i, j]);
     }
     return -1;
   }
@@ -487,6 +466,18 @@ const LEGAL_SUFFIX =
  */
 function inCompanyName(text: string, end: number): boolean {
   return LEGAL_SUFFIX.test(text.slice(end, end + 60));
+}
+
+/**
+ * Whether the upper-case word [i, j) stands alone as a possible bare ticker: not an acronym of the
+ * stop list, and not glued to '$', '@', '.', '/' or a letter ("x.ETH", "JUP/USDT"'s quote, "ABCé").
+ */
+function standsAlone(text: string, i: number, j: number): boolean {
+  const glued = (c: number) =>
+    c === 0x24 || c === 0x40 || c === 0x2e || c === 0x2f || c === 0xff20 || ((CLASS[c] ?? 0) & ALPHA) !== 0;
+  if (i > 0 && glued(text.charCodeAt(i - 1))) return false;
+  if (j < text.length && glued(text.charCodeAt(j))) return false;
+  return !BARE_STOP_LIST.has(text.slice(i, j));
 }
 
 /** A digit at `i` starts a number unless it continues one ("3.125": the "125" is not a new number). */
