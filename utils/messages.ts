@@ -100,6 +100,8 @@ const matchSchema = () =>
     end: z.int(),
     symbol: z.optional(z.string()),
     cashtag: z.optional(z.boolean()),
+    /** A bare listed-company ticker kept by finance context: resolved among equities only. */
+    listed: z.optional(z.boolean()),
     nameKey: z.optional(z.string()),
     asset: z.optional(z.string()),
     handle: z.optional(z.string()),
