@@ -52,6 +52,14 @@ describe('names from the SEC, Nasdaq and coin lists', () => {
       'name:Boeing→stock:BA',
       'name:Snowflake→stock:SNOW',
     ]);
+    expect(read('沃尔玛和优步的财报；诺和诺德股价暴跌')).toEqual([
+      'name:沃尔玛→stock:WMT',
+      'name:优步→stock:UBER',
+      'name:诺和诺德→stock:NVO',
+    ]);
+    // names that are also Chinese words need company context
+    expect(read('万事如意，百事顺心；花旗参很贵')).toEqual([]);
+    expect(read('花旗银行股价')).toEqual(['name:花旗→stock:C']);
     expect(read('英特尔、甲骨文股价和波音')).toEqual([
       'name:英特尔→stock:INTC',
       'name:甲骨文→stock:ORCL',
