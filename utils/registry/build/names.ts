@@ -12,6 +12,7 @@
  *     match in any case, except short ones (≤ 4 letters), which must be written as listed;
  *   - a name of several words must be written as listed ("Pudgy Penguins", "Official Trump");
  *   - a name two different assets claim is left out: a reader cannot tell them apart either;
+ *   - names under five letters, or whose first word is under three, are left to the curated list;
  *   - the curated dictionary wins over anything built here.
  */
 import { readFileSync } from 'node:fs';
@@ -92,6 +93,9 @@ export function buildNames(input: {
     // Names under five letters are acronyms in capitals ("APi" Group matches "API"): curated only.
     if (text.length < 5 || !PLAIN.test(text) || curated.has(key) || BARE_STOP_LIST.has(text.toUpperCase()))
       return;
+    // A first word under three letters ("A.O. Smith", "T. Rowe Price", "S&P Global") is among the
+    // commonest words of any text: the scanner would try the name at every "a", "s" and "t". Curated only.
+    if ((/^[A-Za-z0-9_]*/.exec(text)?.[0].length ?? 0) < 3) return;
     const seen = byText.get(key);
     if (seen === undefined) byText.set(key, [text, asset, flag]);
     else if (seen && seen[1] !== asset) byText.set(key, null); // two assets, one name
