@@ -190,6 +190,17 @@ function resolveTicker(
     const leader = capLeader(registry, all);
     if (leader) return { asset: leader.id, reason: leader.reason };
   }
+  // The one original among its bridged and pegged copies: a copy is never the default reading. (A
+  // name qualified by its chain is no proof of a copy here: "HarryPotterObamaSonic10Inu (ETH)" is
+  // the first of two memecoins, so $BITCOIN stays a contest.)
+  const originals = scored.filter((s) => !COPY.test(s.asset.id) && !COPY.test(s.asset.name));
+  const [original] = originals;
+  if (original && originals.length === 1 && original === best) {
+    return {
+      asset: original.asset.id,
+      reason: `the only original among copies (${scored.length - 1} bridged or pegged)`,
+    };
+  }
   return {
     candidates: scored.slice(0, MAX_CANDIDATES).map((s) => s.asset.id),
     reason: `${all.length} assets use ${symbol} and the evidence is close${words}`,

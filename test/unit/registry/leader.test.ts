@@ -61,3 +61,17 @@ describe('market-cap leader', () => {
     expect(r.reason).not.toMatch(/market cap \d+×/);
   });
 });
+
+describe('copies never contest their original', () => {
+  it('$USDT0 is USDT0, not its Stargate-bridged copy', () => {
+    const r = resolve(registry, matchIn('$USDT0', '$USDT0'), { text: '$USDT0', matches: [] });
+    expect(r.asset).toBe('cg:usdt0');
+    expect(r.reason).toMatch(/only original among copies/);
+  });
+
+  it('two originals stay a contest', () => {
+    const r = resolve(registry, matchIn('$NIGHT', '$NIGHT'), { text: '$NIGHT', matches: [] });
+    expect(r.asset).toBeUndefined();
+    expect(r.candidates?.length).toBeGreaterThan(1);
+  });
+});
