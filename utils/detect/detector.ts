@@ -318,9 +318,14 @@ class Scanner implements Detector {
       if (end > i && entry) {
         if (entry.ambiguous) ambiguous.push(i, end, entry);
         else {
-          out.push(nameMatch(text, i, end, entry));
+          const t = entry.asset?.startsWith('stock:') ? text.slice(i, end) : '';
+          // "NVDA and AMD both rallied": a company whose name is its own ticker, written as the
+          // ticker ("AMD", "IBM", "ASML"), is read as the ticker.
+          if (t && entry.asset === `stock:${t}`)
+            out.push({ kind: 'ticker', text: t, start: i, end, symbol: t, cashtag: false, listed: true });
+          else out.push(nameMatch(text, i, end, entry));
           // "Tesla and Apple reported": a listed company named nearby is company context
-          if (entry.asset?.startsWith('stock:')) events.push(i, end, 'company');
+          if (t) events.push(i, end, 'company');
         }
         return end;
       }

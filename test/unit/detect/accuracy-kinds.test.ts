@@ -29,6 +29,7 @@ describe('bare listed tickers with finance context', () => {
     ['las acciones de MSTR subieron', ['ticker:MSTR→stock:MSTR']],
     ['Die Aktie von NVDA', ['ticker:NVDA→stock:NVDA']],
     ['NVDA and AVGO both rallied', ['ticker:NVDA→stock:NVDA', 'ticker:AVGO→stock:AVGO']],
+    ['NVDA and AMD both rallied', ['ticker:NVDA→stock:NVDA', 'ticker:AMD→stock:AMD']],
     ['HOOD +7% premarket', ['ticker:HOOD→stock:HOOD']],
   ])('%s', (text, want) => {
     expect(read(text)).toEqual(want);
