@@ -8,8 +8,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildRegistry, detectStocks, detectSymbols } from '../utils/registry/build/assemble';
-import { buildNames } from '../utils/registry/build/names';
+import {
+  buildRegistry,
+  detectStocks,
+  detectStockWords,
+  detectSymbols,
+} from '../utils/registry/build/assemble';
+import { buildNames, isEnglishWord } from '../utils/registry/build/names';
 import {
   coinsList,
   jupiterTokens,
@@ -53,6 +58,7 @@ const detect = {
   sources: [input.coins.label, input.ranks.label, input.sec.label],
   symbols: encodeSymbols(symbols),
   stocks: encodeSymbols(detectStocks(input)),
+  stockWords: encodeSymbols(detectStockWords(input, isEnglishWord)),
 };
 const detectJson = `${JSON.stringify(detect)}\n`;
 writeFileSync(resolve(dataDir, 'detect-symbols.json'), detectJson);

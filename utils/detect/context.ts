@@ -297,7 +297,8 @@ const OPTION_OR_FUND =
 const SIGNED_PERCENT = /[+\-\u2212]\d+(?:[.,]\d+)?\s?%/;
 
 /**
- * Bare listed-company tickers kept by context (the rule in bare.ts): next to CJK text, or within
+ * Bare listed-company tickers kept by context (the rule in bare.ts): next to CJK text (tickers of
+ * three letters or more that are no English word, `words` lists those that are), or within
  * CONTEXT_WINDOW characters of a finance word, a signed percentage, or another kept ticker.
  * `cands` are [start, end) pairs in document order; returns the indices kept.
  */
@@ -305,11 +306,14 @@ export function confirmedStocks(
   text: string,
   cands: readonly (readonly [number, number])[],
   events: ContextEvents,
+  words: ReadonlySet<string> = new Set(),
 ): number[] {
   const keep: number[] = [];
   let ev = 0;
   cands.forEach(([start, end], n) => {
-    let ok = nextToCjk(text, start, end);
+    // Next to CJK text only a ticker nobody writes for something else: three letters or more and
+    // no English word ("下载APP", "他的CP", "OPEN" are not AppLovin, Canadian Pacific, Opendoor).
+    let ok = end - start >= 3 && !words.has(text.slice(start, end)) && nextToCjk(text, start, end);
     while (ev < events.starts.length && (events.ends[ev] ?? 0) <= start - CONTEXT_WINDOW) ev++;
     for (let k = ev; !ok && k < events.starts.length; k++) {
       const s = events.starts[k] ?? 0;

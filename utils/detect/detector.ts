@@ -77,6 +77,7 @@ class Scanner implements Detector {
   readonly #names: NameMatcher;
   readonly #context: ContextVocabulary;
   readonly #stocks: ReadonlySet<string>;
+  readonly #stockWords: ReadonlySet<string>;
   readonly #symbolNames: DetectorData['symbolNames'];
   /**
    * A 64K-entry filter over the low 16 bits of a word's folded hash, saying which lookups could
@@ -94,6 +95,7 @@ class Scanner implements Detector {
     this.#symbols = data.symbols;
     this.#bareSets = { bare: data.bareSymbols ?? DEFAULT_BARE_SYMBOLS, symbols: data.symbols };
     this.#stocks = data.stocks ?? new Set();
+    this.#stockWords = data.stockWords ?? new Set();
     this.#symbolNames = data.symbolNames;
     const entries = data.names ?? DEFAULT_NAMES;
     this.#names = new NameMatcher(entries);
@@ -192,7 +194,7 @@ class Scanner implements Detector {
     }
     const extra: Match[] = [];
     if (pending.stocks.length > 0) {
-      const kept = new Set(confirmedStocks(text, pending.stocks, events));
+      const kept = new Set(confirmedStocks(text, pending.stocks, events, this.#stockWords));
       pending.stocks.forEach(([s, e], n) => {
         const sym = text.slice(s, e);
         if (kept.has(n))

@@ -120,6 +120,8 @@ export interface DetectorData {
    * CJK text ("HOOD的股价大涨", "le azioni COIN sono salite"). Empty when absent.
    */
   stocks?: ReadonlySet<string>;
+  /** Those of `stocks` that are English words ("OPEN", "KEY", "APP"): CJK text beside them is no evidence. */
+  stockWords?: ReadonlySet<string>;
   /**
    * The names of the assets that use a symbol, for "Name (SYM)": a name and its bracketed symbol that
    * agree are evidence enough for a bare symbol. Absent: brackets are not read.

@@ -13,7 +13,7 @@ import type { DetectorData, NameEntry } from '../detect/types';
 import type { BuiltName } from './build/names';
 // Only the data: the build then leaves the files' dates and source labels out of the bundle.
 import { names as builtNames } from './data/detect-names.json';
-import { stocks, symbols } from './data/detect-symbols.json';
+import { stocks, stockWords, symbols } from './data/detect-symbols.json';
 import type { Registry } from './types';
 
 export { decodeSymbols, encodeSymbols } from './symbol-codec';
@@ -52,6 +52,7 @@ export function detectorData(): DetectorData {
   cached ??= {
     symbols: new Set(decodeSymbols(symbols)),
     stocks: new Set(decodeSymbols(stocks)),
+    stockWords: new Set(decodeSymbols(stockWords)),
     names: detectorNames(),
   };
   return cached;

@@ -40,6 +40,14 @@ describe('bare listed tickers with finance context', () => {
       expect(read(t), t).toEqual([]);
   });
 
+  it('Latin abbreviations of Chinese text are no tickers, whatever listing shares them', () => {
+    for (const t of ['下载APP领取', '他们是CP', '这个IP很火', '支持AR眼镜', 'OPEN一下', '找KEY', 'MA均线'])
+      expect(read(t), t).toEqual([]);
+    // with a finance word they are
+    expect(read('OPEN股价暴涨')).toEqual(['ticker:OPEN→stock:OPEN']);
+    expect(read('MU的股价')).toEqual(['ticker:MU→stock:MU']);
+  });
+
   it('without context a listed ticker in capitals is no mention', () => {
     expect(read('HOOD is what I wear when it rains')).toEqual([]);
     expect(read('Call me at the NOW office')).toEqual([]);

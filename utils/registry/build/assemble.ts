@@ -210,6 +210,11 @@ export function detectStocks(input: BuildInput): string[] {
     .sort();
 }
 
+/** The bare-stock tickers that are English words ("OPEN", "KEY", "APP"): they need finance words. */
+export function detectStockWords(input: BuildInput, isEnglishWord: (w: string) => boolean): string[] {
+  return detectStocks(input).filter((t) => isEnglishWord(t));
+}
+
 export function detectSymbols(input: BuildInput): string[] {
   const symbols = new Set<string>();
   for (const c of input.coins.rows) {
