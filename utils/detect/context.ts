@@ -297,10 +297,14 @@ const OPTION_OR_FUND =
 const SIGNED_PERCENT = /[+\-\u2212]\d+(?:[.,]\d+)?\s?%/;
 
 /**
- * Bare listed-company tickers kept by context (the rule in bare.ts): next to CJK text (tickers of
- * three letters or more that are no English word, `words` lists those that are), or within
- * CONTEXT_WINDOW characters of a finance word, a signed percentage, or another kept ticker.
- * `cands` are [start, end) pairs in document order; returns the indices kept.
+ * Bare listed-company tickers kept by context (the rule in bare.ts): next to CJK text, or within
+ * CONTEXT_WINDOW characters of a finance word, a signed percentage, or another kept ticker. A
+ * ticker that is an English word (`words`: "OPEN", "LOW", "KEY", "HOOD") is a shouted word far more
+ * often: it needs a finance word right beside it with only spaces between ("Shares of OPEN rose",
+ * "OPEN stock"; never "The market will OPEN higher after earnings", "Stocks are LOW"), a Chinese
+ * finance word close by in CJK text ("HOOD的股价大涨"), a signed percentage, or the form of an option
+ * or a fund. `cands` are [start, end) pairs in document
+ * order; returns the indices kept.
  */
 export function confirmedStocks(
   text: string,
@@ -309,13 +313,31 @@ export function confirmedStocks(
   words: ReadonlySet<string> = new Set(),
 ): number[] {
   const keep: number[] = [];
+  const wordlike = new Uint8Array(cands.length);
   let ev = 0;
   cands.forEach(([start, end], n) => {
+    const isWord = words.has(text.slice(start, end));
+    if (isWord) wordlike[n] = 1;
     // Next to CJK text only a ticker nobody writes for something else: three letters or more and
-    // no English word ("下载APP", "他的CP", "OPEN" are not AppLovin, Canadian Pacific, Opendoor).
-    let ok = end - start >= 3 && !words.has(text.slice(start, end)) && nextToCjk(text, start, end);
+    // no English word ("下载APP", "他的CP", "OPEN一下" are not AppLovin, Canadian Pacific, Opendoor).
+    let ok = !isWord && end - start >= 3 && nextToCjk(text, start, end);
     while (ev < events.starts.length && (events.ends[ev] ?? 0) <= start - CONTEXT_WINDOW) ev++;
-    for (let k = ev; !ok && k < events.starts.length; k++) {
+    if (isWord) {
+      ok = financeWordBeside(text, start, end);
+      // beside CJK text, a Chinese finance word close by ("HOOD的股价大涨", "OPEN股价暴涨")
+      for (let k = ev; !ok && k < events.starts.length; k++) {
+        const s = events.starts[k] ?? 0;
+        if (s >= end + CJK_CONTEXT_WINDOW) break;
+        const w = events.words[k] ?? '';
+        if (
+          (events.ends[k] ?? 0) > start - CJK_CONTEXT_WINDOW &&
+          w.charCodeAt(0) >= 0x2e80 &&
+          isFinanceWord(w)
+        )
+          ok = nextToCjk(text, start, end);
+      }
+    }
+    for (let k = ev; !ok && !isWord && k < events.starts.length; k++) {
       const s = events.starts[k] ?? 0;
       if (s >= end + CONTEXT_WINDOW) break;
       if (isFinanceWord(events.words[k] ?? '')) ok = true;
@@ -330,7 +352,8 @@ export function confirmedStocks(
     if (ok) keep.push(n);
   });
   // A ticker in a list with a kept one shares its context ("NVDA, AMD and TSM rallied" keeps all
-  // three): one pass each way over the candidates, in document order, so linear however many.
+  // three): one pass each way over the candidates, in document order, so linear however many. An
+  // English word stands on its own evidence.
   if (keep.length === 0 || keep.length === cands.length) return keep;
   const kept = new Uint8Array(cands.length);
   for (const n of keep) kept[n] = 1;
@@ -339,17 +362,50 @@ export function confirmedStocks(
   for (let n = 0; n < cands.length; n++) {
     const [s, e] = cands[n] ?? [0, 0];
     if (kept[n]) last = e;
-    else if (s - last <= CONTEXT_WINDOW) near[n] = 1;
+    else if (!wordlike[n] && s - last <= CONTEXT_WINDOW) near[n] = 1;
   }
   last = Number.POSITIVE_INFINITY;
   for (let n = cands.length - 1; n >= 0; n--) {
     const [s, e] = cands[n] ?? [0, 0];
     if (kept[n]) last = s;
-    else if (last - e <= CONTEXT_WINDOW) near[n] = 1;
+    else if (!wordlike[n] && last - e <= CONTEXT_WINDOW) near[n] = 1;
   }
   const out: number[] = [];
   for (let n = 0; n < cands.length; n++) if (kept[n] || near[n]) out.push(n);
   return out;
+}
+
+/** The ASCII letters of a word: lower-cased for the finance-word check. */
+const LETTERS = /^[A-Za-z-]+$/;
+
+/**
+ * Whether a finance word (FINANCE_WORDS, COMPANY_WORDS) is the word right before or after
+ * [start, end), with only spaces between; "of" is looked through ("Shares of OPEN", "OPEN rose",
+ * "OPEN stock"; not "Stocks are LOW").
+ */
+function financeWordBeside(text: string, start: number, end: number): boolean {
+  const wordAt = (from: number, to: number) => text.slice(from, to).toLowerCase();
+  // left
+  let k = start;
+  for (let w = 0; w < 2; w++) {
+    let e = k;
+    while (e > 0 && text.charCodeAt(e - 1) === 0x20) e--;
+    if (e === k) break;
+    let s = e;
+    while (s > 0 && LETTERS.test(text.charAt(s - 1))) s--;
+    if (s === e) break;
+    const word = wordAt(s, e);
+    if (isFinanceWord(word)) return true;
+    if (word !== 'of') break;
+    k = s;
+  }
+  // right
+  let s = end;
+  while (s < text.length && text.charCodeAt(s) === 0x20) s++;
+  if (s === end) return false;
+  let e = s;
+  while (e < text.length && LETTERS.test(text.charAt(e))) e++;
+  return e > s && isFinanceWord(wordAt(s, e));
 }
 
 /** Whether the nearest non-space character before or after [start, end) is a CJK ideograph or kana. */

@@ -48,6 +48,19 @@ describe('bare listed tickers with finance context', () => {
     expect(read('MU的股价')).toEqual(['ticker:MU→stock:MU']);
   });
 
+  it('a ticker that is an English word needs its finance word right beside it', () => {
+    for (const t of [
+      'Stocks are LOW right now',
+      'KEY takeaways from earnings season',
+      'The market will OPEN higher after earnings',
+      'WELL, shares fell',
+    ])
+      expect(read(t), t).toEqual([]);
+    expect(read('Shares of OPEN rose 5%')).toEqual(['ticker:OPEN→stock:OPEN']);
+    expect(read('OPEN stock is up')).toEqual(['ticker:OPEN→stock:OPEN']);
+    expect(read('持有 COIN')).toEqual(['ticker:COIN→stock:COIN']);
+  });
+
   it('without context a listed ticker in capitals is no mention', () => {
     expect(read('HOOD is what I wear when it rains')).toEqual([]);
     expect(read('Call me at the NOW office')).toEqual([]);
