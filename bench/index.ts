@@ -8,6 +8,7 @@ import { type BenchRunner, type BenchSection, formatSection } from './report';
 
 const sections: Record<string, () => Promise<{ default: BenchRunner }>> = {
   detect: () => import('./detect'),
+  accuracy: () => import('./accuracy'),
   registry: () => import('./registry'),
   data: () => import('./data'),
   'data-chromium': () => import('./data-chromium'),

@@ -9,9 +9,10 @@ import { reasonText, sourceName } from '@/components/reason';
 import type { CardData } from '@/utils/card-schema';
 import type { ClaimId } from '@/utils/detect';
 import { type MessageKey, t } from '@/utils/i18n';
-import type { BackgroundReply, ClaimVerdictReply } from '@/utils/messages';
+import type { BackgroundReply, ClaimVerdictReply, ContractFactsReply } from '@/utils/messages';
 import type { ChartRange } from '@/utils/sources/chart-ranges';
 import { byUser } from './by-user';
+import { ContractFacts } from './ContractFacts';
 import { Announce, Headline, Where } from './card-header';
 import { NoteAction } from './card-note';
 import { Onward } from './card-onward';
@@ -45,6 +46,8 @@ export interface CardModel {
   pickedHere?: boolean;
   /** An address no list knows: its chain and an explorer link. */
   unknownAddress?: { chain: string; address: string; explorer: string; symbol?: string; name?: string };
+  /** That address priced by contract, with its self-given name and scanner facts (ContractFacts.tsx). */
+  contract?: ContractFactsReply;
   chain?: string;
   /** Where the resolved asset trades: its exchange, or the chains its token lives on. */
   venue?: string;
@@ -133,6 +136,9 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         <NotThis model={model} actions={actions} />
       ) : null}
       {model.unknownAddress ? <UnknownAddress a={model.unknownAddress} /> : null}
+      {model.unknownAddress && model.valid !== false ? (
+        <ContractFacts a={model.unknownAddress} facts={model.contract} />
+      ) : null}
       {model.candidates?.length ? (
         <Candidates list={model.candidates} info={model.candidateInfo} actions={actions} />
       ) : null}

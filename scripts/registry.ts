@@ -8,18 +8,26 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildRegistry, detectSymbols } from '../utils/registry/build/assemble';
+import {
+  buildRegistry,
+  detectStocks,
+  detectStockWords,
+  detectSymbols,
+} from '../utils/registry/build/assemble';
+import { buildNames, isEnglishWord } from '../utils/registry/build/names';
 import {
   coinsList,
   jupiterTokens,
   listings,
+  marketCaps,
   marketRanks,
+  recordedHandles,
   recordedPlatforms,
   secTickers,
   treasuryTickers,
 } from '../utils/registry/build/sources';
-import { encodeSymbols } from '../utils/registry/detect-data';
 import { parseRegistryData } from '../utils/registry/schema';
+import { encodeSymbols } from '../utils/registry/symbol-codec';
 
 const root = resolve(import.meta.dirname, '..');
 const fixtures = process.env.TICKERLENS_FIXTURES ?? resolve(root, '../shared/fixtures');
@@ -29,6 +37,8 @@ const input = {
   generated: new Date().toISOString().slice(0, 10),
   coins: coinsList(fixtures),
   ranks: marketRanks(fixtures),
+  caps: marketCaps(fixtures),
+  handles: recordedHandles(fixtures),
   platforms: recordedPlatforms(fixtures),
   treasuries: treasuryTickers(fixtures),
   sec: secTickers(fixtures),
@@ -47,9 +57,26 @@ const detect = {
   generated: input.generated,
   sources: [input.coins.label, input.ranks.label, input.sec.label],
   symbols: encodeSymbols(symbols),
+  stocks: encodeSymbols(detectStocks(input)),
+  stockWords: encodeSymbols(detectStockWords(input, isEnglishWord)),
 };
 const detectJson = `${JSON.stringify(detect)}\n`;
 writeFileSync(resolve(dataDir, 'detect-symbols.json'), detectJson);
+
+// Names beyond the curated dictionary (utils/registry/build/names.ts), for the worker's detector.
+const names = buildNames(input);
+const namesJson = `${JSON.stringify({
+  generated: input.generated,
+  sources: [
+    input.coins.label,
+    input.ranks.label,
+    input.sec.label,
+    input.listings.label,
+    'word-list (npm) for the English-word guard',
+  ],
+  names,
+})}\n`;
+writeFileSync(resolve(dataDir, 'detect-names.json'), namesJson);
 
 const mapped = Object.values(registry.platforms).filter((p) => p.solana).length;
 console.log(
@@ -60,5 +87,6 @@ console.log(
       `${Object.keys(registry.handles).length} handles, ${registry.treasuries.length} treasury companies; ` +
       `${Buffer.byteLength(registryJson)} bytes`,
     `detect-symbols.json: ${symbols.length} symbols; ${Buffer.byteLength(detectJson)} bytes`,
+    `detect-names.json: ${names.length} names; ${Buffer.byteLength(namesJson)} bytes`,
   ].join('\n'),
 );

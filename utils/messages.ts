@@ -121,6 +121,8 @@ const matchSchema = () =>
     end: z.int(),
     symbol: z.optional(z.string()),
     cashtag: z.optional(z.boolean()),
+    /** A bare listed-company ticker kept by finance context: resolved among equities only. */
+    listed: z.optional(z.boolean()),
     nameKey: z.optional(z.string()),
     asset: z.optional(z.string()),
     handle: z.optional(z.string()),
@@ -715,6 +717,52 @@ export const assetsMessage = {
 } as const;
 export type AssetRowReply = BackgroundReply<'tickerlens:assets'>['assets'][number];
 
+/**
+ * Facts of a contract address or Solana mint that no list knows (utils/sources/contract-facts.ts):
+ * price by contract, the name it gives itself, scanner facts. Never an asset id.
+ */
+const contractFactsSchema = () =>
+  z.object({
+    chain: z.enum(['evm', 'solana']),
+    address: z.string(),
+    pricedOn: z.optional(z.string()),
+    price: z.optional(
+      z.object({
+        usd: z.number(),
+        source: z.enum(['llamaCoins', 'coingecko']),
+        asOf: z.nullable(z.number()),
+      }),
+    ),
+    calls: z.optional(z.object({ name: z.optional(z.string()), symbol: z.optional(z.string()) })),
+    coingecko: z.optional(z.object({ id: z.string(), name: z.string(), symbol: z.string() })),
+    imitates: z.optional(z.object({ name: z.string(), symbol: z.string() })),
+    security: z.optional(
+      z.object({
+        buyTax: z.nullable(z.number()),
+        sellTax: z.nullable(z.number()),
+        holders: z.nullable(z.number()),
+        honeypot: z.nullable(z.boolean()),
+        openSource: z.nullable(z.boolean()),
+        mintable: z.nullable(z.boolean()),
+        ownerRenounced: z.nullable(z.boolean()),
+        lpLockedPct: z.nullable(z.number()),
+      }),
+    ),
+    fetchedAt: z.number(),
+    errors: z.array(z.string()),
+  });
+export type ContractFactsReply = z.infer<ReturnType<typeof contractFactsSchema>>;
+export const contractRoute = {
+  type: 'tickerlens:contract',
+  reply: /* @__PURE__ */ z.lazy(() => z.object({ facts: z.nullable(contractFactsSchema()) })),
+} as const;
+export const contractMessage = {
+  ...contractRoute,
+  request: /* @__PURE__ */ z.lazy(() =>
+    z.object({ chain: z.enum(['evm', 'solana']), address: z.string().check(z.maxLength(64)) }),
+  ),
+} as const;
+
 /** Every background message, by type: the background dispatches through this map. */
 export const backgroundApi = {
   [helloMessage.type]: helloMessage,
@@ -742,6 +790,7 @@ export const backgroundApi = {
   [checklistOverrideMessage.type]: checklistOverrideMessage,
   [claimVerdictsMessage.type]: claimVerdictsMessage,
   [assetsMessage.type]: assetsMessage,
+  [contractMessage.type]: contractMessage,
 } as const;
 
 /**

@@ -8,16 +8,23 @@
 import { createDetector, type Detector, type Match } from '@/utils/detect';
 import { isDetectableText, type ResolutionReply, resolveBlockSchema } from '@/utils/messages';
 import { resolve } from '@/utils/registry';
-import { detectorData } from '@/utils/registry/detect-data';
+import { detectorDataWith } from '@/utils/registry/detect-data';
 import { withLearntHandles } from '@/utils/registry/learnt-handles';
+import type { Registry } from '@/utils/registry/types';
 import { candidateInfo } from './cards';
 import { currentPins, currentRegistry, database } from './runtime';
 
 let detector: Detector | undefined;
+/**
+ * The registry the detector reads the names of bracketed symbols from ("Jupiter (JUP)"): the
+ * current one, set before each detection (never the bundled module: 1.7 MB the worker's script
+ * leaves to a packaged file, utils/registry/packaged.ts).
+ */
+let namesFrom: Registry | undefined;
 
 /** The worker's detector, built on first use (a content script's hello warms it up). */
 export function pageDetector(): Detector {
-  detector ??= createDetector(detectorData());
+  detector ??= createDetector(detectorDataWith(() => namesFrom));
   return detector;
 }
 
@@ -49,6 +56,7 @@ export async function resolveBlocks(
 export async function detectBlocks(
   texts: readonly string[],
 ): Promise<Array<{ matches: Match[]; resolutions: ResolutionReply[] }>> {
+  namesFrom = await currentRegistry();
   const d = pageDetector();
   // Each text on its own: one past the limit finds nothing, the others are detected as ever.
   const blocks = texts.map((text) => ({ text, matches: isDetectableText(text) ? d.detect(text) : [] }));

@@ -10,6 +10,7 @@ import { nextTryTime, readableReason } from '@/utils/sources/reasons';
 import { assetRows } from './assets';
 import { cardFor, storedCard } from './cards';
 import { checklistFor, claimVerdictsFor, overrideBox } from './checklist';
+import { contractFactsFor } from './contracts';
 import { detectBlocks, pageDetector, resolveEach } from './detection';
 import { registerFirstRun } from './first-run';
 import { announceMarks, markOptions } from './marks';
@@ -138,6 +139,7 @@ export default defineBackground(() => {
     'tickerlens:checklist-override': async (req) => overrideBox(req),
     'tickerlens:claim-verdicts': async (req) => claimVerdictsFor(req),
     'tickerlens:assets': async (req) => assetRows(req),
+    'tickerlens:contract': async ({ chain, address }) => ({ facts: await contractFactsFor(chain, address) }),
     'tickerlens:page-detected': async ({ counts, assets }, sender) => {
       const total = counts.ticker + counts.name + counts.handle + counts.address + counts.claim;
       const badge = total === 0 ? '' : total > 999 ? '999+' : String(total);

@@ -57,3 +57,31 @@ describe('message contract', () => {
     expect(envelopeSchema.safeParse({ ok: false }).success).toBe(false);
   });
 });
+
+describe('a detection crosses to the content script and back whole (issue 28)', () => {
+  it('keeps a bare stock’s listed flag and a bracketed symbol’s asset', async () => {
+    const { detectMessage } = await import('../../utils/messages');
+    const reply = {
+      blocks: [
+        {
+          matches: [
+            { kind: 'ticker', text: 'HOOD', start: 0, end: 4, symbol: 'HOOD', cashtag: false, listed: true },
+            {
+              kind: 'ticker',
+              text: 'JUP',
+              start: 9,
+              end: 12,
+              symbol: 'JUP',
+              cashtag: false,
+              asset: 'cg:jupiter-exchange-solana',
+            },
+          ],
+          resolutions: [{ asset: 'stock:HOOD' }, { asset: 'cg:jupiter-exchange-solana' }],
+        },
+      ],
+    };
+    const parsed = detectMessage.reply.parse(reply);
+    expect(parsed.blocks[0]?.matches[0]?.listed).toBe(true);
+    expect(parsed.blocks[0]?.matches[1]?.asset).toBe('cg:jupiter-exchange-solana');
+  });
+});

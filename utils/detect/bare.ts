@@ -9,7 +9,14 @@
  *     ("21,454 BTC", "1.2M PEPE", "500 TAO"), and the phrase is not an all-caps headline
  *     ("TOP 10 COINS TO BUY": a neighbouring all-caps word vetoes it);
  * and it is never on BARE_STOP_LIST (acronyms, fiat codes, units, shouted English words), which wins
- * over both. Bare symbols must be written in capitals; the lower-case forms of a few unmistakable
+ * over both. Three more kinds of evidence are weighed by the scanner (detector.ts), not here:
+ *   - a listed company's ticker (DetectorData.stocks) next to CJK text or near finance words in
+ *     any of the languages readers use, a signed percentage, an option contract or another kept
+ *     ticker ("HOOD的股价大涨", "le azioni COIN sono salite", "NVDA and AMD both rallied"):
+ *     context.ts, confirmedStocks;
+ *   - a symbol in brackets after its asset's name, or the base of a trading pair ("Jupiter (JUP)",
+ *     "JUP/USDT"): brackets.ts;
+ *   - a known symbol whose asset the same text names ("Official Trump … also known as TRUMP"). Bare symbols must be written in capitals; the lower-case forms of a few unmistakable
  * majors ("btc", "eth", "usdt" …, LOWERCASE_BARE) are accepted too because crypto posts use them.
  * A '$' before the word makes it a cashtag instead (cashtags.ts), which always wins.
  */

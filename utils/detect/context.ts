@@ -62,6 +62,62 @@ export const COMPANY_WORDS: ReadonlySet<string> = new Set([
   'premarket',
 ]);
 
+/**
+ * Words of market prose in the languages readers use (English, Italian, Spanish, French, German,
+ * Portuguese): a listed ticker or company name beside one is about the stock ("NVDA and AMD both
+ * rallied", "le azioni COIN sono salite"). Price moves count: that is what finance posts report.
+ */
+export const FINANCE_WORDS: ReadonlySet<string> = new Set(
+  [
+    'stock stocks shares share earnings premarket afterhours nasdaq nyse ticker dividend eps guidance',
+    'rallied rally rallies rose rises surged surges soared soars jumped jumps climbed gained gains',
+    'fell falls dropped drops plunged plunges slumped slumps tumbled tumbles sank sinks slid rebounded',
+    'upgrade upgraded downgrade downgraded outperform underperform valuation buyback',
+    'azioni azione titolo titoli borsa quotazione salite salito salgono rialzo ribasso crollo balzo trimestrale',
+    'acciones accion bolsa subieron cayeron cotizacion',
+    'actions bourse hausse baisse',
+    'aktie aktien kurs boerse',
+    'acoes bolsa',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Chinese words of market prose: stock, share price, rose, fell, earnings, holding. */
+export const FINANCE_CJK: ReadonlySet<string> = new Set([
+  '股价',
+  '股價',
+  '股票',
+  '美股',
+  '港股',
+  '个股',
+  '個股',
+  '大涨',
+  '大漲',
+  '上涨',
+  '上漲',
+  '暴涨',
+  '暴漲',
+  '下跌',
+  '大跌',
+  '暴跌',
+  '涨',
+  '漲',
+  '跌',
+  '财报',
+  '財報',
+  '持有',
+  '持仓',
+  '持倉',
+  '盘前',
+  '盤前',
+  '盘后',
+  '盤後',
+  '收盘',
+  '收盤',
+  '市值',
+]);
+
 export const CRYPTO_WORDS: ReadonlySet<string> = new Set([
   'token',
   'tokens',
@@ -136,13 +192,17 @@ export class ContextVocabulary {
       this.words.set(hashWord(w), w);
     };
     for (const w of COMPANY_WORDS) add(w);
+    for (const w of FINANCE_WORDS) add(w);
     for (const w of CRYPTO_WORDS) add(w);
     for (const e of entries) for (const w of e.context ?? []) if (/^[a-z0-9]+$/.test(w)) add(w);
     for (const e of entries) {
       if (!e.ambiguous) continue;
       for (const sym of e.symbols ?? []) if (/^[A-Z0-9]{2,}$/.test(sym)) this.symbols.set(hashWord(sym), sym);
     }
-    const cjk = [...COMPANY_CJK, ...CRYPTO_CJK].map((t) => ({ text: t, payload: t }));
+    const cjk = [...new Set([...COMPANY_CJK, ...CRYPTO_CJK, ...FINANCE_CJK])].map((t) => ({
+      text: t,
+      payload: t,
+    }));
     for (const e of entries)
       for (const w of e.context ?? []) if (w.charCodeAt(0) >= 0x2e80) cjk.push({ text: w, payload: w });
     this.cjk = new PhraseTable(cjk);
@@ -220,8 +280,145 @@ export class AmbiguousNames {
 
 function relevant(word: string, entry: NameEntry): boolean {
   if (entry.context?.includes(word) || entry.symbols?.includes(word)) return true;
+  if (entry.domain === 'token') return false;
   if (entry.domain === 'crypto') return CRYPTO_WORDS.has(word) || CRYPTO_CJK.has(word);
-  return COMPANY_WORDS.has(word) || COMPANY_CJK.has(word);
+  return isFinanceWord(word);
+}
+
+/** A word that tells a listed company or its ticker is meant. */
+export function isFinanceWord(word: string): boolean {
+  return COMPANY_WORDS.has(word) || COMPANY_CJK.has(word) || FINANCE_WORDS.has(word) || FINANCE_CJK.has(word);
+}
+
+const OPTION_OR_FUND =
+  /^\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{2,4}\b|(?:Bull|Bear)\s+[1-9](?:\.\d)?X\b)/;
+
+/** Signed percentages ("+5%", "-3.2%", "−1%"): a price move, finance context for a bare ticker. */
+const SIGNED_PERCENT = /[+\-\u2212]\d+(?:[.,]\d+)?\s?%/;
+
+/**
+ * Bare listed-company tickers kept by context (the rule in bare.ts): next to CJK text, or within
+ * CONTEXT_WINDOW characters of a finance word, a signed percentage, or another kept ticker. A
+ * ticker that is an English word (`words`: "OPEN", "LOW", "KEY", "HOOD") is a shouted word far more
+ * often: it needs a finance word right beside it with only spaces between ("Shares of OPEN rose",
+ * "OPEN stock"; never "The market will OPEN higher after earnings", "Stocks are LOW"), a Chinese
+ * finance word close by in CJK text ("HOOD的股价大涨"), a signed percentage, or the form of an option
+ * or a fund. `cands` are [start, end) pairs in document
+ * order; returns the indices kept.
+ */
+export function confirmedStocks(
+  text: string,
+  cands: readonly (readonly [number, number])[],
+  events: ContextEvents,
+  words: ReadonlySet<string> = new Set(),
+): number[] {
+  const keep: number[] = [];
+  const wordlike = new Uint8Array(cands.length);
+  let ev = 0;
+  cands.forEach(([start, end], n) => {
+    const isWord = words.has(text.slice(start, end));
+    if (isWord) wordlike[n] = 1;
+    // Next to CJK text only a ticker nobody writes for something else: three letters or more and
+    // no English word ("下载APP", "他的CP", "OPEN一下" are not AppLovin, Canadian Pacific, Opendoor).
+    let ok = !isWord && end - start >= 3 && nextToCjk(text, start, end);
+    while (ev < events.starts.length && (events.ends[ev] ?? 0) <= start - CONTEXT_WINDOW) ev++;
+    if (isWord) {
+      ok = financeWordBeside(text, start, end);
+      // beside CJK text, a Chinese finance word close by ("HOOD的股价大涨", "OPEN股价暴涨")
+      for (let k = ev; !ok && k < events.starts.length; k++) {
+        const s = events.starts[k] ?? 0;
+        if (s >= end + CJK_CONTEXT_WINDOW) break;
+        const w = events.words[k] ?? '';
+        if (
+          (events.ends[k] ?? 0) > start - CJK_CONTEXT_WINDOW &&
+          w.charCodeAt(0) >= 0x2e80 &&
+          isFinanceWord(w)
+        )
+          ok = nextToCjk(text, start, end);
+      }
+    }
+    for (let k = ev; !ok && !isWord && k < events.starts.length; k++) {
+      const s = events.starts[k] ?? 0;
+      if (s >= end + CONTEXT_WINDOW) break;
+      if (isFinanceWord(events.words[k] ?? '')) ok = true;
+    }
+    if (!ok) {
+      const from = Math.max(0, start - CONTEXT_WINDOW);
+      ok = SIGNED_PERCENT.test(text.slice(from, Math.min(text.length, end + CONTEXT_WINDOW)));
+    }
+    // An option contract ("AAPL Jun 2025 210.000 put") or a leveraged fund on the stock ("Direxion
+    // Daily AAPL Bull 2X"): the way brokers and quote pages write a ticker.
+    if (!ok) ok = OPTION_OR_FUND.test(text.slice(end, end + 24));
+    if (ok) keep.push(n);
+  });
+  // A ticker in a list with a kept one shares its context ("NVDA, AMD and TSM rallied" keeps all
+  // three): one pass each way over the candidates, in document order, so linear however many. An
+  // English word stands on its own evidence.
+  if (keep.length === 0 || keep.length === cands.length) return keep;
+  const kept = new Uint8Array(cands.length);
+  for (const n of keep) kept[n] = 1;
+  const near = new Uint8Array(cands.length);
+  let last = Number.NEGATIVE_INFINITY;
+  for (let n = 0; n < cands.length; n++) {
+    const [s, e] = cands[n] ?? [0, 0];
+    if (kept[n]) last = e;
+    else if (!wordlike[n] && s - last <= CONTEXT_WINDOW) near[n] = 1;
+  }
+  last = Number.POSITIVE_INFINITY;
+  for (let n = cands.length - 1; n >= 0; n--) {
+    const [s, e] = cands[n] ?? [0, 0];
+    if (kept[n]) last = s;
+    else if (!wordlike[n] && last - e <= CONTEXT_WINDOW) near[n] = 1;
+  }
+  const out: number[] = [];
+  for (let n = 0; n < cands.length; n++) if (kept[n] || near[n]) out.push(n);
+  return out;
+}
+
+/** The ASCII letters of a word: lower-cased for the finance-word check. */
+const LETTERS = /^[A-Za-z-]+$/;
+
+/**
+ * Whether a finance word (FINANCE_WORDS, COMPANY_WORDS) is the word right before or after
+ * [start, end), with only spaces between; "of" is looked through ("Shares of OPEN", "OPEN rose",
+ * "OPEN stock"; not "Stocks are LOW").
+ */
+function financeWordBeside(text: string, start: number, end: number): boolean {
+  const wordAt = (from: number, to: number) => text.slice(from, to).toLowerCase();
+  // left
+  let k = start;
+  for (let w = 0; w < 2; w++) {
+    let e = k;
+    while (e > 0 && text.charCodeAt(e - 1) === 0x20) e--;
+    if (e === k) break;
+    let s = e;
+    while (s > 0 && LETTERS.test(text.charAt(s - 1))) s--;
+    if (s === e) break;
+    const word = wordAt(s, e);
+    if (isFinanceWord(word)) return true;
+    if (word !== 'of') break;
+    k = s;
+  }
+  // right
+  let s = end;
+  while (s < text.length && text.charCodeAt(s) === 0x20) s++;
+  if (s === end) return false;
+  let e = s;
+  while (e < text.length && LETTERS.test(text.charAt(e))) e++;
+  return e > s && isFinanceWord(wordAt(s, e));
+}
+
+/** Whether the nearest non-space character before or after [start, end) is a CJK ideograph or kana. */
+function nextToCjk(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && text.charCodeAt(i) === 0x20) i--;
+  let j = end;
+  while (j < text.length && text.charCodeAt(j) === 0x20) j++;
+  return isCjkCode(text.charCodeAt(i)) || isCjkCode(text.charCodeAt(j));
+}
+
+function isCjkCode(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
 function isCjkEntry(entry: NameEntry): boolean {

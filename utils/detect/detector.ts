@@ -14,13 +14,18 @@
  *      bare "TAO"; "@bittensor_" is a handle, never the name Bittensor.
  *   4. Claims before bare symbols and names, longest phrase first ("TGE即將來臨" over "TGE", "LP已销毁"
  *      over "销毁").
- *   5. Bare symbols before names ("NEAR" after an amount is a ticker; "Near" needs context).
+ *   5. Bare symbols before names ("NEAR" after an amount is a ticker; "Near" needs context), and
+ *      symbols with their own evidence: in brackets after their asset's name ("Jupiter (JUP)",
+ *      "Ethena（ENA）", brackets.ts) or as the base of a trading pair ("JUP/USDT").
  *   6. Names, longest entry first ("Bitcoin Cash" over "Bitcoin", "比特币现金" over "比特币").
- * Ambiguous names are then kept only when confirmed by context (context.ts).
+ *   7. Listed-company tickers in capitals ("NVDA", "HOOD"), when no name matched there.
+ * Ambiguous names are then kept only when confirmed by context, and bare listed tickers only with
+ * finance context or next to CJK text (context.ts).
  */
 import * as addresses from './addresses';
 import type { BareSets } from './bare';
 import * as bare from './bare';
+import { bracketAgreement, pairEndAt } from './brackets';
 import * as cashtags from './cashtags';
 import * as charclass from './charclass';
 import type { ClaimHit } from './claims';
@@ -36,9 +41,9 @@ import * as urls from './urls';
 // Module-local bindings of the hot imports: a test runner that rewrites imports into property reads
 // (vitest's SSR transform) would otherwise pay a getter call per character; bundlers hoist them anyway.
 const { isEvmAddressRun, isSolanaAddressRun, isValidEip55 } = addresses;
-const { DEFAULT_BARE_SYMBOLS, LOWERCASE_BARE_HASHES, matchBare } = bare;
+const { BARE_STOP_LIST, DEFAULT_BARE_SYMBOLS, LOWERCASE_BARE_HASHES, matchBare } = bare;
 const { matchCashtagAt } = cashtags;
-const { CLASS, DIGIT, HASH_SEED, hashStep, LOWER, UPPER, WORD } = charclass;
+const { ALPHA, CLASS, DIGIT, HASH_SEED, hashStep, LOWER, UPPER, WORD } = charclass;
 const {
   CLAIM_WORD_HASHES,
   claimMatch,
@@ -48,7 +53,7 @@ const {
   ZH_ASCII_OPENER_HASHES,
   zhClaimStartCodes,
 } = claims;
-const { confirmed } = context;
+const { confirmed, confirmedStocks } = context;
 const { matchHandleAt } = handles;
 const { DEFAULT_NAMES } = names;
 const { urlEndAt } = urls;
@@ -71,6 +76,9 @@ class Scanner implements Detector {
   readonly #bareSets: BareSets;
   readonly #names: NameMatcher;
   readonly #context: ContextVocabulary;
+  readonly #stocks: ReadonlySet<string>;
+  readonly #stockWords: ReadonlySet<string>;
+  readonly #symbolNames: DetectorData['symbolNames'];
   /**
    * A 64K-entry filter over the low 16 bits of a word's folded hash, saying which lookups could
    * possibly hit (claim patterns, Latin names, lower-case bare symbols). Almost every word of prose
@@ -86,6 +94,9 @@ class Scanner implements Detector {
   constructor(data: DetectorData) {
     this.#symbols = data.symbols;
     this.#bareSets = { bare: data.bareSymbols ?? DEFAULT_BARE_SYMBOLS, symbols: data.symbols };
+    this.#stocks = data.stocks ?? new Set();
+    this.#stockWords = data.stockWords ?? new Set();
+    this.#symbolNames = data.symbolNames;
     const entries = data.names ?? DEFAULT_NAMES;
     this.#names = new NameMatcher(entries);
     this.#context = new ContextVocabulary(entries);
@@ -118,6 +129,7 @@ class Scanner implements Detector {
     const out: Match[] = [];
     const ambiguous = new AmbiguousNames();
     const events = new ContextEvents();
+    const pending: Pending = { stocks: [], symbols: [], forced: new Set() };
     const n = text.length;
     let floor = 0; // end of the last match or skipped (negated) claim
     let i = 0;
@@ -139,7 +151,7 @@ class Scanner implements Detector {
           h = hashStep(h, cc);
           j++;
         }
-        const end = this.#word(text, i, j, h, or, and, floor, out, ambiguous, events);
+        const end = this.#word(text, i, j, h, or, and, floor, out, ambiguous, events, pending);
         if (end > i) {
           floor = end;
           i = end;
@@ -171,7 +183,7 @@ class Scanner implements Detector {
             if (w) events.push(i, i + w.text.length, w.payload);
           }
           const end =
-            starts & (CJK_CLAIM | CJK_NAME) ? this.#cjk(text, i, floor, out, ambiguous, starts) : -1;
+            starts & (CJK_CLAIM | CJK_NAME) ? this.#cjk(text, i, floor, out, ambiguous, starts, events) : -1;
           if (end > i) {
             i = floor = end;
             continue;
@@ -180,13 +192,54 @@ class Scanner implements Detector {
       }
       i++;
     }
-    if (ambiguous.length === 0) return out;
-    const keep = confirmed(
-      ambiguous,
-      out.filter((m) => m.kind === 'ticker'),
-      events,
-    );
-    return keep.length === 0 ? out : mergeConfirmed(text, out, ambiguous, keep);
+    const extra: Match[] = [];
+    if (pending.stocks.length > 0) {
+      const kept = new Set(confirmedStocks(text, pending.stocks, events, this.#stockWords));
+      pending.stocks.forEach(([s, e], n) => {
+        const sym = text.slice(s, e);
+        if (kept.has(n))
+          extra.push({
+            kind: 'ticker',
+            text: sym,
+            start: s,
+            end: e,
+            symbol: sym,
+            cashtag: false,
+            listed: true,
+          });
+        else if (this.#symbols.has(sym)) pending.symbols.push([s, e]);
+      });
+    }
+    if (ambiguous.length > 0) {
+      const tickers = out.filter((m) => m.kind === 'ticker');
+      const keep = new Set([...confirmed(ambiguous, tickers, events), ...pending.forced]);
+      for (const n of [...keep].sort((a, b) => a - b)) {
+        const entry = ambiguous.entries[n];
+        if (entry) extra.push(nameMatch(text, ambiguous.start(n), ambiguous.end(n), entry));
+      }
+    }
+    if (pending.symbols.length > 0 && this.#symbolNames) {
+      // "The Official Trump token, also known as TRUMP": the text names the asset that uses the symbol.
+      const named = new Set<string>();
+      for (const m of out) if (m.kind === 'name' && m.asset) named.add(m.asset);
+      for (const m of extra) if (m.kind === 'name' && m.asset) named.add(m.asset);
+      for (const [s, e] of pending.symbols) {
+        if (named.size === 0) break;
+        const sym = text.slice(s, e);
+        const agreed = this.#symbolNames(sym).find((x) => named.has(x.asset));
+        if (agreed)
+          extra.push({
+            kind: 'ticker',
+            text: sym,
+            start: s,
+            end: e,
+            symbol: sym,
+            cashtag: false,
+            asset: agreed.asset,
+          });
+      }
+    }
+    return extra.length === 0 ? out : mergeSorted(out, extra);
   }
 
   /** Classifies the word run [i, j). Returns the end of what it consumed, or -1. */
@@ -201,6 +254,7 @@ class Scanner implements Detector {
     out: Match[],
     ambiguous: AmbiguousNames,
     events: ContextEvents,
+    pending: Pending,
   ): number {
     const len = j - i;
     const c0 = text.charCodeAt(i);
@@ -254,13 +308,87 @@ class Scanner implements Detector {
         return j;
       }
     }
+    if (and & UPPER && len >= 2 && len <= 10) {
+      const end = this.#evidenced(text, i, j, floor, out, ambiguous, pending);
+      if (end > i) return end;
+    }
 
     if (hook & HOOK_NAME) {
       const end = this.#names.matchLatin(text, i, hash);
       const entry = this.#names.lastEntry;
+      if (end > i && entry?.asset?.startsWith('cg:') && inCompanyName(text, end)) return end;
       if (end > i && entry) {
         if (entry.ambiguous) ambiguous.push(i, end, entry);
-        else out.push(nameMatch(text, i, end, entry));
+        else {
+          const t = entry.asset?.startsWith('stock:') ? text.slice(i, end) : '';
+          // "NVDA and AMD both rallied": a company whose name is its own ticker, written as the
+          // ticker ("AMD", "IBM", "ASML"), is read as the ticker.
+          if (t && entry.asset === `stock:${t}`)
+            out.push({ kind: 'ticker', text: t, start: i, end, symbol: t, cashtag: false, listed: true });
+          else out.push(nameMatch(text, i, end, entry));
+          // "Tesla and Apple reported": a listed company named nearby is company context
+          if (t) events.push(i, end, 'company');
+        }
+        return end;
+      }
+    }
+    if (and & UPPER && len >= 2 && len <= 10 && standsAlone(text, i, j)) {
+      const sym = text.slice(i, j);
+      if (len <= 5 && this.#stocks.has(sym)) {
+        pending.stocks.push([i, j]);
+        return j;
+      }
+      if (this.#symbolNames && this.#symbols.has(sym)) pending.symbols.push([i, j]);
+    }
+    return -1;
+  }
+
+  /**
+   * An upper-case word with evidence of its own: the symbol in brackets after its asset's name, or
+   * the base of a trading pair. Returns the end of what it consumed, or -1.
+   */
+  #evidenced(
+    text: string,
+    i: number,
+    j: number,
+    floor: number,
+    out: Match[],
+    ambiguous: AmbiguousNames,
+    pending: Pending,
+  ): number {
+    const sym = text.slice(i, j);
+    if (this.#symbolNames) {
+      const agreed = bracketAgreement(text, i, j, sym, this.#symbolNames);
+      if (agreed) {
+        const last = ambiguous.length - 1;
+        if (last >= 0 && ambiguous.start(last) >= agreed.nameStart && ambiguous.end(last) <= agreed.nameEnd) {
+          pending.forced.add(last); // "Jupiter (JUP)": the bracket confirms the ambiguous name
+        } else if (agreed.nameStart >= floor && (out.at(-1)?.end ?? 0) <= agreed.nameStart) {
+          out.push({
+            kind: 'name',
+            text: text.slice(agreed.nameStart, agreed.nameEnd),
+            start: agreed.nameStart,
+            end: agreed.nameEnd,
+            nameKey: agreed.key,
+            asset: agreed.asset,
+          });
+        }
+        out.push({
+          kind: 'ticker',
+          text: sym,
+          start: i,
+          end: j,
+          symbol: sym,
+          cashtag: false,
+          asset: agreed.asset,
+        });
+        return j;
+      }
+    }
+    if (this.#symbols.has(sym)) {
+      const end = pairEndAt(text, j);
+      if (end > j) {
+        out.push({ kind: 'ticker', text: sym, start: i, end: j, symbol: sym, cashtag: false });
         return end;
       }
     }
@@ -275,6 +403,7 @@ class Scanner implements Detector {
     out: Match[],
     ambiguous: AmbiguousNames,
     starts: number,
+    events: ContextEvents,
   ): number {
     const claim = starts & CJK_CLAIM ? matchZhClaimAt(text, i, floor) : null;
     const name = starts & CJK_NAME ? this.#names.cjk.longestAt(text, i) : null;
@@ -287,7 +416,10 @@ class Scanner implements Detector {
     if (name) {
       const end = i + name.text.length;
       if (name.payload.ambiguous) ambiguous.push(i, end, name.payload);
-      else out.push(nameMatch(text, i, end, name.payload));
+      else {
+        out.push(nameMatch(text, i, end, name.payload));
+        if (name.payload.asset?.startsWith('stock:')) events.push(i, end, 'company');
+      }
       return end;
     }
     return -1;
@@ -330,6 +462,31 @@ class Scanner implements Detector {
   }
 }
 
+/** Up to three capitalised words, then a company's legal ending. */
+const LEGAL_SUFFIX =
+  /^(?:\s+[A-Z][\w&-]*){0,3}?\s+(?:AG|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|plc|PLC|GmbH|S\.A\.|N\.V\.)(?![\w])/;
+
+/**
+ * Whether the coin name ending at `end` is part of a company's name: followed within three
+ * capitalised words by a legal ending ("Advanced Bitcoin Technologies AG", "Bitcoin Depot Inc."):
+ * the company, not the coin.
+ */
+function inCompanyName(text: string, end: number): boolean {
+  return LEGAL_SUFFIX.test(text.slice(end, end + 60));
+}
+
+/**
+ * Whether the upper-case word [i, j) stands alone as a possible bare ticker: not an acronym of the
+ * stop list, and not glued to '$', '@', '.', '/' or a letter ("x.ETH", "JUP/USDT"'s quote, "ABCé").
+ */
+function standsAlone(text: string, i: number, j: number): boolean {
+  const glued = (c: number) =>
+    c === 0x24 || c === 0x40 || c === 0x2e || c === 0x2f || c === 0xff20 || ((CLASS[c] ?? 0) & ALPHA) !== 0;
+  if (i > 0 && glued(text.charCodeAt(i - 1))) return false;
+  if (j < text.length && glued(text.charCodeAt(j))) return false;
+  return !BARE_STOP_LIST.has(text.slice(i, j));
+}
+
 /** A digit at `i` starts a number unless it continues one ("3.125": the "125" is not a new number). */
 function isNumberStart(text: string, i: number): boolean {
   if (i < 2) return true;
@@ -337,16 +494,22 @@ function isNumberStart(text: string, i: number): boolean {
   return !((p === 0x2e || p === 0x2c) && ((CLASS[text.charCodeAt(i - 2)] ?? 0) & DIGIT) !== 0);
 }
 
-/** Merges the confirmed ambiguous names (indices `keep`, in order) into `out`, keeping document order. */
-function mergeConfirmed(text: string, out: Match[], names: AmbiguousNames, keep: readonly number[]): Match[] {
+/** What a scan keeps for after its pass: bare listed tickers awaiting context, names a bracket confirmed. */
+interface Pending {
+  stocks: Array<[number, number]>;
+  /** Upper-case known symbols nothing else matched: tickers if their asset is named in the text too. */
+  symbols: Array<[number, number]>;
+  forced: Set<number>;
+}
+
+/** Merges the matches kept after the pass (`extra`, any order) into `out`, keeping document order. */
+function mergeSorted(out: Match[], extra: Match[]): Match[] {
+  extra.sort((a, b) => a.start - b.start);
   const merged: Match[] = [];
   let k = 0;
-  for (const n of keep) {
-    const start = names.start(n);
-    const entry = names.entries[n];
-    if (!entry) continue;
-    for (let m = out[k]; m !== undefined && m.start < start; m = out[++k]) merged.push(m);
-    merged.push(nameMatch(text, start, names.end(n), entry));
+  for (const x of extra) {
+    for (let m = out[k]; m !== undefined && m.start < x.start; m = out[++k]) merged.push(m);
+    merged.push(x);
   }
   for (let m = out[k]; m !== undefined; m = out[++k]) merged.push(m);
   return merged;

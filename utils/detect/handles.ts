@@ -6,6 +6,8 @@
  *   "@@x" is nothing. The old retweet prefix "RT@name" / "RT:@name" still counts, as in twitter-text.
  * - Not followed by another '@' ("@user@mastodon.social" is a fediverse address), by a letter of an
  *   alphabetic script, or by "://" (a URL scheme).
+ * - Not a scoped package ("npm install @defillama/api", "from '@defillama/api'"): '@' right after a
+ *   quote or an install command and followed by '/' names code, not an account.
  * - A run of more than 15 word characters is not a handle at all. twitter-text would still link its
  *   first 20 characters; X has not allowed handles longer than 15 for years, so we report nothing.
  */
@@ -42,6 +44,13 @@ function precedingOk(text: string, i: number): boolean {
   return (f & ALPHA) === 0;
 }
 
+/** A quote or an install command ("npm install", "yarn add", "pnpm i") right before the '@' at `i`. */
+function isPackageScope(text: string, i: number): boolean {
+  const p = text.charCodeAt(i - 1);
+  if (p === 0x27 || p === 0x22 || p === 0x60) return true;
+  return /\b(?:install|add|i)\s+$/.test(text.slice(Math.max(0, i - 12), i));
+}
+
 /** The handle starting at `i` (where `text[i]` is '@' or '＠'), or null. */
 export function matchHandleAt(text: string, i: number): Match | null {
   if (!isAt(text.charCodeAt(i)) || !precedingOk(text, i)) return null;
@@ -54,6 +63,7 @@ export function matchHandleAt(text: string, i: number): Match | null {
     const c = text.charCodeAt(j);
     if (isAt(c) || ((CLASS[c] ?? 0) & ALPHA) !== 0) return null;
     if (c === 0x3a && text.charCodeAt(j + 1) === 0x2f && text.charCodeAt(j + 2) === 0x2f) return null;
+    if (c === 0x2f && isPackageScope(text, i)) return null;
   }
   const t = text.slice(i, j);
   return { kind: 'handle', text: t, start: i, end: j, handle: t.slice(1) };

@@ -27,6 +27,9 @@ interface Group {
   hant?: readonly string[];
   /** Chinese written the same in both scripts */
   zh?: readonly string[];
+  /** Japanese and Korean names of the majors, as exchanges and CoinGecko write them */
+  ja?: readonly string[];
+  ko?: readonly string[];
   /** For ambiguous spellings: tickers that confirm the name nearby. */
   symbols?: readonly string[];
   /** For ambiguous spellings: extra confirming words (lower case). */
@@ -36,7 +39,15 @@ interface Group {
 
 const GROUPS: readonly Group[] = [
   // ── crypto ──────────────────────────────────────────────────────────────────
-  { key: 'bitcoin', asset: 'cg:bitcoin', en: ['Bitcoin'], hans: ['比特币'], hant: ['比特幣'] },
+  {
+    key: 'bitcoin',
+    asset: 'cg:bitcoin',
+    en: ['Bitcoin'],
+    hans: ['比特币'],
+    hant: ['比特幣'],
+    ja: ['ビットコイン'],
+    ko: ['비트코인'],
+  },
   {
     key: 'bitcoin-cash',
     asset: 'cg:bitcoin-cash',
@@ -49,6 +60,8 @@ const GROUPS: readonly Group[] = [
     asset: 'cg:ethereum',
     en: ['Ethereum', '=Ether'],
     zh: ['以太坊'],
+    ja: ['イーサリアム'],
+    ko: ['이더리움'],
     hans: ['以太币'],
     hant: ['以太幣'],
   },
@@ -59,8 +72,24 @@ const GROUPS: readonly Group[] = [
     hans: ['以太经典'],
     hant: ['以太經典'],
   },
-  { key: 'solana', asset: 'cg:solana', en: ['Solana'], hans: ['索拉纳'], hant: ['索拉納'] },
-  { key: 'dogecoin', asset: 'cg:dogecoin', en: ['Dogecoin'], hans: ['狗狗币'], hant: ['狗狗幣'] },
+  {
+    key: 'solana',
+    asset: 'cg:solana',
+    en: ['Solana'],
+    hans: ['索拉纳'],
+    hant: ['索拉納'],
+    ja: ['ソラナ'],
+    ko: ['솔라나'],
+  },
+  {
+    key: 'dogecoin',
+    asset: 'cg:dogecoin',
+    en: ['Dogecoin'],
+    hans: ['狗狗币'],
+    hant: ['狗狗幣'],
+    ja: ['ドージコイン'],
+    ko: ['도지코인'],
+  },
   { key: 'ripple', asset: 'cg:ripple', en: ['=Ripple'], hans: ['瑞波币', '瑞波'], hant: ['瑞波幣'] },
   {
     key: 'cardano',
@@ -147,17 +176,19 @@ const GROUPS: readonly Group[] = [
   { key: 'polygon', asset: 'cg:polygon-ecosystem-token', en: ['=Polygon'] },
   { key: 'internet-computer', asset: 'cg:internet-computer', en: ['=Internet Computer'] },
   { key: 'pi-network', asset: 'cg:pi-network', en: ['Pi Network'] },
-  { key: 'official-trump', asset: 'cg:official-trump', en: ['Official Trump'] },
+  { key: 'official-trump', asset: 'cg:official-trump', en: ['=Official Trump'] },
   { key: 'notcoin', asset: 'cg:notcoin', en: ['Notcoin'] },
   { key: 'qubic', asset: 'cg:qubic-network', en: ['Qubic'] },
   { key: 'pump-fun', asset: 'cg:pump-fun', en: ['Pump.fun'] },
   { key: 'world-liberty-financial', asset: 'cg:world-liberty-financial', en: ['World Liberty Financial'] },
-  { key: 'pudgy-penguins', asset: 'cg:pudgy-penguins', en: ['Pudgy Penguins'] },
+  { key: 'pudgy-penguins', asset: 'cg:pudgy-penguins', en: ['=Pudgy Penguins'] },
   { key: 'floki', asset: 'cg:floki', en: ['=Floki'] },
   { key: 'stacks', asset: 'cg:blockstack', en: ['?Stacks'], symbols: ['STX'] },
   { key: 'cronos', asset: 'cg:crypto-com-chain', en: ['=Cronos'] },
   { key: 'monad', asset: 'cg:monad', en: ['?Monad'], symbols: ['MON'] },
   { key: 'spx6900', asset: 'cg:spx6900', en: ['SPX6900'] },
+  { key: 'peanut-the-squirrel', asset: 'cg:peanut-the-squirrel', en: ['=Peanut the Squirrel'] },
+  { key: 'aster', asset: 'cg:aster-2', en: ['?Aster'], symbols: ['ASTER'] },
 
   // ── listed companies ────────────────────────────────────────────────────────
   { key: 'nvidia', asset: 'stock:NVDA', en: ['NVIDIA'], hans: ['英伟达', '辉达'], hant: ['輝達', '英偉達'] },
@@ -183,7 +214,7 @@ const GROUPS: readonly Group[] = [
   {
     key: 'apple',
     asset: 'stock:AAPL',
-    en: ['=Apple'],
+    en: ['?Apple'],
     hans: ['?苹果'],
     hant: ['?蘋果'],
     symbols: ['AAPL'],
@@ -201,10 +232,16 @@ const GROUPS: readonly Group[] = [
     symbols: ['META'],
   },
   { key: 'broadcom', asset: 'stock:AVGO', en: ['Broadcom'], zh: ['博通'] },
-  { key: 'amd', asset: 'stock:AMD', en: ['=AMD', 'Advanced Micro Devices'] },
+  {
+    key: 'amd',
+    asset: 'stock:AMD',
+    en: ['=AMD', 'Advanced Micro Devices'],
+    zh: ['超威半导体'],
+    hans: ['超威'],
+  },
   { key: 'intel', asset: 'stock:INTC', en: ['=Intel'], hans: ['英特尔'], hant: ['英特爾'] },
   { key: 'coinbase', asset: 'stock:COIN', en: ['Coinbase'] },
-  { key: 'robinhood', asset: 'stock:HOOD', en: ['=Robinhood'] },
+  { key: 'robinhood', asset: 'stock:HOOD', en: ['=Robinhood'], hans: ['罗宾汉'], hant: ['羅賓漢'] },
   {
     key: 'block',
     asset: 'stock:XYZ',
@@ -232,8 +269,14 @@ const GROUPS: readonly Group[] = [
   },
   { key: 'qualcomm', asset: 'stock:QCOM', en: ['Qualcomm'], zh: ['高通'] },
   { key: 'asml', asset: 'stock:ASML', en: ['=ASML'], hans: ['阿斯麦'], hant: ['艾司摩爾'] },
-  { key: 'arm', asset: 'stock:ARM', en: ['Arm Holdings'] },
-  { key: 'supermicro', asset: 'stock:SMCI', en: ['Supermicro', 'Super Micro'] },
+  { key: 'arm', asset: 'stock:ARM', en: ['Arm Holdings'], zh: ['安谋'] },
+  {
+    key: 'supermicro',
+    asset: 'stock:SMCI',
+    en: ['Supermicro', 'Super Micro'],
+    hans: ['超微电脑'],
+    hant: ['美超微'],
+  },
   { key: 'alibaba', asset: 'stock:BABA', en: ['Alibaba'], zh: ['阿里巴巴'] },
   { key: 'baidu', asset: 'stock:BIDU', en: ['Baidu'], zh: ['百度'] },
   { key: 'jd', asset: 'stock:JD', en: ['JD.com'], hans: ['京东'], hant: ['京東'] },
@@ -278,14 +321,81 @@ const GROUPS: readonly Group[] = [
   { key: 'hive-digital', asset: 'stock:HIVE', en: ['HIVE Digital', 'Hive Blockchain'] },
   { key: 'exodus', asset: 'stock:EXOD', en: ['Exodus Movement'] },
   { key: 'trump-media', asset: 'stock:DJT', en: ['Trump Media'] },
-  { key: 'salesforce', asset: 'stock:CRM', en: ['Salesforce'] },
-  { key: 'paypal', asset: 'stock:PYPL', en: ['PayPal'] },
+  { key: 'salesforce', asset: 'stock:CRM', en: ['Salesforce'], zh: ['赛富时'] },
+  { key: 'paypal', asset: 'stock:PYPL', en: ['PayPal'], hans: ['贝宝'] },
   { key: 'shopify', asset: 'stock:SHOP', en: ['Shopify'] },
-  { key: 'uber', asset: 'stock:UBER', en: ['=Uber'] },
-  { key: 'walmart', asset: 'stock:WMT', en: ['Walmart'] },
-  { key: 'visa', asset: 'stock:V', en: ['?Visa'], symbols: ['V'] },
-  { key: 'mastercard', asset: 'stock:MA', en: ['Mastercard'] },
-  { key: 'eli-lilly', asset: 'stock:LLY', en: ['Eli Lilly'] },
+  { key: 'uber', asset: 'stock:UBER', en: ['=Uber'], hans: ['优步'], hant: ['優步'] },
+  { key: 'walmart', asset: 'stock:WMT', en: ['Walmart'], hans: ['沃尔玛'], hant: ['沃爾瑪'] },
+  { key: 'visa', asset: 'stock:V', en: ['?Visa'], zh: ['维萨'], symbols: ['V'] },
+  { key: 'mastercard', asset: 'stock:MA', en: ['Mastercard'], hans: ['万事达'], hant: ['萬事達'] },
+  { key: 'eli-lilly', asset: 'stock:LLY', en: ['Eli Lilly'], zh: ['礼来'] },
+  // Chinese names of large US-listed companies, as Chinese finance news writes them; those that are
+  // also words (百事 'all things', 花旗 the US flag in 花旗参, 强生 a given name) need company context
+  { key: 'boeing', asset: 'stock:BA', en: ['Boeing'], zh: ['波音'] },
+  { key: 'coca-cola', asset: 'stock:KO', en: ['Coca-Cola'], hans: ['可口可乐'], hant: ['可口可樂'] },
+  { key: 'disney', asset: 'stock:DIS', en: ['=Disney'], hans: ['迪士尼'] },
+  { key: 'nike', asset: 'stock:NKE', en: ['=Nike'], zh: ['耐克'] },
+  { key: 'starbucks', asset: 'stock:SBUX', en: ['Starbucks'], zh: ['星巴克'] },
+  { key: 'mcdonalds', asset: 'stock:MCD', en: ["McDonald's"], hans: ['麦当劳'], hant: ['麥當勞'] },
+  { key: 'goldman-sachs', asset: 'stock:GS', en: ['Goldman Sachs'], zh: ['高盛'] },
+  { key: 'morgan-stanley', asset: 'stock:MS', en: ['Morgan Stanley'], zh: ['摩根士丹利'] },
+  { key: 'exxon', asset: 'stock:XOM', en: ['ExxonMobil', 'Exxon Mobil'], zh: ['埃克森美孚'] },
+  { key: 'pfizer', asset: 'stock:PFE', en: ['Pfizer'], zh: ['辉瑞'] },
+  { key: 'cisco', asset: 'stock:CSCO', en: ['=Cisco'], zh: ['思科'] },
+  { key: 'dell', asset: 'stock:DELL', en: ['=Dell'], zh: ['戴尔'] },
+  { key: 'ibm', asset: 'stock:IBM', en: ['=IBM'] },
+  { key: 'costco', asset: 'stock:COST', en: ['=Costco'], hans: ['好市多', '开市客'] },
+  { key: 'adobe', asset: 'stock:ADBE', en: ['=Adobe'], zh: ['奥多比'] },
+  { key: 'netease', asset: 'stock:NTES', en: ['NetEase'], hans: ['网易'], hant: ['網易'] },
+  { key: 'bilibili', asset: 'stock:BILI', en: ['Bilibili'], hans: ['哔哩哔哩', 'B站'] },
+  { key: 'futu', asset: 'stock:FUTU', en: ['Futu'], hans: ['富途'] },
+  { key: 'snowflake', asset: 'stock:SNOW', en: ['?Snowflake'], symbols: ['SNOW'] },
+  { key: 'crowdstrike', asset: 'stock:CRWD', en: ['CrowdStrike'] },
+  { key: 'target', asset: 'stock:TGT', en: ['?Target'], symbols: ['TGT'] },
+  { key: 'airbnb', asset: 'stock:ABNB', en: ['Airbnb'], hans: ['爱彼迎'], hant: ['愛彼迎'] },
+  { key: 'unitedhealth', asset: 'stock:UNH', en: ['UnitedHealth'], hans: ['联合健康'], hant: ['聯合健康'] },
+  { key: 'novo-nordisk', asset: 'stock:NVO', en: ['Novo Nordisk'], hans: ['诺和诺德'], hant: ['諾和諾德'] },
+  { key: 'pepsico', asset: 'stock:PEP', en: ['PepsiCo'], zh: ['?百事'], symbols: ['PEP'] },
+  { key: 'chevron', asset: 'stock:CVX', en: ['=Chevron'], hans: ['雪佛龙'], hant: ['雪佛龍'] },
+  {
+    key: 'johnson-johnson',
+    asset: 'stock:JNJ',
+    en: ['Johnson & Johnson'],
+    hans: ['?强生'],
+    hant: ['?強生'],
+    symbols: ['JNJ'],
+  },
+  {
+    key: 'bank-of-america',
+    asset: 'stock:BAC',
+    en: ['Bank of America'],
+    hans: ['美国银行'],
+    hant: ['美國銀行'],
+  },
+  { key: 'citigroup', asset: 'stock:C', en: ['Citigroup'], zh: ['?花旗'], symbols: ['C'] },
+  { key: 'wells-fargo', asset: 'stock:WFC', en: ['Wells Fargo'], hans: ['富国银行'], hant: ['富國銀行'] },
+  { key: 'hp', asset: 'stock:HPQ', hans: ['惠普'] },
+  {
+    key: 'applied-materials',
+    asset: 'stock:AMAT',
+    en: ['Applied Materials'],
+    hans: ['应用材料'],
+    hant: ['應用材料'],
+  },
+  {
+    key: 'texas-instruments',
+    asset: 'stock:TXN',
+    en: ['Texas Instruments'],
+    hans: ['德州仪器'],
+    hant: ['德州儀器'],
+  },
+  { key: 'trip-com', asset: 'stock:TCOM', en: ['Trip.com'], hans: ['携程'], hant: ['攜程'] },
+  { key: 'new-oriental', asset: 'stock:EDU', en: ['New Oriental'], hans: ['新东方'], hant: ['新東方'] },
+  { key: 'full-truck', asset: 'stock:YMM', hans: ['满帮'], hant: ['滿幫'] },
+  { key: 'tencent-music', asset: 'stock:TME', en: ['Tencent Music'], hans: ['腾讯音乐'], hant: ['騰訊音樂'] },
+  { key: 'vipshop', asset: 'stock:VIPS', en: ['Vipshop'], hans: ['唯品会'], hant: ['唯品會'] },
+  { key: 'up-fintech', asset: 'stock:TIGR', hans: ['老虎证券'], hant: ['老虎證券'] },
+  { key: 'canaan', asset: 'stock:CAN', en: ['Canaan Inc'], zh: ['嘉楠科技'] },
 ];
 
 function expand(group: Group): NameEntry[] {
@@ -310,6 +420,8 @@ function expand(group: Group): NameEntry[] {
   for (const s of group.hans ?? []) add(s, 'zh-Hans');
   for (const s of group.hant ?? []) add(s, 'zh-Hant');
   for (const s of group.zh ?? []) add(s, 'zh');
+  for (const s of group.ja ?? []) add(s, 'ja');
+  for (const s of group.ko ?? []) add(s, 'ko');
   return out;
 }
 

@@ -45,9 +45,14 @@ export interface Match {
   symbol?: string;
   /** ticker: whether the text carried a '$' (a cashtag) or was a bare symbol ("3.125 BTC"). */
   cashtag?: boolean;
+  /** ticker: a bare listed-company ticker found by finance context ("HOOD的股价", "NVDA and AMD rallied"): an equity. */
+  listed?: boolean;
   /** name: the dictionary entry's key ("bitcoin", "nvidia"). */
   nameKey?: string;
-  /** name: curated asset id hint when the dictionary has one ("cg:bitcoin", "stock:NVDA"). */
+  /**
+   * name: curated asset id hint when the dictionary has one ("cg:bitcoin", "stock:NVDA"); ticker: the
+   * asset whose name is written right before the bracketed symbol ("Jupiter (JUP)").
+   */
   asset?: string;
   /** handle: the handle without '@'. */
   handle?: string;
@@ -65,10 +70,10 @@ export interface Match {
 }
 
 /** Which language a dictionary entry is written in. `zh` is a form shared by both Chinese scripts. */
-export type NameLang = 'en' | 'zh' | 'zh-Hans' | 'zh-Hant';
+export type NameLang = 'en' | 'zh' | 'zh-Hans' | 'zh-Hant' | 'ja' | 'ko';
 
 /** The kind of thing an entry names; selects the context words an ambiguous entry needs. */
-export type NameDomain = 'crypto' | 'company';
+export type NameDomain = 'crypto' | 'company' | 'token';
 
 export interface NameEntry {
   /** The name as written: "Bitcoin", "比特幣", "Meta Platforms". A single space matches any run of spaces. */
@@ -88,7 +93,10 @@ export interface NameEntry {
    * the lower-case form is an ordinary word ("tesla" the unit, "ripple", "micron").
    */
   caseSensitive?: boolean;
-  /** Ambiguous entries: which context-word set confirms them. Defaults to 'crypto' for cg: assets, else 'company'. */
+  /**
+   * Ambiguous entries: which context-word set confirms them. Defaults to 'crypto' for cg: assets, else
+   * 'company'; 'token' takes only the entry's own symbols and context words (a coin named "Core").
+   */
   domain?: NameDomain;
   /** Ambiguous entries: tickers whose presence nearby confirms the name ("Render" … "$RENDER"). */
   symbols?: readonly string[];
@@ -107,6 +115,18 @@ export interface DetectorData {
   bareSymbols?: ReadonlySet<string>;
   /** Names dictionary; defaults to the built-in DEFAULT_NAMES. */
   names?: readonly NameEntry[];
+  /**
+   * Tickers of listed companies that count bare, in capitals, with finance context nearby or next to
+   * CJK text ("HOOD的股价大涨", "le azioni COIN sono salite"). Empty when absent.
+   */
+  stocks?: ReadonlySet<string>;
+  /** Those of `stocks` that are English words ("OPEN", "KEY", "APP"): CJK text beside them is no evidence. */
+  stockWords?: ReadonlySet<string>;
+  /**
+   * The names of the assets that use a symbol, for "Name (SYM)": a name and its bracketed symbol that
+   * agree are evidence enough for a bare symbol. Absent: brackets are not read.
+   */
+  symbolNames?: (symbol: string) => ReadonlyArray<{ name: string; asset: string }>;
 }
 
 export interface Detector {

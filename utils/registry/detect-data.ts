@@ -8,51 +8,83 @@
  * before ('a' none, 'b' one, ...) followed by the rest of it. Symbols are upper case, digits, '.'
  * and '-', so the letter also separates them: no delimiter, no quotes. ~35% of the JSON array.
  */
-import type { DetectorData } from '../detect/types';
-// Only the symbols: the build then leaves the file's date and source labels out of the bundle.
-import { symbols } from './data/detect-symbols.json';
+import { DEFAULT_NAMES } from '../detect/names';
+import type { DetectorData, NameEntry } from '../detect/types';
+import type { BuiltName } from './build/names';
+// Only the data: the build then leaves the files' dates and source labels out of the bundle.
+import { names as builtNames } from './data/detect-names.json';
+import { stocks, stockWords, symbols } from './data/detect-symbols.json';
+import type { Registry } from './types';
 
-/** The marker letters: 'a' + shared prefix length. */
-const MARK_BASE = 0x61;
-const MAX_SHARED = 25;
-const SYMBOL_CHARS = /^[A-Z0-9.-]+$/;
+export { decodeSymbols, encodeSymbols } from './symbol-codec';
 
-/** Front-codes symbols (any order, duplicates dropped) into the string `decodeSymbols` reads. */
-export function encodeSymbols(symbols: Iterable<string>): string {
-  const sorted = [...new Set(symbols)].sort();
-  let out = '';
-  let prev = '';
-  for (const s of sorted) {
-    if (!SYMBOL_CHARS.test(s))
-      throw new Error(`symbol ${JSON.stringify(s)} has a character the encoding reserves`);
-    let shared = 0;
-    const most = Math.min(prev.length, s.length - 1, MAX_SHARED);
-    while (shared < most && prev.charCodeAt(shared) === s.charCodeAt(shared)) shared++;
-    out += String.fromCharCode(MARK_BASE + shared) + s.slice(shared);
-    prev = s;
+import { decodeSymbols } from './symbol-codec';
+
+/** A built name (utils/registry/build/names.ts) as a dictionary entry. */
+function entryOf([text, asset, flag]: BuiltName): NameEntry {
+  const key = asset.startsWith('cg:') ? asset.slice(3) : asset.slice(6).toLowerCase();
+  const entry: NameEntry = { text, key, asset, lang: 'en' };
+  if (flag === '=') entry.caseSensitive = true;
+  if (flag === '?' || flag === '!') {
+    entry.ambiguous = true;
+    entry.caseSensitive = true;
+    const symbol = asset.startsWith('stock:') ? asset.slice(6) : undefined;
+    if (flag === '?') {
+      entry.domain = 'company';
+      if (symbol) entry.symbols = [symbol];
+    } else {
+      // a coin named with an English word ("Core", "Story"): its own ticker or a token word
+      entry.domain = 'token';
+      entry.context = ['token', 'tokens', 'coin', 'coins', 'memecoin', '代币', '代幣'];
+    }
   }
-  return out;
-}
-
-/** The symbols of an `encodeSymbols` string, in sorted order. */
-export function decodeSymbols(encoded: string): string[] {
-  const out: string[] = [];
-  let prev = '';
-  let i = 0;
-  while (i < encoded.length) {
-    const shared = encoded.charCodeAt(i) - MARK_BASE;
-    let j = i + 1;
-    while (j < encoded.length && encoded.charCodeAt(j) < MARK_BASE) j++;
-    prev = prev.slice(0, shared) + encoded.slice(i + 1, j);
-    out.push(prev);
-    i = j;
-  }
-  return out;
+  return entry;
 }
 
 let cached: DetectorData | undefined;
 
+/** The curated dictionary, then the built names (the build already left out what curated names). */
+export function detectorNames(): NameEntry[] {
+  return [...DEFAULT_NAMES, ...(builtNames as BuiltName[]).map(entryOf)];
+}
+
 export function detectorData(): DetectorData {
-  cached ??= { symbols: new Set(decodeSymbols(symbols)) };
+  cached ??= {
+    symbols: new Set(decodeSymbols(symbols)),
+    stocks: new Set(decodeSymbols(stocks)),
+    stockWords: new Set(decodeSymbols(stockWords)),
+    names: detectorNames(),
+  };
   return cached;
+}
+
+/**
+ * The detector's data with the registry's names for bracketed symbols ("Jupiter (JUP)"): ranked
+ * coins first, then listed companies by market value, then the rest. `current` is read at each
+ * lookup, so a refreshed registry is used as soon as the worker has it (none yet: no names).
+ */
+export function detectorDataWith(current: () => Registry | undefined): DetectorData {
+  const ranked = (r?: number) => r ?? Number.POSITIVE_INFINITY;
+  // Per registry, each symbol's list is built once: a page repeats the same few symbols.
+  let memoOf: Registry | undefined;
+  const memo = new Map<string, ReadonlyArray<{ name: string; asset: string }>>();
+  return {
+    ...detectorData(),
+    symbolNames: (symbol) => {
+      const reg = current();
+      if (reg !== memoOf) {
+        memoOf = reg;
+        memo.clear();
+      }
+      let names = memo.get(symbol);
+      if (!names) {
+        names = [...(reg?.withSymbol(symbol) ?? [])]
+          .sort((a, b) => ranked(a.rank) - ranked(b.rank))
+          .map((a) => ({ name: a.name, asset: a.id }));
+        if (memo.size > 5000) memo.clear();
+        memo.set(symbol, names);
+      }
+      return names;
+    },
+  };
 }

@@ -44,6 +44,8 @@ export function loadRegistry(data: RegistryData): Registry {
       asset = { id: key, kind: 'crypto', symbol: coins.symbol[i] ?? '', name: coins.name[i] ?? '' };
       const rank = data.coinRanks[id];
       if (rank !== undefined) asset.rank = rank;
+      const cap = data.coinCaps?.[id];
+      if (cap !== undefined) asset.marketCap = cap;
       const platforms = data.platforms[id];
       if (platforms) asset.platforms = platforms;
       cache.set(key, asset);

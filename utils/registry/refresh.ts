@@ -17,6 +17,10 @@ export interface RefreshedLists {
   }>;
   /** CoinGecko id → market-cap rank (top 1,000). */
   ranks: ReadonlyMap<string, number>;
+  /** CoinGecko id → market cap in US dollars, from the same pages (absent where a row gives none). */
+  caps?: ReadonlyMap<string, number>;
+  /** Lower-case X handle → asset id from DefiLlama's `/protocols`; the bundled map wins where both name one. */
+  handles?: Readonly<Record<string, string>>;
   fetchedAt: number;
 }
 
@@ -60,6 +64,8 @@ export function mergeRefreshed(bundled: RegistryData, fresh: RefreshedLists): Re
 
   const coinRanks: Record<string, number> = {};
   for (const [id, rank] of fresh.ranks) if (ids.has(id)) coinRanks[id] = rank;
+  const coinCaps: Record<string, number> = {};
+  for (const [id, cap] of fresh.caps ?? []) if (ids.has(id)) coinCaps[id] = cap;
 
   // Curated handles and hints that point at a coin CoinGecko no longer lists are dropped, not kept dead.
   const live = (asset: string) => !asset.startsWith('cg:') || ids.has(asset.slice(3));
@@ -74,13 +80,16 @@ export function mergeRefreshed(bundled: RegistryData, fresh: RefreshedLists): Re
     ],
     coins,
     coinRanks,
+    coinCaps,
     platforms,
     solanaTokens: {
       mint: pick(bundled.solanaTokens.mint),
       symbol: pick(bundled.solanaTokens.symbol),
       name: pick(bundled.solanaTokens.name),
     },
-    handles: Object.fromEntries(Object.entries(bundled.handles).filter(([, a]) => live(a))),
+    handles: Object.fromEntries(
+      [...Object.entries(fresh.handles ?? {}), ...Object.entries(bundled.handles)].filter(([, a]) => live(a)),
+    ),
     hints: Object.fromEntries(Object.entries(bundled.hints).filter(([, a]) => live(a))),
     leading: bundled.leading.filter(live),
   };

@@ -23,6 +23,14 @@ const MAX_CANDIDATES = 8;
 /** "Not this?" offers this many of the assets passed over (each travels with every detection). */
 const MAX_OTHERS = 3;
 const HINT_POINTS = 2;
+/**
+ * With no context, a coin whose market cap is at least this many times every other claimant's wins
+ * alone: nobody means a micro-cap namesake by default. A claimant the cap snapshot lacks is known
+ * only to be smaller than the snapshot's smallest cap, so that is its bound.
+ */
+export const LEADER_FACTOR = 10;
+/** Companies' values are unknown here: one in the SEC top 2,000 is a real contest, never out-capped. */
+const CONTESTING_SEC_RANK = 2000;
 const CHAIN_POINTS = 2;
 
 /**
@@ -158,7 +166,14 @@ function resolveTicker(
   const byAddress = addressEvidence(registry, symbol, ctx);
   if (byAddress) return { asset: byAddress, reason: 'contract address in the same post' };
 
-  const all = candidatesFor(registry, symbol);
+  // "Jupiter (JUP)": the name before the bracket named the asset, and it uses this symbol.
+  if (match.asset && registry.asset(match.asset)?.symbol === symbol)
+    return { asset: match.asset, reason: `its name is written before the bracketed ${symbol}` };
+
+  // A bare ticker kept for its finance context ("HOOD的股价") is the listed company's.
+  const all = match.listed
+    ? candidatesFor(registry, symbol).filter((a) => a.kind === 'equity')
+    : candidatesFor(registry, symbol);
   const [first] = all;
   if (!first) return { reason: `no asset with symbol ${symbol}` };
   if (all.length === 1) return { asset: first.id, reason: `only asset with symbol ${symbol}` };
@@ -174,9 +189,65 @@ function resolveTicker(
       reason: `${best.why.join(', ')} over ${next.asset.id} (${next.why.join(', ')})${words}`,
     };
   }
+  if (context.words.length === 0 && context.chains.size === 0) {
+    const leader = capLeader(registry, all);
+    if (leader) return { asset: leader.id, reason: leader.reason };
+  }
+  // The one original among its bridged and pegged copies: a copy is never the default reading. (A
+  // name qualified by its chain is no proof of a copy here: "HarryPotterObamaSonic10Inu (ETH)" is
+  // the first of two memecoins, so $BITCOIN stays a contest.)
+  const originals = scored.filter((s) => !COPY.test(s.asset.id) && !COPY.test(s.asset.name));
+  const [original] = originals;
+  if (original && originals.length === 1 && original === best) {
+    return {
+      asset: original.asset.id,
+      reason: `the only original among copies (${scored.length - 1} bridged or pegged)`,
+    };
+  }
   return {
     candidates: scored.slice(0, MAX_CANDIDATES).map((s) => s.asset.id),
     reason: `${all.length} assets use ${symbol} and the evidence is close${words}`,
+  };
+}
+
+let capFloorOf: { registry: Registry; floor: number } | undefined;
+
+/** The smallest market cap the registry's snapshot holds: every coin it lacks is below it. */
+function capFloor(registry: Registry): number {
+  if (capFloorOf?.registry !== registry) {
+    const caps = Object.values(registry.data.coinCaps ?? {});
+    capFloorOf = { registry, floor: caps.length ? Math.min(...caps) : Number.POSITIVE_INFINITY };
+  }
+  return capFloorOf.floor;
+}
+
+/**
+ * The coin that out-caps every other claimant of its symbol by LEADER_FACTOR, or undefined. Copies
+ * (bridged, pegged) of the leader never contest it; a listed company in the SEC top 2,000 always does.
+ */
+function capLeader(
+  registry: Registry,
+  all: readonly RegistryAsset[],
+): { id: string; reason: string } | undefined {
+  const floor = capFloor(registry);
+  if (!Number.isFinite(floor)) return undefined;
+  let leader: RegistryAsset | undefined;
+  for (const a of all) {
+    if (a.kind === 'equity' && (a.rank ?? Number.POSITIVE_INFINITY) <= CONTESTING_SEC_RANK) return undefined;
+    if (a.kind === 'crypto' && a.marketCap !== undefined && a.marketCap > (leader?.marketCap ?? 0))
+      leader = a;
+  }
+  if (!leader?.marketCap || isCopy(leader)) return undefined;
+  let next = 0;
+  for (const a of all) {
+    if (a === leader) continue;
+    next = Math.max(next, a.marketCap ?? floor);
+  }
+  if (leader.marketCap < LEADER_FACTOR * next) return undefined;
+  const ratio = next > 0 ? Math.floor(leader.marketCap / next) : Number.POSITIVE_INFINITY;
+  return {
+    id: leader.id,
+    reason: `market cap ${ratio}× every other asset using ${leader.symbol} (no context to say otherwise)`,
   };
 }
 

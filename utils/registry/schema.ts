@@ -20,6 +20,7 @@ export const registryDataSchema = z.object({
     bySymbol: z.array(z.number()),
   }),
   coinRanks: z.record(z.string(), z.number()),
+  coinCaps: z.optional(z.record(z.string(), z.number())),
   equities: z.object({
     ticker: z.array(z.string()),
     name: z.array(z.string()),

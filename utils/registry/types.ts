@@ -20,6 +20,8 @@ export interface RegistryAsset {
   exchange?: string;
   /** equity: the listing is an ETF or trust units. */
   etf?: boolean;
+  /** crypto: market capitalisation in US dollars, where the rank snapshot gives one. */
+  marketCap?: number;
   /** crypto: contract per CoinGecko platform id, where a source gave one ("ethereum" → "0xa0b8…"). */
   platforms?: Record<string, string>;
 }
@@ -73,6 +75,11 @@ export interface RegistryData {
   coins: { id: string[]; symbol: string[]; name: string[]; bySymbol: number[] };
   /** CoinGecko id → market-cap rank, for the coins the rank snapshot has. */
   coinRanks: Record<string, number>;
+  /**
+   * CoinGecko id → market cap in US dollars, for the ranked coins whose snapshot row gives one. Optional:
+   * copies stored before it existed still load (the ≥10× leader rule then has nothing to go on).
+   */
+  coinCaps?: Record<string, number>;
   /**
    * Every US listing, column by column, sorted by ticker in code-unit order: ticker (SEC spelling),
    * name, exchange ('' when OTC / SEC only), SEC market-value position (0 when not in the SEC list).

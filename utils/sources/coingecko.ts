@@ -149,7 +149,13 @@ export function rankPageUrl(baseUrl: string, page: number): string {
 }
 
 export const rankRowsSchema = z.array(
-  z.object({ id: z.string().min(1), market_cap_rank: nullableNumber.optional() }).passthrough(),
+  z
+    .object({
+      id: z.string().min(1),
+      market_cap_rank: nullableNumber.optional(),
+      market_cap: nullableNumber.optional(),
+    })
+    .passthrough(),
 );
 
 // ── /simple/token_price/{platform} ───────────────────────────────────────────────────────────────

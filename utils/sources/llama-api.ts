@@ -111,9 +111,29 @@ export const protocolsSchema = z.array(
     name: z.string().optional(),
     slug: z.string().nullish().catch(null),
     gecko_id: z.string().nullish().catch(null),
+    /** The project's X handle, without '@' (absent or null for many protocols). */
+    twitter: z.string().nullish().catch(null),
   }),
 );
 export type ProtocolsAnswer = z.infer<typeof protocolsSchema>;
+
+/** X handles: '@' aside, 1–15 letters, digits and underscores. */
+const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+
+/**
+ * Lower-case X handle → `cg:<gecko_id>`, from the protocols that name both. The list is by TVL, so the
+ * first protocol listed for a handle wins (a project's several protocols share one account).
+ */
+export function handlesFromProtocols(rows: ProtocolsAnswer): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const r of rows) {
+    const handle = r.twitter?.replace(/^@/, '').trim();
+    if (!handle || !HANDLE.test(handle) || !r.gecko_id) continue;
+    const key = handle.toLowerCase();
+    if (!(key in map)) map[key] = `cg:${r.gecko_id}`;
+  }
+  return map;
+}
 
 /** CoinGecko id → DefiLlama slug. The first protocol listed for an id wins (the list is by TVL). */
 export function geckoToSlug(rows: ProtocolsAnswer): Record<string, string> {

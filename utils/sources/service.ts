@@ -58,6 +58,16 @@ import {
   treasuryUrl,
 } from './coingecko';
 import {
+  bestLlamaPrice,
+  type ContractFacts,
+  contractDetailSchema,
+  contractDetailUrl,
+  isContractAddress,
+  llamaContractKeys,
+  platformOf,
+  securityFacts,
+} from './contract-facts';
+import {
   goplusChainId,
   parseTokenSecurity,
   type TokenSecurity,
@@ -72,6 +82,7 @@ import {
   feesSummaryUrl,
   geckoToSlug,
   governanceIds,
+  handlesFromProtocols,
   protocolsSchema,
   protocolsUrl,
   revenueTotals,
@@ -147,6 +158,10 @@ export interface RegistryLists {
   coins: CoinsListRow[];
   /** CoinGecko id → market-cap rank, for the top 1,000. */
   ranks: Map<string, number>;
+  /** CoinGecko id → market cap in US dollars, from the same pages. */
+  caps: Map<string, number>;
+  /** Lower-case X handle → `cg:` id, from DefiLlama's `/protocols` (`twitter` beside `gecko_id`). */
+  handles?: Record<string, string>;
   fetchedAt: number;
 }
 
@@ -175,10 +190,16 @@ export interface SecurityAnswer {
 const META = {
   politeness: 'politeness',
   protocolMap: 'llama:protocolMap',
+  protocolHandles: 'llama:protocolHandles',
   emissionsList: 'llama:emissionsList',
   treasuriesAt: 'refresh:treasuries',
   registryAt: 'refresh:registry',
+  /** `contract:<chain>:<address>`: the facts of an unlisted contract (contract-facts.ts). */
+  contract: 'contract:',
 } as const;
+
+/** How long an unlisted contract's facts are served before they are asked again. */
+const CONTRACT_TTL_MS = 10 * 60 * 1000;
 
 /** The map of CoinGecko ids to DefiLlama slugs and the emissions list are kept this long. */
 const LIST_TTL_MS = 24 * 3_600_000;
@@ -825,6 +846,73 @@ export function createDataService(options: DataServiceOptions) {
     return { results };
   }
 
+  // ── unlisted contracts: priced by contract ────────────────────────────────────────────────────
+
+  const contractTasks = new InFlight<string, ContractFacts | null>();
+
+  /**
+   * Price, self-given name and scanner facts of a contract no list knows, from DefiLlama's coins by
+   * `chain:address` (every common EVM chain in one call), CoinGecko's contract endpoint and GoPlus.
+   * Cached for CONTRACT_TTL_MS; a failed source leaves its reason in `errors`, the rest still shows.
+   */
+  function contractFacts(chain: 'evm' | 'solana', address: string): Promise<ContractFacts | null> {
+    if (!isContractAddress(chain, address)) return Promise.resolve(null);
+    const key = `${META.contract}${chain}:${chain === 'evm' ? address.toLowerCase() : address}`;
+    return contractTasks.run(key, async () => {
+      const stored = await db.getMeta(key, (v) =>
+        isRecord(v) && typeof v.fetchedAt === 'number' ? (v as unknown as ContractFacts) : undefined,
+      );
+      if (stored && now() - stored.fetchedAt < CONTRACT_TTL_MS) return stored;
+      const errors: string[] = [];
+      const facts: ContractFacts = { chain, address, fetchedAt: now(), errors };
+      const llama = await request(
+        'llamaCoins',
+        llamaPricesUrl(base('llamaCoins'), llamaContractKeys(chain, address)),
+        llamaPricesSchema,
+      );
+      const priced = llama.ok ? bestLlamaPrice(llama.data, address) : null;
+      if (!llama.ok) errors.push(`DefiLlama: ${llama.reason}`);
+      else if (!priced) errors.push('DefiLlama: no price for this contract');
+      const platform = platformOf(priced?.chain ?? (chain === 'solana' ? 'solana' : 'ethereum'));
+      if (priced) {
+        facts.pricedOn = priced.chain;
+        facts.price = {
+          usd: priced.usd,
+          source: 'llamaCoins',
+          asOf: priced.timestamp ? priced.timestamp * 1000 : null,
+        };
+        if (priced.symbol) facts.calls = { symbol: priced.symbol };
+      }
+      const cg = await request(
+        'coingecko',
+        contractDetailUrl(base('coingecko'), platform, address),
+        contractDetailSchema,
+      );
+      if (cg.ok) {
+        facts.coingecko = { id: cg.data.id, name: cg.data.name, symbol: cg.data.symbol.toUpperCase() };
+        const usd = cg.data.market_data?.current_price?.usd;
+        if (!facts.price && typeof usd === 'number') {
+          const at = Date.parse(cg.data.market_data?.last_updated ?? cg.data.last_updated ?? '');
+          facts.price = { usd, source: 'coingecko', asOf: Number.isFinite(at) ? at : null };
+          facts.pricedOn ??= platform;
+        }
+      } else errors.push(`CoinGecko: ${cg.reason}`);
+      if (chain === 'evm') {
+        const sec = await tokenSecurity(platform, address);
+        if (sec.data) {
+          facts.security = securityFacts(sec.data);
+          const calls = { ...facts.calls };
+          if (sec.data.name) calls.name = sec.data.name;
+          if (sec.data.symbol) calls.symbol = sec.data.symbol;
+          facts.calls = calls;
+        } else if (sec.error) errors.push(sec.error);
+      }
+      await db.setMeta(key, facts, now());
+      await persist();
+      return facts;
+    });
+  }
+
   // ── DefiLlama lists: CoinGecko id → slug, emissions list ──────────────────────────────────────
 
   type Listed<T> = { value: T; fetchedAt: number };
@@ -850,6 +938,12 @@ export function createDataService(options: DataServiceOptions) {
       if (!out.ok) return stored?.value;
       const map = geckoToSlug(out.data);
       await db.setMeta(META.protocolMap, { value: map, fetchedAt: now() }, now());
+      // The same answer names each protocol's X account: the registry's handle map (first run aside).
+      await db.setMeta(
+        META.protocolHandles,
+        { value: handlesFromProtocols(out.data), fetchedAt: now() },
+        now(),
+      );
       return map;
     }) as Promise<Record<string, string> | undefined>;
   }
@@ -891,14 +985,24 @@ export function createDataService(options: DataServiceOptions) {
     if (failedPage && !failedPage.ok) reason ??= `ranks: ${failedPage.reason}`;
     if (list.ok && !failedPage && options.onRegistryLists) {
       const ranks = new Map<string, number>();
+      const caps = new Map<string, number>();
       for (const p of pages) {
         if (!p.ok) continue;
         for (const row of p.data) {
           if (typeof row.market_cap_rank === 'number' && !ranks.has(row.id))
             ranks.set(row.id, row.market_cap_rank);
+          if (typeof row.market_cap === 'number' && row.market_cap > 0 && !caps.has(row.id))
+            caps.set(row.id, row.market_cap);
         }
       }
-      await options.onRegistryLists({ coins: list.data, ranks, fetchedAt: now() });
+      const handles = await db.getMeta(META.protocolHandles, parseListed(isStringMap));
+      await options.onRegistryLists({
+        coins: list.data,
+        ranks,
+        caps,
+        ...(handles ? { handles: handles.value } : {}),
+        fetchedAt: now(),
+      });
     }
     await persist();
     if (!map) reason ??= 'DefiLlama /protocols unavailable';
@@ -1345,6 +1449,7 @@ export function createDataService(options: DataServiceOptions) {
     refreshAssetDetails,
     refreshRegistry,
     tokenSecurity,
+    contractFacts,
     seedSnapshot,
     getCard,
     plan,

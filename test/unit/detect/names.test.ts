@@ -28,8 +28,14 @@ describe('the dictionary', () => {
       assetByKey.set(e.key, e.asset);
       expect(seen.has(e.text), e.text).toBe(false);
       seen.add(e.text);
-      const cjk = /[\u3400-\u9fff]/.test(e.text);
-      expect(cjk, e.text).toBe(e.lang !== 'en');
+      const script = /[\u3040-\u30ff]/.test(e.text)
+        ? 'ja'
+        : /[\uac00-\ud7af]/.test(e.text)
+          ? 'ko'
+          : /[\u3400-\u9fff]/.test(e.text)
+            ? 'zh'
+            : 'en';
+      expect(script, e.text).toBe(e.lang.startsWith('zh') ? 'zh' : e.lang);
       if (e.ambiguous) expect(e.domain, e.text).toBeDefined();
     }
   });
@@ -65,7 +71,6 @@ describe('the dictionary', () => {
       ['Tesla', 'stock:TSLA'],
       ['特斯拉', 'stock:TSLA'],
       ['MicroStrategy', 'stock:MSTR'],
-      ['Apple', 'stock:AAPL'],
       ['Coinbase', 'stock:COIN'],
       ['Robinhood', 'stock:HOOD'],
     ];
@@ -76,6 +81,26 @@ describe('the dictionary', () => {
         text,
       ).toEqual([[text, asset]]);
     }
+  });
+});
+
+describe('company names that are common words (issue 28)', () => {
+  it('Apple, Block, Target, Visa only with company context', () => {
+    expect(names('据报道 Apple 股价 今天').map((m) => m.asset)).toEqual(['stock:AAPL']);
+    expect(names('Apple shares fell 3%').map((m) => m.asset)).toEqual(['stock:AAPL']);
+    expect(names('Tesla and Apple reported; MicroStrategy bought more').map((m) => m.asset)).toEqual([
+      'stock:TSLA',
+      'stock:AAPL',
+      'stock:MSTR',
+    ]);
+    for (const t of [
+      'Apple pie for dessert',
+      'Block party tonight',
+      'Target audience first',
+      'Visa on arrival',
+    ])
+      expect(names(t), t).toEqual([]);
+    expect(names('Target shares slid after earnings').map((m) => m.asset)).toEqual(['stock:TGT']);
   });
 });
 

@@ -47,6 +47,8 @@ const COMPANY_FIRST =
   'a US company in the SEC top 2,000 by market value vs a coin outside the 2025-02 top-250 snapshot: the company, unless crypto words around the cashtag say otherwise';
 const NO_SUCH_COIN =
   'the CoinGecko 2026 list has no coin with this symbol, so the only asset is the listed company';
+const COPY_RULE =
+  "DefiLlama's coin is, by its CoinGecko id and name, a bridged copy (resolve.ts COPY); we answer the one original";
 const ID_DRIFT =
   "the CoinGecko 2026 list holds a different coin id under this symbol than DefiLlama's (ids churn between list dates)";
 
@@ -57,12 +59,15 @@ const DELIBERATE: Record<string, string> = {
       .split(' ')
       .map((s) => [s, COMPANY_FIRST]),
   ),
+  EXOD: 'Exodus Movement is a curated leading company (names dictionary) vs an unranked coin: the company',
+  HIVE: 'HIVE Digital is a curated leading company (names dictionary) vs Hive, outside the 2025-02 top 250: the company',
   META: 'Meta Platforms (SEC #6) over MetaDAO: $META is the stock unless the post talks tokens',
   NNN: NO_SUCH_COIN,
   BTU: NO_SUCH_COIN,
   LILPEPE: ID_DRIFT,
   ZUSD: ID_DRIFT,
   MITO: ID_DRIFT,
+  VBETH: COPY_RULE,
   PRIME: 'Echelon Prime is ranked 203 in the 2025-02 snapshot; Hastra PRIME launched after it',
 };
 
@@ -122,8 +127,8 @@ describe('cross-check against DefiLlama (GPL, test only)', () => {
     expect(top).toHaveLength(1000);
   });
 
-  it('agrees on at least 58% and lists DefiLlama’s coin for at least 89% (agree or candidate)', () => {
-    expect(result.agree / top.length).toBeGreaterThanOrEqual(0.58);
+  it('agrees on at least 59% and lists DefiLlama’s coin for at least 89% (agree or candidate)', () => {
+    expect(result.agree / top.length).toBeGreaterThanOrEqual(0.59);
     expect((result.agree + result.listed) / top.length).toBeGreaterThanOrEqual(0.89);
   });
 

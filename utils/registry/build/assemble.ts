@@ -17,6 +17,8 @@ export interface BuildInput {
   generated: string;
   coins: Source<CoinRow[]>;
   ranks: Source<Map<string, number>>;
+  caps: Source<Map<string, number>>;
+  handles: Source<Map<string, string>>;
   platforms: Source<Map<string, Record<string, string>>>;
   treasuries: Source<Set<string>>;
   sec: Source<SecRow[]>;
@@ -107,6 +109,7 @@ export function buildRegistry(input: BuildInput): RegistryData {
   const seen = new Set<string>();
   const coins: RegistryData['coins'] = { id: [], symbol: [], name: [], bySymbol: [] };
   const coinRanks: Record<string, number> = {};
+  const coinCaps: Record<string, number> = {};
   // Sorted by id in code-unit order, the order load.ts binary-searches.
   for (const c of [...input.coins.rows].sort((a, b) => byCodeUnit(a.id, b.id))) {
     if (seen.has(c.id)) continue;
@@ -116,6 +119,8 @@ export function buildRegistry(input: BuildInput): RegistryData {
     coins.name.push(c.name);
     const rank = input.ranks.rows.get(c.id);
     if (rank !== undefined) coinRanks[c.id] = rank;
+    const cap = input.caps.rows.get(c.id);
+    if (cap !== undefined) coinCaps[c.id] = cap;
   }
   coins.bySymbol = coins.id
     .map((_, i) => i)
@@ -124,6 +129,9 @@ export function buildRegistry(input: BuildInput): RegistryData {
   const tickers = new Set(eq.map((e) => e[0]));
 
   const handles: Record<string, string> = {};
+  // Recorded pages first; the curated list wins where both name a handle ("circle" is USDC's page's
+  // account and Circle the company's: curated says the company).
+  for (const [handle, id] of input.handles.rows) if (seen.has(id.slice(3))) handles[handle] = id;
   for (const [handle, id] of Object.entries(CURATED_HANDLES)) {
     checkId(id, seen, tickers, `handle @${handle}`);
     handles[handle.toLowerCase()] = id;
@@ -154,6 +162,8 @@ export function buildRegistry(input: BuildInput): RegistryData {
     sources: [
       input.coins.label,
       input.ranks.label,
+      input.caps.label,
+      input.handles.label,
       input.platforms.label,
       input.treasuries.label,
       input.sec.label,
@@ -163,6 +173,7 @@ export function buildRegistry(input: BuildInput): RegistryData {
     ],
     coins,
     coinRanks,
+    coinCaps,
     equities: {
       ticker: eq.map((e) => e[0]),
       name: eq.map((e) => e[1]),
@@ -189,6 +200,21 @@ export function buildRegistry(input: BuildInput): RegistryData {
  * - the symbols of the ranked coins (for "3.125 BTC"-style amounts);
  * - the 1,500 largest US-listed tickers by market value (SEC list order).
  */
+/** The SEC list's largest companies (market value order) whose tickers count bare with finance context. */
+export const BARE_STOCKS_TOP = 1500;
+
+/** Tickers of the BARE_STOCKS_TOP largest US companies, for DetectorData.stocks ("HOOD的股价", "NVDA rallied"). */
+export function detectStocks(input: BuildInput): string[] {
+  return [...new Set(input.sec.rows.slice(0, BARE_STOCKS_TOP).map((r) => r.ticker.toUpperCase()))]
+    .filter((t) => /^[A-Z]{2,5}$/.test(t))
+    .sort();
+}
+
+/** The bare-stock tickers that are English words ("OPEN", "KEY", "APP"): they need finance words. */
+export function detectStockWords(input: BuildInput, isEnglishWord: (w: string) => boolean): string[] {
+  return detectStocks(input).filter((t) => isEnglishWord(t));
+}
+
 export function detectSymbols(input: BuildInput): string[] {
   const symbols = new Set<string>();
   for (const c of input.coins.rows) {

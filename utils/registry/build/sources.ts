@@ -30,16 +30,30 @@ const market = z.object({
   id: z.string(),
   symbol: z.string(),
   market_cap_rank: z.number().int().positive().nullable(),
+  market_cap: z.number().nonnegative().nullable().optional(),
 });
 
+const MARKETS_TOP250 = 'coingecko/coins_markets_usd_2025-02-09_top250.json';
+
 export function marketRanks(fixtures: string): Source<Map<string, number>> {
-  const path = 'coingecko/coins_markets_usd_2025-02-09_top250.json';
-  const rows = z.array(market).parse(JSON.parse(read(fixtures, path)));
+  const rows = z.array(market).parse(JSON.parse(read(fixtures, MARKETS_TOP250)));
   const ranks = new Map<string, number>();
   for (const r of rows) if (r.market_cap_rank !== null) ranks.set(r.id, r.market_cap_rank);
   return {
-    label: `CoinGecko /coins/markets usd top 250, 2025-02-09: market-cap ranks (${path})`,
+    label: `CoinGecko /coins/markets usd top 250, 2025-02-09: market-cap ranks (${MARKETS_TOP250})`,
     rows: ranks,
+  };
+}
+
+/** Market caps in US dollars of the same snapshot (the ≥10× leader rule of resolve.ts reads them). */
+export function marketCaps(fixtures: string): Source<Map<string, number>> {
+  const rows = z.array(market).parse(JSON.parse(read(fixtures, MARKETS_TOP250)));
+  const caps = new Map<string, number>();
+  for (const r of rows)
+    if (typeof r.market_cap === 'number' && r.market_cap > 0) caps.set(r.id, r.market_cap);
+  return {
+    label: `CoinGecko /coins/markets usd top 250, 2025-02-09: market caps (${MARKETS_TOP250})`,
+    rows: caps,
   };
 }
 
@@ -62,6 +76,28 @@ const cleanPlatforms = (p: Record<string, string | null>): Record<string, string
       (e): e is [string, string] => e[0] !== '' && typeof e[1] === 'string' && e[1] !== '',
     ),
   );
+
+/**
+ * X handles CoinGecko's recorded coin pages name (`links.twitter_screen_name`): the build's share of
+ * the handle map beside the curated list (the daily refresh adds DefiLlama's `/protocols` handles).
+ */
+export function recordedHandles(fixtures: string): Source<Map<string, string>> {
+  const out = new Map<string, string>();
+  const page = z.object({
+    id: z.string(),
+    links: z.object({ twitter_screen_name: z.string().nullish() }).partial(),
+  });
+  for (const name of ['GetAssetDetails.txt', 'GetAssetDetailsFromContract.txt']) {
+    const d = page.parse(recorded(fixtures, name).json);
+    const h = d.links.twitter_screen_name?.trim();
+    if (h && /^[A-Za-z0-9_]{1,15}$/.test(h)) out.set(h.toLowerCase(), `cg:${d.id}`);
+  }
+  return {
+    label:
+      'CoinGecko recorded /coins/{id} and contract pages: links.twitter_screen_name (coingecko/recorded/)',
+    rows: out,
+  };
+}
 
 /** Contract platforms: the recorded `/coins/list?include_platform` sample and the USDC contract lookup. */
 export function recordedPlatforms(fixtures: string): Source<Map<string, Record<string, string>>> {
