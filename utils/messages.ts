@@ -758,6 +758,7 @@ export const contractRoute = {
 } as const;
 export const contractMessage = {
   ...contractRoute,
+  contentScripts: true,
   request: /* @__PURE__ */ z.lazy(() =>
     z.object({ chain: z.enum(['evm', 'solana']), address: z.string().check(z.maxLength(64)) }),
   ),

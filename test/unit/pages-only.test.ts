@@ -53,6 +53,7 @@ describe('messages for the extension pages only', () => {
       'tickerlens:chart',
       'tickerlens:checklist',
       'tickerlens:claim-verdicts',
+      'tickerlens:contract',
       'tickerlens:detect',
       'tickerlens:hello',
       'tickerlens:open-notes',
