@@ -6,8 +6,8 @@
  */
 import type { QuoteRecord } from '@/utils/db/records';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
+import { candidateInfo } from '@/utils/registry/candidate-info';
 import { buildCard } from '@/utils/sources/card';
-import { candidateInfo } from './cards';
 import { currentRegistry, database, dataService } from './runtime';
 
 type Row = BackgroundReply<'tickerlens:assets'>['assets'][number];

@@ -8,10 +8,10 @@
 import { createDetector, type Detector, type Match } from '@/utils/detect';
 import { isDetectableText, type ResolutionReply, resolveBlockSchema } from '@/utils/messages';
 import { resolve } from '@/utils/registry';
+import { candidateInfo } from '@/utils/registry/candidate-info';
 import { detectorDataWith } from '@/utils/registry/detect-data';
 import { withLearntHandles } from '@/utils/registry/learnt-handles';
 import type { Registry } from '@/utils/registry/types';
-import { candidateInfo } from './cards';
 import { currentPins, currentRegistry, database } from './runtime';
 
 let detector: Detector | undefined;
