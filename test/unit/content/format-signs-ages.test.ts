@@ -96,10 +96,17 @@ describe('the reader’s language', () => {
     expect(pct(-4.1)).toBe('-4,1%');
     expect(date(Date.UTC(2024, 10, 29, 12))).toBe('29. Nov. 2024');
   });
-  it('falls back to English without a language or a navigator', () => {
+  it('falls back to English without a language or a navigator, or when it cannot be read', () => {
     vi.stubGlobal('navigator', {});
     expect(usd(1234.5)).toBe('$1,235');
     vi.stubGlobal('navigator', undefined);
+    expect(usd(1234.5)).toBe('$1,235');
+    // A navigator whose language cannot be read.
+    vi.stubGlobal('navigator', {
+      get language(): string {
+        throw new Error('denied');
+      },
+    });
     expect(usd(1234.5)).toBe('$1,235');
     expect(date(Date.UTC(2024, 10, 29, 12))).toBe('Nov 29, 2024');
   });
