@@ -78,6 +78,8 @@ describe('planRefresh per source', () => {
       quoteFetchedAt: { 'cg:bitcoin': NOW - I.quoteOnScreenMs },
     });
     expect(plan.quotes).toEqual(['cg:bitcoin']);
+    const never = planRefresh(NOW, { ...base, onScreen: ['cg:bitcoin'], tracked: ['cg:bitcoin'] });
+    expect(never.quotes).toEqual(['cg:bitcoin']);
   });
 
   it('checks again a minute later when only revenue or unlocks were due', () => {
