@@ -82,7 +82,7 @@ vi.mock('../../entrypoints/background/settings-store', () => ({
   },
 }));
 
-const { disableSite, enableSite, syncSiteScripts, SITES_SCRIPT_ID } = await import(
+const { disableSite, enableSite, onPermissionsRemoved, syncSiteScripts, SITES_SCRIPT_ID } = await import(
   '../../entrypoints/background/sites'
 );
 
@@ -150,5 +150,33 @@ describe('enabled sites', () => {
     expect(await enableSite(SITE, 1)).toBe(false);
     expect(chrome.injected).toEqual([]);
     expect(chrome.settings.enabledSites).toEqual([]);
+  });
+
+  it('forgets a site whose access was revoked in the browser, keeping the others registered', async () => {
+    const OTHER = 'https://other.example';
+    chrome.granted.add(`${SITE}/*`);
+    chrome.granted.add(`${OTHER}/*`);
+    chrome.settings = { ...chrome.settings, enabledSites: [SITE, OTHER] };
+    await syncSiteScripts();
+    // The browser's own UI took the permission away, then told the worker.
+    chrome.granted.delete(`${SITE}/*`);
+    await onPermissionsRemoved([`${SITE}/*`]);
+    expect(chrome.settings.enabledSites).toEqual([OTHER]);
+    expect(chrome.registered.get(SITES_SCRIPT_ID)?.matches).toEqual([`${OTHER}/*`]);
+    // The last one revoked: nothing left enabled, nothing registered.
+    chrome.granted.delete(`${OTHER}/*`);
+    await onPermissionsRemoved([`${OTHER}/*`]);
+    expect(chrome.settings.enabledSites).toEqual([]);
+    expect(chrome.registered.has(SITES_SCRIPT_ID)).toBe(false);
+  });
+
+  it('leaves the enabled sites as they are when another origin is revoked', async () => {
+    chrome.granted.add(`${SITE}/*`);
+    chrome.settings = { ...chrome.settings, enabledSites: [SITE] };
+    const before = chrome.settings;
+    await onPermissionsRemoved(['https://unrelated.example/*']);
+    // Not rewritten (a settings write wakes every listener).
+    expect(chrome.settings).toBe(before);
+    expect(chrome.registered.get(SITES_SCRIPT_ID)?.matches).toEqual([`${SITE}/*`]);
   });
 });

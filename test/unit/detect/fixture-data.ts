@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SHARED_FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures');
+// TICKERLENS_FIXTURES as in test/support/paths.ts: Stryker runs the tests in a copy elsewhere.
+export const SHARED_FIXTURES =
+  process.env.TICKERLENS_FIXTURES ?? path.resolve(REPO_ROOT, '../shared/fixtures');
 /** This repo's own fixtures for the detector. */
 export const DETECT_FIXTURES = path.resolve(REPO_ROOT, 'test/fixtures/detect');
 

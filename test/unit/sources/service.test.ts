@@ -699,6 +699,31 @@ describe('asset details and token security', () => {
     expect(b).toMatchObject({ stale: true, data: { symbol: 'WETH' }, error: 'GoPlus: timed out' });
     expect((await svc.tokenSecurity('solana', weth)).error).toMatch(/not supported/);
   });
+
+  it('caches GoPlus per contract whatever the letter case of the address', async () => {
+    const svc = service({ timeoutMs: TIMEOUT_MS });
+    const mixed = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
+    await svc.tokenSecurity('ethereum', mixed);
+    const lower = await svc.tokenSecurity('ethereum', mixed.toLowerCase());
+    const upper = await svc.tokenSecurity('ethereum', `0x${mixed.slice(2).toUpperCase()}`);
+    expect(server.requests('goplus')).toHaveLength(1);
+    expect(lower).toMatchObject({ stale: false, data: { symbol: 'WETH' } });
+    expect(upper).toMatchObject({ stale: false, data: { symbol: 'WETH' } });
+  });
+
+  it('asks GoPlus again on an ordinary call after a failed forced refresh, not serving stale as fresh', async () => {
+    const svc = service({ timeoutMs: TIMEOUT_MS });
+    const weth = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
+    await svc.tokenSecurity('ethereum', weth);
+    server.fault('goplus', 'server-error');
+    expect(await svc.tokenSecurity('ethereum', weth, { force: true })).toMatchObject({ stale: true });
+    server.fault('goplus', null);
+    server.clearLog();
+    const after = await svc.tokenSecurity('ethereum', weth);
+    expect(server.requests('goplus')).toHaveLength(1);
+    expect(after).toMatchObject({ stale: false, data: { symbol: 'WETH' } });
+    expect(after.error).toBeUndefined();
+  });
 });
 
 describe('planning', () => {
