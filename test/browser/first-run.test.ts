@@ -71,8 +71,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
-  if (chromiumProcess?.pid !== undefined && chromiumProcess.exitCode === null) chromiumProcess.kill();
-  // Chromium may still be writing its profile as it exits: removal retries.
+  // The profile is removed once Chromium has exited: before, it may still be writing there.
+  if (chromiumProcess?.pid !== undefined && chromiumProcess.exitCode === null) {
+    const exited = new Promise((ok) => chromiumProcess.once('exit', ok));
+    chromiumProcess.kill();
+    await Promise.race([exited, new Promise((ok) => setTimeout(ok, 10_000))]);
+  }
   for (const d of [dir, profile])
     if (d) rmSync(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
