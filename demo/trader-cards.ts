@@ -17,16 +17,22 @@ const SHOTS = [
 
 export async function traderCardShots(
   ext: { context: BrowserContext; worker: Worker },
-  page: Page,
+  timeline: Page,
   out: string,
 ): Promise<string[]> {
   const server = await startSourcesServer();
   const written: string[] = [];
+  let page = timeline;
   try {
     await ext.worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [
       SETTINGS_KEY,
       server.settings,
     ] as const);
+    // A fresh tab: the open one keeps the offline cards it showed for a minute (card-controller.ts).
+    page = await ext.context.newPage();
+    await page.goto(timeline.url());
+    // The content script reads the page in idle slices: its marks are in place well within this.
+    await page.waitForTimeout(2_000);
     for (const shot of SHOTS) {
       await page.keyboard.press('Escape');
       await page.mouse.move(5, 5);
@@ -47,7 +53,7 @@ export async function traderCardShots(
       written.push(shot.file);
     }
   } finally {
-    await page.keyboard.press('Escape');
+    if (page !== timeline) await page.close();
     await ext.worker.evaluate(([key]) => chrome.storage.local.set({ [key]: { sources: {} } }), [
       SETTINGS_KEY,
     ] as const);
