@@ -16,7 +16,7 @@ import { ContractFacts } from './ContractFacts';
 import { Announce, Headline, Where } from './card-header';
 import { NoteAction } from './card-note';
 import { Onward } from './card-onward';
-import { RiskLine, TreasuryLine } from './card-risk';
+import { coinSymbol, RiskLine, TreasuryLine } from './card-risk';
 import { figuresOf } from './card-state';
 import { age, amount, pct, usd, utcDate, utcIso } from './format';
 import { claimLabel, kindLabel, unlockCategoryLabel } from './labels';
@@ -361,8 +361,6 @@ function Treasury({ tr }: { tr: NonNullable<CardData['treasury']>['value'] }) {
     </Fold>
   );
 }
-
-const coinSymbol = (coin: 'bitcoin' | 'ethereum') => (coin === 'bitcoin' ? 'BTC' : 'ETH');
 
 type RevenueSeries = NonNullable<CardData['revenue']>['value']['revenue'];
 

@@ -84,7 +84,8 @@ export function RiskLine({ model }: { model: CardModel }) {
 
 type TreasuryValue = NonNullable<CardData['treasury']>['value'];
 
-const coinSymbol = (coin: 'bitcoin' | 'ethereum') => (coin === 'bitcoin' ? 'BTC' : 'ETH');
+/** The treasury coins by the symbols readers know them by. */
+export const coinSymbol = (coin: 'bitcoin' | 'ethereum') => (coin === 'bitcoin' ? 'BTC' : 'ETH');
 
 /**
  * A treasury company's line: mNAV and the premium over its holdings, each holding with its value,

@@ -5,6 +5,7 @@
  * labels the line by the times of its first and last points, never by the range that was asked.
  */
 import { z } from 'zod';
+import { thin } from '../series';
 import { CHART_MAX_POINTS, type ChartRange } from './chart-ranges';
 import { chartSchema as yahooChartSchema } from './stocks';
 
@@ -50,11 +51,7 @@ export function cleanPoints(points: ReadonlyArray<readonly [number, number | nul
   for (const [t, v] of points)
     if (Number.isFinite(t) && typeof v === 'number' && Number.isFinite(v) && v > 0) ok.push([t, v]);
   ok.sort((a, b) => a[0] - b[0]);
-  if (ok.length <= max) return ok;
-  const out: ChartPoint[] = [];
-  const step = (ok.length - 1) / (max - 1);
-  for (let i = 0; i < max; i++) out.push(ok[Math.round(i * step)] as ChartPoint);
-  return out;
+  return thin(ok, max);
 }
 
 export function parseCoinChart(answer: z.infer<typeof coinChartSchema>): ChartPoint[] {
