@@ -1,6 +1,6 @@
 /**
  * The content script's reading path on X, per post, in Chromium: finding a freshly mounted cell's
- * text roots (roots.ts) and reading them into text blocks (text-blocks.ts), the part of the page
+ * text roots (sites/x.ts) and reading them into text blocks (text-blocks.ts), the part of the page
  * bench's per-batch JS that grows with every post and that no message, timer or paint is in.
  *
  * The page bench's timeline page, with its posts (real captured markup, real and written text);

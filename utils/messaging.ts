@@ -11,12 +11,15 @@ import {
   type BackgroundRequest,
   type BackgroundRoute,
   type BackgroundType,
+  type ContentReply,
+  type ContentRequest,
+  type ContentType,
+  contentApi,
   envelopeSchema,
   MessageError,
   portAnswerSchema,
   SCAN_MESSAGE,
   type ScanResult,
-  scanResultSchema,
 } from './messages';
 
 /**
@@ -134,8 +137,20 @@ function readAnswer<T extends BackgroundType>(
   return data.data as BackgroundReply<T>;
 }
 
+/**
+ * Sends a message to a tab's content script (`contentApi`), checking its answer when it has one.
+ * Rejects when no content script listens there (a tab the extension does not run in).
+ */
+export async function sendToTab<T extends ContentType>(
+  tabId: number,
+  message: ContentRequest<T> & { type: T },
+): Promise<ContentReply<T>> {
+  const raw: unknown = await browser.tabs.sendMessage(tabId, message);
+  const def = contentApi[message.type] as { reply?: { parse: (v: unknown) => unknown } };
+  return (def.reply ? def.reply.parse(raw) : undefined) as ContentReply<T>;
+}
+
 /** Asks a tab's content script for everything it detects (automation contract §2). */
-export async function scanTab(tabId: number): Promise<ScanResult> {
-  const raw: unknown = await browser.tabs.sendMessage(tabId, { type: SCAN_MESSAGE });
-  return scanResultSchema.parse(raw);
+export function scanTab(tabId: number): Promise<ScanResult> {
+  return sendToTab(tabId, { type: SCAN_MESSAGE });
 }

@@ -2,7 +2,7 @@
  * Runs in an isolated world of the page bench's timeline (bench/reading.ts): the content script's
  * reading path, its own modules, on cells the page's world has just mounted, as X mounts them.
  */
-import { xRoots } from '@/entrypoints/content/roots';
+import { xRoots } from '@/entrypoints/content/sites/x';
 import { collectBlocks } from '@/entrypoints/content/text-blocks';
 
 export interface ReadingTimes {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { t } from '@/utils/i18n';
 import { NEXT_MARK_MESSAGE, recentNoteSchema } from '@/utils/messages';
+import { sendToTab } from '@/utils/messaging';
 import { listenInBackground } from '@/utils/messaging-background';
 import { refusedHost } from '@/utils/sources/base-urls';
 import { sourceCheckRequest } from '@/utils/sources/checks';
@@ -56,8 +57,7 @@ export default defineBackground(() => {
   browser.commands?.onCommand.addListener((command) => {
     if (command !== NEXT_TICKER_COMMAND) return;
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-      if (tab?.id !== undefined)
-        browser.tabs.sendMessage(tab.id, { type: NEXT_MARK_MESSAGE }).catch(() => undefined);
+      if (tab?.id !== undefined) sendToTab(tab.id, { type: NEXT_MARK_MESSAGE }).catch(() => undefined);
     });
   });
   browser.permissions.onRemoved.addListener((p) => {

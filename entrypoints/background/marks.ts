@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { MARKS_CHANGED_MESSAGE } from '@/utils/messages';
+import { sendToTab } from '@/utils/messaging';
 import type { Settings } from '@/utils/settings';
 import { loadSettings } from './settings-store';
 
@@ -14,8 +15,7 @@ export function markOptions(settings: Settings) {
 
 /** Sends the current mark options to every tab (a tab without our content script ignores it). */
 export async function announceMarks(): Promise<void> {
-  const message = { type: MARKS_CHANGED_MESSAGE, ...markOptions(await loadSettings()) };
+  const message = { type: MARKS_CHANGED_MESSAGE, ...markOptions(await loadSettings()) } as const;
   const tabs = await browser.tabs.query({}).catch(() => []);
-  for (const tab of tabs)
-    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+  for (const tab of tabs) if (tab.id !== undefined) sendToTab(tab.id, message).catch(() => undefined);
 }

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { TickerlensDb } from '@/utils/db';
 import { PINS_CHANGED_MESSAGE } from '@/utils/messages';
+import { sendToTab } from '@/utils/messaging';
 import { loadRegistry, parseRegistryData, type Registry } from '@/utils/registry';
 import { packagedRegistry } from '@/utils/registry/packaged';
 import { mergeRefreshed } from '@/utils/registry/refresh';
@@ -100,6 +101,5 @@ export function forgetPins(): void {
 export async function announcePins(): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => []);
   for (const tab of tabs)
-    if (tab.id !== undefined)
-      browser.tabs.sendMessage(tab.id, { type: PINS_CHANGED_MESSAGE }).catch(() => undefined);
+    if (tab.id !== undefined) sendToTab(tab.id, { type: PINS_CHANGED_MESSAGE }).catch(() => undefined);
 }

@@ -5,6 +5,8 @@
  * permission change, so revoking access in the browser's own UI disables the site too.
  */
 import { browser } from 'wxt/browser';
+import { STOP_MESSAGE } from '@/utils/messages';
+import { sendToTab } from '@/utils/messaging';
 import type { Settings } from '@/utils/settings';
 import { loadSettings, writeSettings } from './settings-store';
 import { showActiveOnTab } from './toolbar';
@@ -99,9 +101,7 @@ export async function disableSite(origin: string, tabId?: number): Promise<void>
   await writeSettings({ ...settings, enabledSites: settings.enabledSites.filter((o) => o !== origin) });
   await syncSiteScripts();
   await browser.permissions.remove({ origins: [pattern(origin)] }).catch(() => false);
-  await Promise.all(
-    tabs.map((id) => browser.tabs.sendMessage(id, { type: 'tickerlens:stop' }).catch(() => undefined)),
-  );
+  await Promise.all(tabs.map((id) => sendToTab(id, { type: STOP_MESSAGE }).catch(() => undefined)));
   await Promise.all(tabs.map((id) => showActiveOnTab(id, false)));
 }
 

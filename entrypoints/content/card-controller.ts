@@ -14,9 +14,11 @@ import { pinKey } from '@/utils/registry/pin-keys';
 import type { ChartRange } from '@/utils/sources/chart-ranges';
 import type { CardHost } from './card-host';
 import type { ClaimMarks } from './claim-marks';
+import type { DetectionClient } from './detection-client';
 import type { HoverTarget } from './hover';
-import type { ResolutionCache } from './resolutions';
 
+/** What a card needs of the page's detection client: a block's resolutions, cached or asked for. */
+type Resolver = Pick<DetectionClient, 'resolutionsOf' | 'resolve' | 'dropResolutions'>;
 /** How long a card's data is reused without asking the background again. */
 const MEMORY_MS = 60_000;
 const MAX_MEMORY = 200;
@@ -39,7 +41,7 @@ export class CardController {
   #announce = false;
 
   readonly #host: CardHost;
-  readonly #resolutions: ResolutionCache;
+  readonly #resolutions: Resolver;
   readonly #requestClose: () => void;
   readonly #quoteOf: (target: HoverTarget) => string;
   readonly #claims: Pick<ClaimMarks, 'verdictsFor'> | undefined;
@@ -52,7 +54,7 @@ export class CardController {
    */
   constructor(
     host: CardHost,
-    resolutions: ResolutionCache,
+    resolutions: Resolver,
     requestClose: () => void,
     quoteOf: (target: HoverTarget) => string = (target) => target.entry.block.text,
     claims?: Pick<ClaimMarks, 'verdictsFor'>,
@@ -90,8 +92,8 @@ export class CardController {
     const { entry, match } = target;
     const index = entry.matches.indexOf(match);
     const resolved =
-      this.#resolutions.get(entry.block.text) ??
-      (await this.#resolutions.request(entry.block.text, entry.matches, true));
+      this.#resolutions.resolutionsOf(entry.block.text) ??
+      (await this.#resolutions.resolve(entry.block.text, entry.matches, true));
     if (token !== this.#token) return;
     const res = this.#readingHere(match, resolved[index] ?? {});
     const text = entry.block.text;
@@ -264,7 +266,7 @@ export class CardController {
     if (!key) return;
     this.#pickedHere.delete(key);
     await sendToBackground(pinRoute, { key, asset }).catch(() => undefined);
-    this.#resolutions.clear();
+    this.#resolutions.dropResolutions();
     await this.open(target);
   }
 }

@@ -1,5 +1,5 @@
+import { HIGHLIGHT_CLAIM_MARKS, MARK_ATTRIBUTE } from './highlight-window';
 import { MARK_TINTS } from './painted-marks';
-import { HIGHLIGHT_CLAIM_MARKS, MARK_ATTRIBUTE } from './scanner';
 
 // Minified by Vite at build time (`?inline`): the content script's bytes are budgeted.
 export { default as CARD_CSS } from './card.css?inline';

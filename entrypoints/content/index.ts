@@ -8,32 +8,27 @@ import {
   detectRoute,
   helloRoute,
   type MarkKindsReply,
-  marksChangedRequestSchema,
-  nextMarkRequestSchema,
   type PageCounts,
   pageDetectedRoute,
-  pinsChangedRequestSchema,
   type ResolutionReply,
+  resolveRoute,
   type ScanItem,
   type ScanResult,
-  scanRequestSchema,
-  stopRequestSchema,
 } from '@/utils/messages';
 import { BackgroundPort, sendToBackground } from '@/utils/messaging';
 import { CardController } from './card-controller';
 import { CardHost } from './card-host';
-import { MARK_CSS, xLinkMarkCss } from './card-style';
+import { MARK_CSS } from './card-style';
 import { ClaimMarks } from './claim-marks';
+import { type Detected, DetectionClient } from './detection-client';
 import { HoverController, type HoverTarget } from './hover';
 import { nextTarget, visibleTargets } from './keyboard';
-import { detectInPieces } from './long-texts';
-import { ResolutionCache } from './resolutions';
-import { genericRoots, xPaintOn, xPostText, xRoots, xUnitOf } from './roots';
+import { detectInPieces, resolveInPieces } from './long-texts';
 import { PageScanner, type ScannedMatch } from './scanner';
+import { siteFor } from './sites';
 import { guardScriptStarted } from './start-guard';
-import { isXHost, X_LINK_MARKS, X_MATCHES } from './x-selectors';
-
-type DetectedBlock = { matches: Match[]; resolutions: ResolutionReply[] };
+import { tabDispatcher } from './tab-api';
+import { X_MATCHES } from './x-selectors';
 
 /** The shortest time between two reports of the page's detections. */
 const REPORT_MS = 1000;
@@ -78,9 +73,8 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
    * at load) take the next page load; switched off, or a kind off, they go at once.
    */
   let marking = options;
-  const onX = isXHost(location.hostname);
+  const site = siteFor(location.hostname);
   const card = new CardHost(document);
-  const resolutions = new ResolutionCache();
   /**
    * The frequent messages (detection, the page's counts) go over one long-lived connection. When it
    * drops because the extension was reloaded or updated, this script is orphaned: `ctx.isValid`
@@ -99,51 +93,60 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
    * make the page paint nearly every cell a second time when its marks arrive).
    */
   const quiet = new WeakSet<Match>();
-  /** The background detects and resolves in one answer; the resolutions are kept for the cards. */
-  const detect = async (texts: string[]): Promise<Match[][]> => {
-    // A text past a message's limit goes in pieces (long-texts.ts): one giant block never fails the rest.
-    const blocks = await detectInPieces(
-      texts,
-      async (pieces) => (await port.send(detectRoute, { texts: pieces })).blocks as DetectedBlock[],
-    );
-    return texts.map((text, i) => {
-      const block = blocks[i];
-      if (!block) return [];
-      const matches = block.matches as Match[];
-      if (!matches.length) return matches;
-      resolutions.remember(text, block.resolutions);
-      matches.forEach((m, j) => {
-        const r = block.resolutions[j];
-        if (m.kind === 'handle' && !r?.asset && !r?.candidates?.length) quiet.add(m);
+  /**
+   * The background detects and resolves in one answer; the client keeps both, by text, for the
+   * marks, the cards and the badge. A text past a message's limit goes in pieces (long-texts.ts):
+   * one giant block never fails the rest.
+   */
+  const client = new DetectionClient(
+    async (texts): Promise<Detected[]> => {
+      const blocks = await detectInPieces(texts, async (pieces) => {
+        const reply = await port.send(detectRoute, { texts: pieces });
+        return reply.blocks;
       });
-      return matches;
-    });
-  };
+      for (const { matches, resolutions } of blocks) {
+        matches.forEach((m, j) => {
+          const r = resolutions[j];
+          if (m.kind === 'handle' && !r?.asset && !r?.candidates?.length) quiet.add(m);
+        });
+      }
+      return blocks;
+    },
+    async (blocks) =>
+      (
+        await resolveInPieces(
+          blocks,
+          async (batch) => (await sendToBackground(resolveRoute, { blocks: batch })).blocks,
+        )
+      ).map((r) => r.map((one) => one ?? {})),
+  );
   /** What the data says of the page's claims: their marks show it (claim-marks.ts). */
   const claimMarks = new ClaimMarks(
     async (items) => (await port.send(claimVerdictsRoute, { items, wait: true })).verdicts,
     () => scanner.restyleClaims(),
-    (text) => resolutions.get(text),
+    (text) => client.resolutionsOf(text),
   );
-  const scanner = new PageScanner(document, detect, {
+  const scanner = new PageScanner(document, client, {
     highlight: options.marks,
     // X's posts not coming (its markup changed): what was left unread is read generically.
-    roots: onX ? xRoots(document, console.warn, () => scanner.reread()) : genericRoots,
+    roots: site.roots(document, () => scanner.reread()),
     marked: (m) => marking.marks && marking.kinds[m.kind] && !quiet.has(m),
     claimMark: (entry, m) => claimMarks.markOf(entry.block.text, entry.matches, m),
-    ...(onX ? { markedLinks: X_LINK_MARKS, unitOf: xUnitOf, paintOn: xPaintOn } : {}),
+    ...(site.markedLinks ? { markedLinks: site.markedLinks.selector } : {}),
+    ...(site.unitOf ? { unitOf: site.unitOf } : {}),
+    ...(site.paintOn ? { paintOn: site.paintOn } : {}),
     onUpdate: () => {
       reportSoon();
       hover.refresh();
     },
     // Detection answers with resolutions; a block whose were dropped since (a pin changed) asks
     // again once it nears the viewport.
-    onNear: (entry) => void resolutions.request(entry.block.text, entry.matches),
+    onNear: (entry) => void client.resolve(entry.block.text, entry.matches),
   });
-  resolutions.onResolved(() => reportSoon());
-  /** X's cashtag links are marked by a stylesheet rule (x-selectors.ts), kept only while tickers are. */
+  client.onResolved(() => reportSoon());
+  /** Links the page's stylesheet can mark (X's cashtags) get a rule, kept only while tickers are marked. */
   const markCss = ({ marks, kinds }: MarkOptions) =>
-    onX && marks && kinds.ticker ? `${MARK_CSS}\n${xLinkMarkCss(X_LINK_MARKS)}` : MARK_CSS;
+    site.markedLinks && marks && kinds.ticker ? `${MARK_CSS}\n${site.markedLinks.css}` : MARK_CSS;
   const markStyles = options.marks ? adoptStyles(markCss(options)) : undefined;
   /** The reader changed what is marked (the options page): marks, and hover, follow at once. */
   function setMarking(next: MarkOptions): void {
@@ -159,9 +162,9 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
   let openingByKeyboard = false;
   const cards = new CardController(
     card,
-    resolutions,
+    client,
     () => hover.closeNow(),
-    onX ? (t) => xPostText(t.entry.block.el) ?? t.entry.block.text : undefined,
+    (t) => site.postText?.(t.entry.block.el) ?? t.entry.block.text,
     claimMarks,
   );
   const hover = new HoverController(document, scanner, {
@@ -187,7 +190,7 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
       const counts: PageCounts = { ticker: 0, name: 0, handle: 0, address: 0, claim: 0 };
       const assets = new Set<string>();
       for (const entry of scanner.liveEntries()) {
-        const resolved = resolutions.get(entry.block.text);
+        const resolved = client.resolutionsOf(entry.block.text);
         entry.matches.forEach((m, i) => {
           counts[m.kind] += 1;
           const asset = toScanItem(m, resolved?.[i]).asset;
@@ -203,56 +206,59 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
 
   /** The detection whose card the "next ticker" command opened last. */
   let lastByKeyboard: HoverTarget | null = null;
-  const onMessage = (message: unknown): Promise<ScanResult> | undefined => {
-    if (stopRequestSchema.safeParse(message).success) {
-      // The site was disabled: everything goes, as when the extension is reloaded.
+  const onMessage = tabDispatcher({
+    // The site was disabled: everything goes, as when the extension is reloaded.
+    'tickerlens:stop': () => {
       ctx.notifyInvalidated();
       return undefined;
-    }
-    const marksChanged = marksChangedRequestSchema.safeParse(message);
-    if (marksChanged.success) {
-      setMarking({ marks: marksChanged.data.marks, kinds: marksChanged.data.kinds });
+    },
+    'tickerlens:marks-changed': ({ marks, kinds }) => {
+      setMarking({ marks, kinds });
       return undefined;
-    }
-    if (pinsChangedRequestSchema.safeParse(message).success) {
-      // A pin made here or in another tab: what is on screen is resolved again at once (the badge
-      // follows); the rest when its card opens or the page is scanned (the popup).
-      resolutions.clear();
+    },
+    // A pin made here or in another tab: what is on screen is resolved again at once (the badge
+    // follows); the rest when its card opens or the page is scanned (the popup).
+    'tickerlens:pins-changed': () => {
+      client.dropResolutions();
       claimMarks.clear();
-      for (const entry of scanner.entriesInView()) void resolutions.request(entry.block.text, entry.matches);
+      for (const entry of scanner.entriesInView()) void client.resolve(entry.block.text, entry.matches);
       return undefined;
-    }
-    if (nextMarkRequestSchema.safeParse(message).success) {
+    },
+    'tickerlens:next-mark': () => {
       // After Esc, the next press goes on from the card that was closed, not from the top.
       const next = nextTarget(
         visibleTargets(scanner, { width: innerWidth, height: innerHeight }),
         hover.currentTarget ?? lastByKeyboard,
       );
-      if (next) {
-        lastByKeyboard = next;
-        openingByKeyboard = true;
-        try {
-          hover.openNow(next);
-        } finally {
-          openingByKeyboard = false;
-        }
-        // The card renders its first state synchronously; focus moves into it.
-        card.focus();
+      if (!next) return undefined;
+      lastByKeyboard = next;
+      openingByKeyboard = true;
+      try {
+        hover.openNow(next);
+      } finally {
+        openingByKeyboard = false;
       }
+      // The card renders its first state synchronously; focus moves into it.
+      card.focus();
       return undefined;
-    }
-    if (!scanRequestSchema.safeParse(message).success) return undefined;
-    return scanWholeDocument();
-  };
+    },
+    'tickerlens:scan': () => scanWholeDocument(),
+  });
 
   /** Contract §2: every detection in the whole document now, in order, resolved. */
   async function scanWholeDocument(): Promise<ScanResult> {
     const found = await scanner.scanDocument();
     const byText = new Map<string, ScannedMatch['matches']>();
     for (const f of found) byText.set(f.text, f.matches);
-    await Promise.all([...byText].map(([text, matches]) => resolutions.request(text, matches, true)));
+    const resolvedOf = new Map(
+      await Promise.all(
+        [...byText].map(
+          async ([text, matches]) => [text, await client.resolve(text, matches, true)] as const,
+        ),
+      ),
+    );
     const items = found.map((f) => {
-      const resolved = resolutions.get(f.text);
+      const resolved = resolvedOf.get(f.text);
       const item = toScanItem(f.match, resolved?.[f.index]);
       if (item.kind !== 'claim') return item;
       // Each claim with the token it is about (the post may name several).

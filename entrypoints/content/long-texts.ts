@@ -106,3 +106,22 @@ export function resolvePieces(
   });
   return { blocks, at };
 }
+
+/**
+ * Resolves the matches of blocks of any length: each long block goes as pieces (`resolvePieces`),
+ * over as many messages as needed, and each match gets the resolution of its piece back, in order.
+ */
+export async function resolveInPieces<R>(
+  blocks: ReadonlyArray<{ text: string; matches: readonly Match[] }>,
+  send: (blocks: Array<{ text: string; matches: Match[] }>) => Promise<R[][]>,
+): Promise<Array<Array<R | undefined>>> {
+  const parts = blocks.map((b) => resolvePieces(b.text, b.matches));
+  const answers: R[][] = [];
+  for (const batch of batches(parts.flatMap((p) => p.blocks))) answers.push(...(await send(batch)));
+  let base = 0;
+  return parts.map((part) => {
+    const out = part.at.map(([b, j]) => answers[base + b]?.[j]);
+    base += part.blocks.length;
+    return out;
+  });
+}

@@ -182,6 +182,11 @@ export class CellPainter<E extends PaintedEntry> {
     return out;
   }
 
+  /** Every entry painted (or to be), with its cell. */
+  *entries(): Generator<[E, HTMLElement]> {
+    for (const [cell, entries] of this.#cells) for (const entry of entries) yield [entry, cell];
+  }
+
   /** How many cells carry marks now (tests, the bench's instrumented runs). */
   get size(): number {
     return this.#cells.size;

@@ -40,6 +40,11 @@ export class RecentCache<V> {
     }
   }
 
+  /** The values, oldest first, without touching their order. */
+  values(): IterableIterator<V> {
+    return this.#map.values();
+  }
+
   clear(): void {
     this.#map.clear();
   }

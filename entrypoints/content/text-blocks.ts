@@ -94,7 +94,7 @@ function contextOf(start: Element): Context | null {
 }
 
 /**
- * The context of a root that is a block of its own (every root the scanner reads is: roots.ts hands
+ * The context of a root that is a block of its own (every root the scanner reads is: the site adapters hand
  * out blocks and X's text roots): read from the root alone, without `contextOf`'s walks up the
  * ancestors, which cost more than reading a post's text.
  */
@@ -121,7 +121,7 @@ export function blockOf(node: Node): Element | null {
  * with plain child links: each element costs a few attribute reads, never a walk back up.
  *
  * `blockRoot`: the caller knows the root is a block outside any skipped element and outside any
- * text container but itself (the roots of roots.ts are), so its ancestors are not looked at.
+ * text container but itself (the roots of the site adapters are), so its ancestors are not looked at.
  */
 export function collectBlocks(root: Node, counter = { next: 0 }, blockRoot = false): TextBlock[] {
   const blocks = new Map<Element, TextBlock>();

@@ -26,10 +26,8 @@ export const X = {
   cashtagLink: 'a[href*="src=cashtag_click"]',
 } as const;
 
-/** Whether a host is X (where the X selectors apply). */
-export function isXHost(host: string): boolean {
-  return /(^|\.)(x|twitter)\.com$/.test(host);
-}
+/** X's hosts (where the X selectors apply). */
+export const X_MATCHES_HOST = /(^|\.)(x|twitter)\.com$/;
 
 /** Hosts where the content script runs by default. */
 export const X_MATCHES = [

@@ -5,6 +5,7 @@ import { t } from '@/utils/i18n';
 import type { BackgroundReply, ScanResult } from '@/utils/messages';
 import { recentNotesMessage, siteMessage } from '@/utils/messages';
 import { scanTab, sendToBackground } from '@/utils/messaging';
+import { runsByDefault } from '../content/sites/hosts';
 import { PageView } from './PageView';
 
 type State =
@@ -25,7 +26,8 @@ async function tabOrigin(tabId: number): Promise<string | undefined> {
   }
 }
 
-const isX = (origin: string) => /^https?:\/\/([a-z0-9-]+\.)*(x|twitter)\.com$/.test(origin);
+/** A site the content script runs on by default (X) has nothing to enable or disable. */
+const builtIn = (origin: string) => runsByDefault(new URL(origin).hostname);
 
 /** Asks a freshly started content script for its scan, giving it a moment to start. */
 async function scanSoon(tabId: number, tries = 20): Promise<ScanResult> {
@@ -117,7 +119,7 @@ export function PopupApp({
         </nav>
       </header>
       <Body state={state} />
-      {state.kind === 'inactive' && origin && host && !isX(origin) ? (
+      {state.kind === 'inactive' && origin && host && !builtIn(origin) ? (
         <p>
           <button type="button" class="primary" data-testid="enable-site" onClick={enable}>
             {t('popupEnableOn', host)}
@@ -125,7 +127,7 @@ export function PopupApp({
         </p>
       ) : null}
       {state.kind === 'inactive' && !origin ? <p class="muted">{t('popupNotActiveHint')}</p> : null}
-      {state.kind === 'ready' && origin && host && !isX(origin) ? (
+      {state.kind === 'ready' && origin && host && !builtIn(origin) ? (
         <p>
           <button type="button" class="link" data-testid="disable-site" onClick={() => void disable()}>
             {t('popupDisableOn', host)}

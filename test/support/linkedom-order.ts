@@ -1,7 +1,7 @@
 /**
  * linkedom's `compareDocumentPosition` compares how deep the two nodes are, not where they are: a
  * node nested deeper than another is reported as following it wherever it sits. The content
- * script relies on the real answer (roots.ts merges query results in document order), so the unit
+ * script relies on the real answer (sites/x.ts merges query results in document order), so the unit
  * tests that run it on linkedom replace the method with the DOM standard's: importing this module
  * patches linkedom's Node once.
  */

@@ -8,6 +8,8 @@ export interface BatcherOptions<K, V> {
   loadMany: (keys: K[]) => Promise<Map<K, V>>;
   maxBatch: number;
   windowMs: number;
+  /** Once this many keys wait, they go out at once rather than at the window's end. */
+  flushAt?: number;
 }
 
 export class KeyBatcher<K, V> {
@@ -35,7 +37,18 @@ export class KeyBatcher<K, V> {
     return Promise.all(promises).then((values) => new Map(unique.map((k, i) => [k, values[i]])));
   }
 
+  /** Sends what waits now, without waiting for the window's end (a caller is waiting for it). */
+  flushNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length) void this.flush();
+  }
+
   private schedule(): void {
+    if (this.pending.length >= (this.options.flushAt ?? Number.POSITIVE_INFINITY)) {
+      this.flushNow();
+      return;
+    }
     if (this.timer !== undefined || this.pending.length === 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -31,7 +31,7 @@ const target = {
   match,
   range: { getBoundingClientRect: () => ({ left: 0, top: 0, right: 10, bottom: 10, width: 10, height: 10 }) },
 } as unknown as HoverTarget;
-const resolutions = { get: () => [{ asset: 'cg:bittensor' }], request: async () => [] };
+const resolutions = { resolutionsOf: () => [{ asset: 'cg:bittensor' }], resolve: async () => [] };
 const reply = { card: null, refreshing: false, error: 'offline' };
 
 describe('CardController', () => {

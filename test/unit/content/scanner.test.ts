@@ -7,8 +7,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { genericRoots } from '../../../entrypoints/content/roots';
 import { type Detect, PageScanner } from '../../../entrypoints/content/scanner';
+import { genericRoots } from '../../../entrypoints/content/sites/generic';
 import type { Match } from '../../../utils/detect';
 import { listenersOn } from '../../support/listeners';
 

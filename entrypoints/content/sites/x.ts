@@ -1,25 +1,21 @@
 /**
- * Which parts of the page the scanner reads. On X, only the text roots of the X selectors module
- * (posts, user names, bios): X's timeline markup is hundreds of elements per post, almost none of
- * them text. Anywhere else, or on X when its markup stops matching, the generic path reads every
- * block of text under a node.
+ * X (Twitter): only the text roots of the X selectors module are read (posts, user names, bios):
+ * X's timeline markup is hundreds of elements per post, almost none of them text. When its markup
+ * stops matching, the generic path reads every block of text (`xRoots`). Marks inside X's
+ * positioned timeline cells are painted by the cell (painted-marks.ts), X's cashtag links are
+ * marked by a stylesheet rule, and a post is quoted whole.
  */
-import { blockOf } from './text-blocks';
-import { X, X_CANARY, X_TEXT_ROOT_SELECTORS, X_TEXT_ROOTS } from './x-selectors';
-
-/**
- * Returns the nodes to read for a node that was added or changed: elements that are blocks of their
- * own, outside any skipped element and any text container but themselves (what `collectBlocks`
- * assumes of them, so it never looks at their ancestors). X's text roots are by X's markup: X never
- * renders them inside its composer (`tweetTextarea_*`) or inside one another's text.
- */
-export type RootsOf = (node: Node) => Node[];
-
-/** Every block of text: the node's owning block (text and inline markup are read whole). */
-export const genericRoots: RootsOf = (node) => {
-  const block = node.nodeType === 1 || node.nodeType === 3 ? blockOf(node) : null;
-  return block ? [block] : [];
-};
+import { xLinkMarkCss } from '../card-style';
+import {
+  X,
+  X_CANARY,
+  X_LINK_MARKS,
+  X_MATCHES_HOST,
+  X_TEXT_ROOT_SELECTORS,
+  X_TEXT_ROOTS,
+} from '../x-selectors';
+import { genericRoots } from './generic';
+import type { RootsOf, SiteAdapter } from './site';
 
 /**
  * How long X may take to show its first post before its markup is taken to have changed (the
@@ -29,7 +25,8 @@ export const genericRoots: RootsOf = (node) => {
 export const X_CANARY_GRACE_MS = 8000;
 
 /**
- * X: the text roots inside the node, or the one around it. Falls back to the generic path, with
+ * X's roots: the text roots inside the node, or the one around it (X never renders them inside its
+ * composer, `tweetTextarea_*`, or inside one another's text). Falls back to the generic path, with
  * one warning, when no post ever matched the canary selector X_CANARY_GRACE_MS after the script began
  * (a node added before then and holding no X root is left unread, not read generically: posts
  * usually come, and only their roots are read on X). `fallBack` is then called once, to have
@@ -184,3 +181,13 @@ export function xPostText(block: Element): string | null {
 
 /** Whether X positions a cell itself; X sets it when it mounts the cell and keeps it. */
 const positionedCells = new WeakMap<HTMLElement, boolean>();
+
+export const xSite: SiteAdapter = {
+  id: 'x',
+  matchesHost: (host) => X_MATCHES_HOST.test(host),
+  roots: (doc, reread) => xRoots(doc, console.warn, reread),
+  unitOf: xUnitOf,
+  paintOn: xPaintOn,
+  markedLinks: { selector: X_LINK_MARKS, css: xLinkMarkCss(X_LINK_MARKS) },
+  postText: xPostText,
+};
