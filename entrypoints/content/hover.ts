@@ -114,6 +114,15 @@ export class HoverController {
     this.#lastY = e.clientY;
     this.#lastOver = e.target;
     if (this.#frame) return;
+    // Nothing open or about to open, and the pointer over no detection's text: what the frame would
+    // decide is known now, without a second call into the content script's world for it.
+    if (!this.#current && !this.#pending && !this.#overDetection()) {
+      if (this.#overHot) {
+        this.#overHot = false;
+        this.#watch();
+      }
+      return;
+    }
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       this.#evaluate(this.#cb.isInsideCard(this.#lastOver as Node | null));
