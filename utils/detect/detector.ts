@@ -133,7 +133,7 @@ class Scanner implements Detector {
     const out: Match[] = [];
     const ambiguous = new AmbiguousNames();
     const events = new ContextEvents();
-    const pending: Pending = { stocks: [], symbols: [], forced: new Set() };
+    const pending: Pending = { stocks: [], symbols: [], forced: new Set(), persons: new Set() };
     const n = text.length;
     let floor = 0; // end of the last match or skipped (negated) claim
     let i = 0;
@@ -187,7 +187,9 @@ class Scanner implements Detector {
             if (w) events.push(i, i + w.text.length, w.payload);
           }
           const end =
-            starts & (CJK_CLAIM | CJK_NAME) ? this.#cjk(text, i, floor, out, ambiguous, starts, events) : -1;
+            starts & (CJK_CLAIM | CJK_NAME)
+              ? this.#cjk(text, i, floor, out, ambiguous, starts, events, pending)
+              : -1;
           if (end > i) {
             i = floor = end;
             continue;
@@ -197,6 +199,7 @@ class Scanner implements Detector {
       i++;
     }
     const extra: Match[] = [];
+    if (pending.persons.size > 0) oneSensePerText(text, out, extra, pending.persons, events);
     if (pending.stocks.length > 0) {
       const kept = new Set(confirmedStocks(text, pending.stocks, events, this.#stockWords));
       pending.stocks.forEach(([s, e], n) => {
@@ -323,8 +326,15 @@ class Scanner implements Detector {
       if (end > i && entry?.asset?.startsWith('cg:') && inCompanyName(text, end)) return end;
       // "Nikola Tesla": the surname of a person, not the company
       // (ambiguous names wait for company context instead: "John Deere shares")
-      if (end > i && entry?.asset?.startsWith('stock:') && !entry.ambiguous && this.#afterGivenName(text, i))
+      if (
+        end > i &&
+        entry?.asset?.startsWith('stock:') &&
+        !entry.ambiguous &&
+        this.#afterGivenName(text, i)
+      ) {
+        pending.persons.add(entry.key);
         return end;
+      }
       if (end > i && entry) {
         if (entry.ambiguous) ambiguous.push(i, end, entry);
         else {
@@ -470,6 +480,7 @@ class Scanner implements Detector {
     ambiguous: AmbiguousNames,
     starts: number,
     events: ContextEvents,
+    pending: Pending,
   ): number {
     const claim = starts & CJK_CLAIM ? matchZhClaimAt(text, i, floor) : null;
     const name = starts & CJK_NAME ? this.#names.cjk.longestAt(text, i) : null;
@@ -482,8 +493,10 @@ class Scanner implements Detector {
     if (name) {
       const end = i + name.text.length;
       // "尼古拉·特斯拉": a transliterated full name, so the company's name is a person's surname
-      if (name.payload.asset?.startsWith('stock:') && !name.payload.ambiguous && afterNameDot(text, i))
+      if (name.payload.asset?.startsWith('stock:') && !name.payload.ambiguous && afterNameDot(text, i)) {
+        pending.persons.add(name.payload.key);
         return end;
+      }
       if (name.payload.ambiguous) ambiguous.push(i, end, name.payload);
       else {
         out.push(nameMatch(text, i, end, name.payload));
@@ -589,6 +602,59 @@ interface Pending {
   /** Upper-case known symbols nothing else matched: tickers if their asset is named in the text too. */
   symbols: Array<[number, number]>;
   forced: Set<number>;
+  /** Keys of company names read as a person's surname in this text ("Nikola Tesla"). */
+  persons: Set<string>;
+}
+
+/**
+ * One sense per text: where a company's name was the surname of a person's full name ("Nikola Tesla
+ * … Tesla's coil", 尼古拉·特斯拉 … 特斯拉), its other mentions in the same text are the person too,
+ * unless company context confirms them as for an ambiguous name ("… Tesla shares"). Moves the
+ * confirmed ones to `extra` and takes the rest out of `out`.
+ */
+function oneSensePerText(
+  text: string,
+  out: Match[],
+  extra: Match[],
+  persons: ReadonlySet<string>,
+  events: ContextEvents,
+): void {
+  const doubtful = new AmbiguousNames();
+  const rest: Match[] = [];
+  for (const m of out) {
+    if (
+      m.kind === 'name' &&
+      m.nameKey !== undefined &&
+      persons.has(m.nameKey) &&
+      m.asset?.startsWith('stock:')
+    )
+      doubtful.push(m.start, m.end, {
+        text: m.text,
+        key: m.nameKey,
+        lang: m.text.charCodeAt(0) >= 0x2e80 ? 'zh' : 'en',
+        asset: m.asset,
+        ambiguous: true,
+        caseSensitive: true,
+        domain: 'company',
+      });
+    else rest.push(m);
+  }
+  if (doubtful.length === 0) return;
+  // The doubtful names' own "a listed company is named here" events confirm nothing.
+  const spans = new Set<number>();
+  for (let n = 0; n < doubtful.length; n++) spans.add(doubtful.start(n));
+  const kept = new ContextEvents();
+  events.starts.forEach((s, k) => {
+    if (!(spans.has(s) && events.words[k] === 'company'))
+      kept.push(s, events.ends[k] ?? s, events.words[k] ?? '');
+  });
+  const tickers = rest.filter((m) => m.kind === 'ticker');
+  for (const n of confirmed(doubtful, tickers, kept)) {
+    const entry = doubtful.entries[n];
+    if (entry) extra.push(nameMatch(text, doubtful.start(n), doubtful.end(n), entry));
+  }
+  out.length = 0;
+  for (const m of rest) out.push(m);
 }
 
 /** Merges the matches kept after the pass (`extra`, any order) into `out`, keeping document order. */

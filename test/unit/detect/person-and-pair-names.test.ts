@@ -46,6 +46,20 @@ describe('a company name that is the surname in a full name is the person', () =
     expect(read('BTC·特斯拉')[1]).toBe('name:特斯拉→stock:TSLA');
   });
 
+  it('one sense per text: once a full name, its other mentions are the person, unless company context', () => {
+    expect(read('Nikola Tesla was a genius. Tesla invented the coil.')).toEqual([]);
+    expect(read('Tesla coils were invented by Nikola Tesla.')).toEqual([]);
+    expect(read('Nikola Tesla and Tesla and Tesla')).toEqual([]);
+    expect(read('尼古拉·特斯拉是天才。特斯拉发明了交流电。')).toEqual([]);
+    expect(read('Nikola Tesla would hate how Tesla shares trade.')).toEqual(['name:Tesla→stock:TSLA']);
+    expect(read('尼古拉·特斯拉的名字，特斯拉股价大涨')).toEqual(['name:特斯拉→stock:TSLA']);
+    // a text without the full name is untouched
+    expect(read('Tesla invented nothing; Tesla Model Y sold well')).toEqual([
+      'name:Tesla→stock:TSLA',
+      'name:Tesla→stock:TSLA',
+    ]);
+  });
+
   it('an ambiguous company name waits for context instead ("John Deere shares")', () => {
     expect(read('John Deere shares rose')).toEqual(['name:Deere→stock:DE']);
   });
