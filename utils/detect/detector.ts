@@ -43,7 +43,7 @@ import * as urls from './urls';
 const { isEvmAddressRun, isSolanaAddressRun, isValidEip55 } = addresses;
 const { BARE_STOP_LIST, DEFAULT_BARE_SYMBOLS, LOWERCASE_BARE_HASHES, matchBare } = bare;
 const { matchCashtagAt } = cashtags;
-const { ALPHA, CLASS, DIGIT, HASH_SEED, hashStep, LOWER, UPPER, WORD } = charclass;
+const { ALPHA, CJK, CLASS, DIGIT, HASH_SEED, hashStep, LOWER, SPACE, UPPER, WORD } = charclass;
 const {
   CLAIM_WORD_HASHES,
   claimMatch,
@@ -79,6 +79,8 @@ class Scanner implements Detector {
   readonly #stocks: ReadonlySet<string>;
   readonly #stockWords: ReadonlySet<string>;
   readonly #symbolNames: DetectorData['symbolNames'];
+  readonly #givenNames: ReadonlySet<string>;
+  readonly #namesEndingIn: DetectorData['namesEndingIn'];
   /**
    * A 64K-entry filter over the low 16 bits of a word's folded hash, saying which lookups could
    * possibly hit (claim patterns, Latin names, lower-case bare symbols). Almost every word of prose
@@ -97,6 +99,8 @@ class Scanner implements Detector {
     this.#stocks = data.stocks ?? new Set();
     this.#stockWords = data.stockWords ?? new Set();
     this.#symbolNames = data.symbolNames;
+    this.#givenNames = data.givenNames ?? new Set();
+    this.#namesEndingIn = data.namesEndingIn;
     const entries = data.names ?? DEFAULT_NAMES;
     this.#names = new NameMatcher(entries);
     this.#context = new ContextVocabulary(entries);
@@ -129,7 +133,7 @@ class Scanner implements Detector {
     const out: Match[] = [];
     const ambiguous = new AmbiguousNames();
     const events = new ContextEvents();
-    const pending: Pending = { stocks: [], symbols: [], forced: new Set() };
+    const pending: Pending = { stocks: [], symbols: [], forced: new Set(), persons: new Set() };
     const n = text.length;
     let floor = 0; // end of the last match or skipped (negated) claim
     let i = 0;
@@ -183,7 +187,9 @@ class Scanner implements Detector {
             if (w) events.push(i, i + w.text.length, w.payload);
           }
           const end =
-            starts & (CJK_CLAIM | CJK_NAME) ? this.#cjk(text, i, floor, out, ambiguous, starts, events) : -1;
+            starts & (CJK_CLAIM | CJK_NAME)
+              ? this.#cjk(text, i, floor, out, ambiguous, starts, events, pending)
+              : -1;
           if (end > i) {
             i = floor = end;
             continue;
@@ -193,6 +199,7 @@ class Scanner implements Detector {
       i++;
     }
     const extra: Match[] = [];
+    if (pending.persons.size > 0) oneSensePerText(text, out, extra, pending.persons, events);
     if (pending.stocks.length > 0) {
       const kept = new Set(confirmedStocks(text, pending.stocks, events, this.#stockWords));
       pending.stocks.forEach(([s, e], n) => {
@@ -304,7 +311,7 @@ class Scanner implements Detector {
     ) {
       const m = matchBare(text, i, j, and, this.#bareSets);
       if (m) {
-        out.push(m);
+        if (!(and & UPPER && this.#inPairName(text, i, j, floor, out))) out.push(m);
         return j;
       }
     }
@@ -317,6 +324,17 @@ class Scanner implements Detector {
       const end = this.#names.matchLatin(text, i, hash);
       const entry = this.#names.lastEntry;
       if (end > i && entry?.asset?.startsWith('cg:') && inCompanyName(text, end)) return end;
+      // "Nikola Tesla": the surname of a person, not the company
+      // (ambiguous names wait for company context instead: "John Deere shares")
+      if (
+        end > i &&
+        entry?.asset?.startsWith('stock:') &&
+        !entry.ambiguous &&
+        this.#afterGivenName(text, i)
+      ) {
+        pending.persons.add(entry.key);
+        return end;
+      }
       if (end > i && entry) {
         if (entry.ambiguous) ambiguous.push(i, end, entry);
         else {
@@ -395,6 +413,64 @@ class Scanner implements Detector {
     return -1;
   }
 
+  /** Whether a capitalised given name and one space come right before `i` ("Nikola Tesla"). */
+  #afterGivenName(text: string, i: number): boolean {
+    if (i < 4 || ((CLASS[text.charCodeAt(i - 1)] ?? 0) & SPACE) === 0 || this.#givenNames.size === 0)
+      return false;
+    let s = i - 1;
+    while (s > 0 && ((CLASS[text.charCodeAt(s - 1)] ?? 0) & (UPPER | LOWER)) !== 0) s--;
+    if (s === i - 1 || ((CLASS[text.charCodeAt(s)] ?? 0) & UPPER) === 0) return false;
+    // a letter of another script or a digit glued before it: not a word of its own
+    if (s > 0 && ((CLASS[text.charCodeAt(s - 1)] ?? 0) & (WORD | ALPHA)) !== 0) return false;
+    return this.#givenNames.has(text.slice(s, i - 1).toUpperCase());
+  }
+
+  /**
+   * A bare symbol in the name of a pair of another asset: "Huobi BTC USD", "pTokens BTC USD" (Yahoo's
+   * names of the HBTC-USD and PBTC-USD pairs). The words before the symbol and the symbol are that
+   * asset's name, and a quote currency ends the text or the line, so the symbol is no mention of its
+   * own: the name is reported instead when nothing else claimed its words. Returns whether the
+   * symbol at [i, j) was such a part.
+   */
+  #inPairName(text: string, i: number, j: number, floor: number, out: Match[]): boolean {
+    if (!this.#namesEndingIn || i < 2 || text.charCodeAt(i - 1) !== 0x20 || text.charCodeAt(j) !== 0x20)
+      return false;
+    let q = j + 1;
+    while (q < text.length && ((CLASS[text.charCodeAt(q)] ?? 0) & UPPER) !== 0) q++;
+    if (!PAIR_QUOTES.has(text.slice(j + 1, q))) return false;
+    const after = q < text.length ? text.charCodeAt(q) : 0x0a;
+    if (after !== 0x0a && after !== 0x0d && after !== 0x29 && after !== 0x2c) return false;
+    const names = this.#namesEndingIn(text.slice(i, j));
+    if (names.length === 0) return false;
+    let best: { name: string; asset: string } | undefined;
+    let bestStart = -1;
+    let e = i - 1;
+    for (let words = 0; words < MAX_PAIR_NAME_WORDS && e > 0; words++) {
+      let s = e;
+      while (s > 0 && isNameChar(text.charCodeAt(s - 1))) s--;
+      if (s === e) break;
+      const phrase = text.slice(s, j);
+      const hit = names.find((x) => x.name === phrase);
+      if (hit) {
+        best = hit;
+        bestStart = s;
+      }
+      if (s === 0 || text.charCodeAt(s - 1) !== 0x20) break;
+      e = s - 1;
+    }
+    if (!best) return false;
+    if (bestStart >= floor && (out.at(-1)?.end ?? 0) <= bestStart)
+      out.push({
+        kind: 'name',
+        text: text.slice(bestStart, j),
+        start: bestStart,
+        end: j,
+        nameKey: best.asset.slice(3),
+        asset: best.asset,
+      });
+    return true;
+  }
+
   /** Chinese claims and names at a non-ASCII position. Returns the end of what it consumed, or -1. */
   #cjk(
     text: string,
@@ -404,6 +480,7 @@ class Scanner implements Detector {
     ambiguous: AmbiguousNames,
     starts: number,
     events: ContextEvents,
+    pending: Pending,
   ): number {
     const claim = starts & CJK_CLAIM ? matchZhClaimAt(text, i, floor) : null;
     const name = starts & CJK_NAME ? this.#names.cjk.longestAt(text, i) : null;
@@ -415,6 +492,11 @@ class Scanner implements Detector {
     }
     if (name) {
       const end = i + name.text.length;
+      // "尼古拉·特斯拉": a transliterated full name, so the company's name is a person's surname
+      if (name.payload.asset?.startsWith('stock:') && !name.payload.ambiguous && afterNameDot(text, i)) {
+        pending.persons.add(name.payload.key);
+        return end;
+      }
       if (name.payload.ambiguous) ambiguous.push(i, end, name.payload);
       else {
         out.push(nameMatch(text, i, end, name.payload));
@@ -462,6 +544,26 @@ class Scanner implements Detector {
   }
 }
 
+/** Quote currencies that end a pair's name ("Huobi BTC USD"). */
+const PAIR_QUOTES: ReadonlySet<string> = new Set(['USD', 'USDT', 'USDC', 'EUR', 'GBP', 'JPY', 'KRW']);
+/** At most this many words of another asset's name before the symbol ("Coinbase Wrapped BTC"). */
+const MAX_PAIR_NAME_WORDS = 4;
+
+/** Characters of a name word: ASCII letters and digits, '.', '-', '\'' ("Ether.fi", "Morpho-Aave"). */
+function isNameChar(c: number): boolean {
+  return ((CLASS[c] ?? 0) & WORD) !== 0 || c === 0x2e || c === 0x2d || c === 0x27;
+}
+
+/** Middle dots that join a transliterated given name and surname (尼古拉·特斯拉, ニコラ・テスラ). */
+const NAME_DOTS: ReadonlySet<number> = new Set([0xb7, 0x2027, 0x2022, 0x30fb, 0xff65]);
+
+/** Whether a middle dot, after CJK or kana, comes right before `i`: the end of a full name. */
+function afterNameDot(text: string, i: number): boolean {
+  return (
+    i >= 2 && NAME_DOTS.has(text.charCodeAt(i - 1)) && ((CLASS[text.charCodeAt(i - 2)] ?? 0) & CJK) !== 0
+  );
+}
+
 /** Up to three capitalised words, then a company's legal ending. */
 const LEGAL_SUFFIX =
   /^(?:\s+[A-Z][\w&-]*){0,3}?\s+(?:AG|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|plc|PLC|GmbH|S\.A\.|N\.V\.)(?![\w])/;
@@ -500,6 +602,59 @@ interface Pending {
   /** Upper-case known symbols nothing else matched: tickers if their asset is named in the text too. */
   symbols: Array<[number, number]>;
   forced: Set<number>;
+  /** Keys of company names read as a person's surname in this text ("Nikola Tesla"). */
+  persons: Set<string>;
+}
+
+/**
+ * One sense per text: where a company's name was the surname of a person's full name ("Nikola Tesla
+ * … Tesla's coil", 尼古拉·特斯拉 … 特斯拉), its other mentions in the same text are the person too,
+ * unless company context confirms them as for an ambiguous name ("… Tesla shares"). Moves the
+ * confirmed ones to `extra` and takes the rest out of `out`.
+ */
+function oneSensePerText(
+  text: string,
+  out: Match[],
+  extra: Match[],
+  persons: ReadonlySet<string>,
+  events: ContextEvents,
+): void {
+  const doubtful = new AmbiguousNames();
+  const rest: Match[] = [];
+  for (const m of out) {
+    if (
+      m.kind === 'name' &&
+      m.nameKey !== undefined &&
+      persons.has(m.nameKey) &&
+      m.asset?.startsWith('stock:')
+    )
+      doubtful.push(m.start, m.end, {
+        text: m.text,
+        key: m.nameKey,
+        lang: m.text.charCodeAt(0) >= 0x2e80 ? 'zh' : 'en',
+        asset: m.asset,
+        ambiguous: true,
+        caseSensitive: true,
+        domain: 'company',
+      });
+    else rest.push(m);
+  }
+  if (doubtful.length === 0) return;
+  // The doubtful names' own "a listed company is named here" events confirm nothing.
+  const spans = new Set<number>();
+  for (let n = 0; n < doubtful.length; n++) spans.add(doubtful.start(n));
+  const kept = new ContextEvents();
+  events.starts.forEach((s, k) => {
+    if (!(spans.has(s) && events.words[k] === 'company'))
+      kept.push(s, events.ends[k] ?? s, events.words[k] ?? '');
+  });
+  const tickers = rest.filter((m) => m.kind === 'ticker');
+  for (const n of confirmed(doubtful, tickers, kept)) {
+    const entry = doubtful.entries[n];
+    if (entry) extra.push(nameMatch(text, doubtful.start(n), doubtful.end(n), entry));
+  }
+  out.length = 0;
+  for (const m of rest) out.push(m);
 }
 
 /** Merges the matches kept after the pass (`extra`, any order) into `out`, keeping document order. */

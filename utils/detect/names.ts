@@ -333,7 +333,8 @@ const GROUPS: readonly Group[] = [
   // also words (百事 'all things', 花旗 the US flag in 花旗参, 强生 a given name) need company context
   { key: 'boeing', asset: 'stock:BA', en: ['Boeing'], zh: ['波音'] },
   { key: 'coca-cola', asset: 'stock:KO', en: ['Coca-Cola'], hans: ['可口可乐'], hant: ['可口可樂'] },
-  { key: 'disney', asset: 'stock:DIS', en: ['=Disney'], hans: ['迪士尼'] },
+  // The Walt Disney Company: its founder's full name is also its own ("Walt Disney shares")
+  { key: 'disney', asset: 'stock:DIS', en: ['=Disney', '=Walt Disney'], hans: ['迪士尼'] },
   { key: 'nike', asset: 'stock:NKE', en: ['=Nike'], zh: ['耐克'] },
   { key: 'starbucks', asset: 'stock:SBUX', en: ['Starbucks'], zh: ['星巴克'] },
   { key: 'mcdonalds', asset: 'stock:MCD', en: ["McDonald's"], hans: ['麦当劳'], hant: ['麥當勞'] },

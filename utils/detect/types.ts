@@ -127,6 +127,16 @@ export interface DetectorData {
    * agree are evidence enough for a bare symbol. Absent: brackets are not read.
    */
   symbolNames?: (symbol: string) => ReadonlyArray<{ name: string; asset: string }>;
+  /**
+   * Upper-case English given names ("NIKOLA", "WALT"): a company's name right after one is the
+   * surname of a person ("Nikola Tesla"), not the company. Absent: no person rule.
+   */
+  givenNames?: ReadonlySet<string>;
+  /**
+   * The names of assets whose name ends with a symbol ("Huobi BTC", "pTokens BTC"), by that symbol:
+   * in a pair's name ("Huobi BTC USD") the symbol belongs to the other asset's name. Absent: not read.
+   */
+  namesEndingIn?: (symbol: string) => ReadonlyArray<{ name: string; asset: string }>;
 }
 
 export interface Detector {

@@ -12,7 +12,7 @@ import { DEFAULT_NAMES } from '../detect/names';
 import type { DetectorData, NameEntry } from '../detect/types';
 import type { BuiltName } from './build/names';
 // Only the data: the build then leaves the files' dates and source labels out of the bundle.
-import { names as builtNames } from './data/detect-names.json';
+import { names as builtNames, givenNames } from './data/detect-names.json';
 import { stocks, stockWords, symbols } from './data/detect-symbols.json';
 import type { Registry } from './types';
 
@@ -54,6 +54,7 @@ export function detectorData(): DetectorData {
     stocks: new Set(decodeSymbols(stocks)),
     stockWords: new Set(decodeSymbols(stockWords)),
     names: detectorNames(),
+    givenNames: new Set(decodeSymbols(givenNames)),
   };
   return cached;
 }
@@ -68,8 +69,18 @@ export function detectorDataWith(current: () => Registry | undefined): DetectorD
   // Per registry, each symbol's list is built once: a page repeats the same few symbols.
   let memoOf: Registry | undefined;
   const memo = new Map<string, ReadonlyArray<{ name: string; asset: string }>>();
+  let endingOf: Registry | undefined;
+  let ending = new Map<string, Array<{ name: string; asset: string }>>();
   return {
     ...detectorData(),
+    namesEndingIn: (symbol) => {
+      const reg = current();
+      if (reg !== endingOf) {
+        endingOf = reg;
+        ending = reg ? namesByLastWord(reg) : new Map();
+      }
+      return ending.get(symbol) ?? [];
+    },
     symbolNames: (symbol) => {
       const reg = current();
       if (reg !== memoOf) {
@@ -87,4 +98,27 @@ export function detectorDataWith(current: () => Registry | undefined): DetectorD
       return names;
     },
   };
+}
+
+/** CoinGecko's notes after a name ("pTokens BTC [OLD]", "Huobi BTC (Wormhole)"). */
+const NAME_NOTE = /\s*[[(][^\])]*[\])]$/;
+/** A last word written as a symbol: capitals and digits. */
+const SYMBOL_WORD = /\s([A-Z][A-Z0-9]{1,9})$/;
+
+/**
+ * The coins whose name (notes aside) has several words and ends with a word in capitals, by that
+ * word: "Huobi BTC" under BTC. One pass over the coin list, once per registry.
+ */
+function namesByLastWord(reg: Registry): Map<string, Array<{ name: string; asset: string }>> {
+  const out = new Map<string, Array<{ name: string; asset: string }>>();
+  const { id, name } = reg.data.coins;
+  for (let k = 0; k < id.length; k++) {
+    const bare = (name[k] ?? '').replace(NAME_NOTE, '');
+    const last = SYMBOL_WORD.exec(bare)?.[1];
+    if (!last) continue;
+    const list = out.get(last) ?? [];
+    list.push({ name: bare, asset: `cg:${id[k]}` });
+    out.set(last, list);
+  }
+  return out;
 }

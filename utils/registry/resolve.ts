@@ -38,8 +38,12 @@ const CHAIN_POINTS = 2;
  * alone is not a copy marker: Wrapped Bitcoin is the original WBTC.
  */
 const COPY = /bridged|binance-peg|-peg-|\bpeg\b|wormhole|allbridge|osmosis-all|\(portal\)/i;
-/** "HarryPotterObamaSonic10Inu (ETH)", "Wrapped Bitcoin (PulseChain)": a name qualified by a chain is a copy. */
-const CHAIN_QUALIFIED = /\s\([^)]+\)$/;
+/**
+ * "HarryPotterObamaSonic10Inu (ETH)", "Wrapped Bitcoin (PulseChain)": a name qualified by a chain is a
+ * copy. A note of a former name is not a chain: "POL (ex-MATIC)", "EigenCloud (prev. EigenLayer)",
+ * "MATIC (migrated to POL)" are the originals.
+ */
+const CHAIN_QUALIFIED = /\s\((?!ex-|prev\.|formerly |migrated )[^)]+\)$/i;
 
 const isCopy = (a: RegistryAsset): boolean =>
   COPY.test(a.id) || COPY.test(a.name) || CHAIN_QUALIFIED.test(a.name);

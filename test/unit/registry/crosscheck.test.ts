@@ -6,11 +6,13 @@
  * Three outcomes: we agree; we decline (candidates, usually listing DefiLlama's coin: our ranks stop
  * at the 2025-02 top 250, and an unranked collision yields candidates, never a guess); or we answer
  * differently, which must be on purpose and explained in DELIBERATE below. The test prints every
- * disagreement.
+ * disagreement, the declines by kind, and the most agreement possible: a decline where we hold no
+ * asset with the symbol, or not DefiLlama's coin, can never agree.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { candidatesFor } from '../../../utils/registry/resolve';
 import { sharedFixture } from '../../support/paths';
 import { registry, resolveIn } from './support';
 
@@ -79,6 +81,25 @@ interface Row {
   reason: string;
 }
 
+/**
+ * Why a symbol was declined, by what the registry holds for it: whether any answer was possible, and
+ * whether the claimants have a size to compare (only the 2025-02 top-250 snapshot ranks coins; no
+ * list gives a listed company's or an ETF's market value).
+ */
+function declineKind(d: Row): string {
+  const all = candidatesFor(registry, d.symbol);
+  const want = registry.asset(d.want);
+  if (all.length === 0) return 'no asset with the symbol in our lists';
+  if (!want) return "DefiLlama's coin is not in the 2026 coin list";
+  const listed = all.some((a) => a.kind === 'equity');
+  const ranked = want.rank !== undefined;
+  if (listed)
+    return ranked
+      ? 'a ranked coin vs a listed company or ETF (no market value for it)'
+      : 'an unranked coin vs a listed company or ETF';
+  return ranked ? 'a ranked coin vs namesakes' : 'coins none of which is ranked (no size to compare)';
+}
+
 function compare(): { agree: number; listed: number; declined: Row[]; different: Row[] } {
   let agree = 0;
   let listed = 0;
@@ -112,6 +133,15 @@ describe('cross-check against DefiLlama (GPL, test only)', () => {
 
   it('prints the agreement and every disagreement', () => {
     const { agree, listed, declined, different } = result;
+    const kinds: Record<string, number> = {};
+    for (const d of declined) {
+      const k = declineKind(d);
+      kinds[k] = (kinds[k] ?? 0) + 1;
+    }
+    // No answer is possible where we hold no asset with the symbol or not DefiLlama's coin.
+    const impossible = declined.filter(
+      (d) => !registry.asset(d.want) || candidatesFor(registry, d.symbol).length === 0,
+    ).length;
     const lines = [
       `DefiLlama cross-check, ${top.length} best-ranked symbols: agree ${agree} (${((agree / top.length) * 100).toFixed(1)}%), ` +
         `declined with candidates ${declined.length} (DefiLlama's coin among them: ${listed}), answered differently ${different.length}`,
@@ -120,6 +150,10 @@ describe('cross-check against DefiLlama (GPL, test only)', () => {
         (d) =>
           `  #${d.rank} $${d.symbol}: DefiLlama ${d.want}, we ${d.got}: ${DELIBERATE[d.symbol] ?? 'UNEXPLAINED'}`,
       ),
+      `-- declined, by kind; at most ${top.length - different.length - impossible} agree (${(((top.length - different.length - impossible) / top.length) * 100).toFixed(1)}%) while the different answers stay deliberate:`,
+      ...Object.entries(kinds)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `  ${n} ${k}`),
       '-- declined (candidates or no asset):',
       ...declined.map((d) => `  #${d.rank} $${d.symbol}: DefiLlama ${d.want}, we ${d.got} (${d.reason})`),
     ];
