@@ -122,9 +122,20 @@ export class HighlightWindow implements Marker<BlockEntry> {
   readonly #doc: Document;
   readonly #hooks: WindowHooks;
 
+  /**
+   * Whether the browser fires `scrollend` (Chromium, Firefox): once per burst of scrolling, where
+   * `scroll` fires every frame while a timeline is read, each one a call into the content script's
+   * world (`BENCH_ATTRIBUTE=1 npm run bench -- --only tasks`, marking). Elsewhere `scroll`, waited
+   * out for JUMP_CHECK_MS.
+   */
+  readonly #scrollEvent: 'scroll' | 'scrollend';
   readonly #onScroll = () => {
     if (this.#stopped || !this.#units.size) return;
     clearTimeout(this.#jumpTimer);
+    if (this.#scrollEvent === 'scrollend') {
+      this.#checkJump();
+      return;
+    }
     this.#jumpTimer = setTimeout(() => {
       this.#jumpTimer = undefined;
       this.#checkJump();
@@ -134,6 +145,8 @@ export class HighlightWindow implements Marker<BlockEntry> {
   constructor(doc: Document, hooks: WindowHooks) {
     this.#doc = doc;
     this.#hooks = hooks;
+    const view = doc.defaultView;
+    this.#scrollEvent = view && 'onscrollend' in view ? 'scrollend' : 'scroll';
     if (hooks.highlight && typeof Highlight === 'function' && 'highlights' in CSS) {
       this.#assetHighlight = new Highlight();
       this.#claimHighlight = new Highlight();
@@ -287,10 +300,17 @@ export class HighlightWindow implements Marker<BlockEntry> {
     const order = this.#order;
     let first = -1;
     let last = -1;
-    for (let i = 0; i < order.length; i++) {
-      if (!this.#window.has(order[i] as Element)) continue;
-      if (first < 0) first = i;
-      last = i;
+    // The window's ends as placed, while both are still units: found by the browser's own search.
+    const placed = this.#ends;
+    if (placed.first && placed.last && this.#units.has(placed.first) && this.#units.has(placed.last)) {
+      first = order.indexOf(placed.first);
+      last = order.lastIndexOf(placed.last);
+    } else {
+      for (let i = 0; i < order.length; i++) {
+        if (!this.#window.has(order[i] as Element)) continue;
+        if (first < 0) first = i;
+        last = i;
+      }
     }
     this.#ends = first < 0 ? {} : { first: order[first], last: order[last] };
     if (first < 0) {
@@ -436,6 +456,9 @@ export class HighlightWindow implements Marker<BlockEntry> {
       if (!this.#window.has(unit)) for (const entry of this.#units.get(unit) ?? []) this.#dirty.add(entry);
     }
     this.#window = next;
+    // The window is a run of units in document order: its ends are the run's ends.
+    const placed = [...next];
+    this.#ends = placed.length ? { first: placed[0], last: placed[placed.length - 1] } : {};
     for (const entry of this.#dirty) {
       const live = next.has(entry.unit) && this.#hooks.isLive(entry);
       if (live) this.#hooks.onMarked(entry);
@@ -548,7 +571,7 @@ export class HighlightWindow implements Marker<BlockEntry> {
   /**
    * Listens for scrolling while there are units to mark by range, the only ones the window serves
    * (`#onScroll`). Capture: a scroll in any scroller, not only the page's. Nothing is read until a
-   * burst of scrolling has been over for JUMP_CHECK_MS, and then two rects. With none (on X every
+   * burst of scrolling is over, and then two rects. With none (on X every
    * post is in a painted cell) there is no listener: a timeline fires a scroll event every frame
    * while it is read, and each one entering the content script's world costs thread CPU per post
    * for a listener that returned at once.
@@ -557,8 +580,9 @@ export class HighlightWindow implements Marker<BlockEntry> {
     const listen = this.#units.size > 0 && !this.#stopped;
     if (listen === this.#scrollListened) return;
     this.#scrollListened = listen;
-    if (listen) this.#doc.addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
-    else this.#doc.removeEventListener('scroll', this.#onScroll, { capture: true });
+    const type = this.#scrollEvent;
+    if (listen) this.#doc.addEventListener(type, this.#onScroll, { passive: true, capture: true });
+    else this.#doc.removeEventListener(type, this.#onScroll, { capture: true });
   }
 
   /**
