@@ -9,7 +9,8 @@
  * scrolled on the page bench's timeline, in Chromium's trace: 8% of the content script's JS there).
  * For the same reason the pointer is followed move by move only over text that holds a detection,
  * or while a card is open or about to open; elsewhere only its `mouseover`, when it enters another
- * element, is heard.
+ * element inside a block that holds detections (`watchBlock`): a pointer crossing the rest of the
+ * page (X's avatars, buttons and margins) calls nothing of ours.
  */
 import type { Match } from '@/utils/detect';
 import type { BlockEntry, PageScanner } from './scanner';
@@ -95,6 +96,27 @@ export class HoverController {
    */
   onPointerOver = (e: MouseEvent): void => this.onPointerMove(e);
 
+  /** Removes every block's listener at once (`dispose`). */
+  readonly #blocks = new AbortController();
+  readonly #watchedBlocks = new WeakSet<Element>();
+
+  /**
+   * Hears the pointer entering elements inside a block of text that holds detections (the scanner
+   * settled one). A pointer resting there already is followed move by move from its next move.
+   */
+  watchBlock(el: Element): void {
+    if (this.#watchedBlocks.has(el)) return;
+    this.#watchedBlocks.add(el);
+    el.addEventListener('mouseover', this.onPointerOver as EventListener, {
+      passive: true,
+      signal: this.#blocks.signal,
+    });
+    if (!this.#overHot && el.matches(':hover')) {
+      this.#overHot = true;
+      this.#watch();
+    }
+  }
+
   /**
    * Detections changed (the scanner settled or dropped some): the pointer may be over text that now
    * holds one, or no longer does, without having moved to another element.
@@ -134,6 +156,7 @@ export class HoverController {
   };
 
   dispose(): void {
+    this.#blocks.abort();
     cancelAnimationFrame(this.#frame);
     clearTimeout(this.#intentTimer);
     clearTimeout(this.#closeTimer);

@@ -142,6 +142,8 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
     // Detection answers with resolutions; a block whose were dropped since (a pin changed) asks
     // again once it nears the viewport.
     onNear: (entry) => void client.resolve(entry.block.text, entry.matches),
+    // The pointer is heard only inside blocks that hold detections (hover.ts).
+    onEntry: (entry) => hover.watchBlock(entry.block.el),
   });
   client.onResolved(() => reportSoon());
   /** Links the page's stylesheet can mark (X's cashtags) get a rule, kept only while tickers are marked. */
@@ -273,7 +275,6 @@ function startTickerlens(ctx: ContentScriptContext, options: MarkOptions): void 
   }
   browser.runtime.onMessage.addListener(onMessage);
 
-  ctx.addEventListener(document, 'mouseover', hover.onPointerOver, { passive: true });
   ctx.addEventListener(document, 'keydown', hover.onKeyDown);
   scanner.start();
 

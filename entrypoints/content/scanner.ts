@@ -47,6 +47,8 @@ export interface ScannerHooks {
    * what is about to be seen is resolved, not the whole page.
    */
   onNear?: (entry: BlockEntry) => void;
+  /** Called for each new block holding detections, when it is settled (hover hears its pointer events). */
+  onEntry?: (entry: BlockEntry) => void;
   /** Registers ranges with the CSS Custom Highlight API. */
   highlight: boolean;
   /** Which parts of an added or changed node are read (the site adapter's, sites/). */
@@ -458,6 +460,7 @@ export class PageScanner {
     }
     this.#entries.set(block.el, entry);
     this.#markerOf(entry).add(entry);
+    this.#hooks.onEntry?.(entry);
     // Painted now, wherever the cell is: once painted its marks cost nothing more.
     if (cell) this.#announce(entry);
     return true;
