@@ -11,5 +11,9 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
+    // Stryker's instrumented code runs slower, on two shared cores: the million-point chart test
+    // (test/unit/db/bounds.test.ts) passed 5 s in its dry run, failing the whole run before a mutant.
+    // A mutant that hangs is still cut off by Stryker's own timeout (timeoutMS).
+    testTimeout: 30_000,
   },
 });
