@@ -1,6 +1,7 @@
 /**
- * A spent rate budget, asked again: each refusal says how long is left from the bucket as it stands
- * then (and is kept for the next wake-up of the worker), and the call goes once a token is there.
+ * Politeness at two more edges. A spent rate budget, asked again: each refusal says how long is left
+ * from the bucket as it stands then (and is kept for the next wake-up of the worker), and the call
+ * goes once a token is there. A breaker restored in the middle of its trial: the source is askable.
  */
 import { describe, expect, it } from 'vitest';
 import { Politeness, type PolitenessState } from '../../../utils/queue/politeness';
@@ -64,5 +65,30 @@ describe('a spent rate budget', () => {
     const refused = await next.call();
     expect(!refused.ok && refused.reason).toBe('rate budget spent; next call in 5 s');
     expect(next.calls()).toBe(0);
+  });
+});
+
+describe('a breaker restored mid-trial', () => {
+  it('says the source can be asked now, not when the breaker last opened', () => {
+    // A worker killed while its half-open trial was out: the stored breaker still carries the
+    // opening's end, long past.
+    const s = setup();
+    const now = s.at();
+    s.p.restore({
+      coingecko: {
+        bucket: { tokens: 1, updatedAt: now },
+        breaker: {
+          status: 'half-open',
+          failures: 5,
+          openUntil: now - 60_000,
+          cooldownMs: 10_000,
+          trialAt: now - 50_000,
+        },
+        backoffUntil: 0,
+        attempt: 0,
+      },
+    });
+    expect(s.p.blockedUntil('coingecko')).toBe(0);
+    expect(s.p.breakerStatus('coingecko')).toBe('half-open');
   });
 });
