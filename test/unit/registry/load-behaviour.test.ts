@@ -113,6 +113,8 @@ describe('loadRegistry', () => {
     // Only the two prefixes of the contract name an asset; a ticker is no coin id and the other way round.
     expect(reg.asset('alpha')).toBeUndefined();
     expect(reg.asset('coin:alpha')).toBeUndefined();
+    // A prefix as long as "stock:" is still not it.
+    expect(reg.asset('stonk:ABC')).toBeUndefined();
     expect(reg.asset('cg:ABC')).toBeUndefined();
     expect(reg.asset('stock:alpha')).toBeUndefined();
   });

@@ -10,6 +10,7 @@ import { resolveAddress } from '../../../utils/registry/addresses';
 import { candidateInfo } from '../../../utils/registry/candidate-info';
 import { NEAR, scoreContext } from '../../../utils/registry/context';
 import { detectorDataWith, detectorNames } from '../../../utils/registry/detect-data';
+import { explorerName } from '../../../utils/registry/explorers';
 import { withImitation } from '../../../utils/registry/imitation';
 import { withLearntHandles } from '../../../utils/registry/learnt-handles';
 import { pinKey } from '../../../utils/registry/pin-keys';
@@ -95,8 +96,10 @@ describe('withImitation', () => {
       { id: 'btc-copycat', symbol: 'BTC', name: 'BTC Copycat', rank: 900 },
       { id: 'unranked', symbol: 'UNR', name: 'Unranked coin' },
       { id: 'lead', symbol: 'LEAD', name: 'Lead coin' },
-      { id: 'pair-b', symbol: 'PAIR', name: 'Pair B', rank: 50 },
-      { id: 'pair-a', symbol: 'PAIR', name: 'Pair A', rank: 40 },
+      // The better ranked one is the later row: the pick is by rank, not by row.
+      { id: 'pair-a', symbol: 'PAIR', name: 'Pair A', rank: 50 },
+      { id: 'pair-b', symbol: 'PAIR', name: 'Pair B', rank: 40 },
+      { id: 'deep', symbol: 'DEEP', name: 'Deep coin', rank: 2500 },
     ],
     listings: [
       { ticker: 'NVDA', name: 'NVIDIA Corp', exchange: 'NASDAQ', rank: 2000 },
@@ -131,7 +134,7 @@ describe('withImitation', () => {
       symbol: 'BTC',
     });
     expect(withImitation(reg, facts({ symbol: 'pair' })).imitates).toEqual({
-      name: 'Pair A',
+      name: 'Pair B',
       symbol: 'PAIR',
     });
     // A curated leading coin counts as known though unranked.
@@ -142,6 +145,8 @@ describe('withImitation', () => {
     expect(withImitation(reg, facts({ symbol: 'NVDA' })).imitates?.symbol).toBe('NVDA');
     expect(withImitation(reg, facts({ symbol: 'TINY' })).imitates).toBeUndefined();
     expect(withImitation(reg, facts({ symbol: 'UNR' })).imitates).toBeUndefined();
+    // Any ranked coin is known, however far down: the 2,000 cut is the SEC list's.
+    expect(withImitation(reg, facts({ symbol: 'DEEP' })).imitates?.name).toBe('Deep coin');
   });
 
   it('leaves a token CoinGecko lists by contract, or one calling itself nothing known, as it is', () => {
@@ -154,7 +159,7 @@ describe('withImitation', () => {
     expect(withImitation(reg, none)).toBe(none);
     expect(withImitation(reg, facts({ name: 'Zorbo', symbol: 'ZORBO' })).imitates).toBeUndefined();
     // A name in the dictionary whose asset this registry lacks: the symbol still counts.
-    expect(withImitation(reg, facts({ name: 'Ethereum', symbol: 'PAIR' })).imitates?.name).toBe('Pair A');
+    expect(withImitation(reg, facts({ name: 'Ethereum', symbol: 'PAIR' })).imitates?.name).toBe('Pair B');
   });
 });
 
@@ -202,9 +207,10 @@ describe('detectorNames: the built names as dictionary entries', () => {
 describe('detectorDataWith: names for bracketed symbols', () => {
   const first = handmade({
     coins: [
-      { id: 'later', symbol: 'JUP', name: 'Later', rank: 90 },
-      { id: 'unranked', symbol: 'JUP', name: 'Unranked' },
-      { id: 'jupiter', symbol: 'JUP', name: 'Jupiter', rank: 60 },
+      // Ids in the reverse of rank order, so the order below is the ranking's, not the rows'.
+      { id: 'a-unranked', symbol: 'JUP', name: 'Unranked' },
+      { id: 'b-later', symbol: 'JUP', name: 'Later', rank: 90 },
+      { id: 'c-jupiter', symbol: 'JUP', name: 'Jupiter', rank: 60 },
     ],
   });
   const second = handmade({ coins: [{ id: 'other', symbol: 'JUP', name: 'Other' }] });
@@ -215,9 +221,9 @@ describe('detectorDataWith: names for bracketed symbols', () => {
     expect(data.symbolNames?.('JUP')).toEqual([]);
     current = first;
     expect(data.symbolNames?.('JUP')).toEqual([
-      { name: 'Jupiter', asset: 'cg:jupiter' },
-      { name: 'Later', asset: 'cg:later' },
-      { name: 'Unranked', asset: 'cg:unranked' },
+      { name: 'Jupiter', asset: 'cg:c-jupiter' },
+      { name: 'Later', asset: 'cg:b-later' },
+      { name: 'Unranked', asset: 'cg:a-unranked' },
     ]);
     current = second;
     expect(data.symbolNames?.('JUP')).toEqual([{ name: 'Other', asset: 'cg:other' }]);
@@ -233,6 +239,9 @@ describe('context around a match', () => {
     // Right after and right before the match: gap 0, near.
     expect(scoreContext('$X solana', 0, 2).words).toEqual(['solana']);
     expect(scoreContext('solana $X', 7, 9).words).toEqual(['solana']);
+    // Touching it: a Latin word right before a cashtag, a Chinese word right after.
+    expect(scoreContext('solana$X', 6, 8)).toMatchObject({ crypto: 5, words: ['solana'] });
+    expect(scoreContext('$X币', 0, 2)).toMatchObject({ crypto: 5, words: ['币'] });
   });
 
   it('weighs a word NEAR units away as near, one more as far, on both sides', () => {
@@ -384,5 +393,14 @@ describe('withLearntHandles', () => {
     );
     expect(asked).toBe(1);
     expect(replies).toEqual([[{ asset: 'cg:learnt' }, {}, {}]]);
+  });
+});
+
+describe('explorerName', () => {
+  it('names the explorer by its host, and none for a chain without one', () => {
+    expect(explorerName('ethereum')).toBe('etherscan.io');
+    expect(explorerName('solana')).toBe('solscan.io');
+    expect(explorerName('no-such-chain')).toBeUndefined();
+    expect(explorerName('toString')).toBeUndefined();
   });
 });

@@ -127,7 +127,25 @@ describe('points before context: SEC position of a listing', () => {
     // An ETF outside the SEC list is worth what any small listing is.
     const etf = read(handmade({ coins: [plain], listings: [listing({ etf: true })] }), '$SAME');
     expect(etf.candidates).toEqual(['stock:SAME', 'cg:plain']);
-    expect(etf.reason).toMatch(/2 assets use SAME and the evidence is close/);
+    expect(etf.reason).toBe('2 assets use SAME and the evidence is close');
+    // The reasons name what counted for each side.
+    const sec2000 = read(
+      handmade({ coins: [coin('same-x', { name: 'Same (Wormhole)' })], listings: [listing({ rank: 2000 })] }),
+      '$SAME',
+    );
+    expect(sec2000.reason).toBe('SEC market-value #2000 over cg:same-x (unranked bridged copy)');
+    const overEtf = read(
+      handmade({ coins: [coin('top', { rank: 3 })], listings: [listing({ etf: true })] }),
+      '$SAME',
+    );
+    expect(overEtf.reason).toBe('market-cap rank 3 over stock:SAME (ETF / trust)');
+    const overSmall = read(handmade({ coins: [coin('top', { rank: 3 })], listings: [listing()] }), '$SAME');
+    expect(overSmall.reason).toBe('market-cap rank 3 over stock:SAME (small or unranked listing)');
+    const overCopy = read(
+      handmade({ coins: [coin('top', { rank: 3 }), coin('same-y', { rank: 9, name: 'Same (Wormhole)' })] }),
+      '$SAME',
+    );
+    expect(overCopy.reason).toBe('market-cap rank 3 over cg:same-y (market-cap rank 9, a bridged copy)');
   });
 });
 
@@ -335,6 +353,22 @@ describe('evidence that decides before any points', () => {
       2,
     );
     expect(read(reg, 'Gone (SAME)', 'SAME', { asset: 'cg:gone', cashtag: false }).candidates).toHaveLength(2);
+  });
+
+  it('finds a share class written with a dot or slash under the SEC’s hyphen', () => {
+    const classes = handmade({
+      coins: [coin('brk', { symbol: 'BRK.B' })],
+      listings: [{ ticker: 'BRK-B', name: 'Berkshire B', rank: 10 }],
+    });
+    expect(read(classes, '$BRK-B', '$BRK-B')).toEqual({
+      asset: 'stock:BRK-B',
+      reason: 'only asset with symbol BRK-B',
+    });
+    // Written with a dot: the coin using "BRK.B" and the listing both claim it; the listing leads.
+    expect(read(classes, 'Berkshire $BRK.B', '$BRK.B')).toMatchObject({
+      asset: 'stock:BRK-B',
+      others: ['cg:brk'],
+    });
   });
 
   it('reads the symbol from the text in upper case when the match carries none', () => {
