@@ -259,3 +259,45 @@ describe('shareOf at its edges', () => {
     expect(shareOf(zero, ['investors'])).toEqual({ pct: null, upTo: null, labels: ['Investors'] });
   });
 });
+
+describe('allocationFacts where the figures do not add up', () => {
+  it('records no share for categories when the allocation totals nothing', () => {
+    const f = facts({ insiders: 0, airdrop: 0 }, [section('Team', 'insiders', null)]);
+    expect(f.categoryPct).toEqual({});
+    expect(f.roles).toEqual({ team: { pct: null, labels: ['Team'], categories: ['insiders'] } });
+  });
+
+  it('takes nothing from a section’s own figure when the sections sum past their category', () => {
+    // Rounding: the sections give 40.5 of the category's 40.
+    const f = facts({ insiders: 40, airdrop: 60 }, [
+      section('Unlock A', 'insiders', 20),
+      section('Investors', 'insiders', 20.5),
+    ]);
+    expect(f.roles.insiders).toEqual({ pct: 20, labels: ['Unlock A'], categories: ['insiders'] });
+    expect(f.roles.investors?.pct).toBe(20.5);
+  });
+
+  it('reports no role for a category too small to count, even under its own section name', () => {
+    const f = facts({ privateSale: 0.04, airdrop: 99.96 }, [section('Seed', 'privateSale', null)]);
+    expect(f.roles.investors).toBeUndefined();
+    expect(f.categoryPct.privatesale).toBeCloseTo(0.04, 9);
+  });
+
+  it('gives a category no role of its own when, without an allocation, its sections name others', () => {
+    const f = facts(null, [section('Team', 'insiders', null), section('Seed', 'insiders', null)]);
+    expect(Object.keys(f.roles).sort()).toEqual(['investors', 'team']);
+    expect(f.roles.insiders).toBeUndefined();
+  });
+
+  it('drops an unnamed section’s share of 0.05 points or less, and keeps a larger one', () => {
+    // A liquidity category split between an unnamed section (its own role, "other") and farming.
+    const unnamed = (pct: number) =>
+      facts({ liquidity: 10, airdrop: 90 }, [
+        section('', 'liquidity', pct),
+        section('Farming', 'liquidity', 10 - pct),
+      ]);
+    expect(unnamed(0.05).roles.other).toBeUndefined();
+    expect(unnamed(0.05).roles.community?.pct).toBeCloseTo(9.95, 9);
+    expect(unnamed(0.06).roles.other).toEqual({ pct: 0.06, labels: [], categories: ['liquidity'] });
+  });
+});
