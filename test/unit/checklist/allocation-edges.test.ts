@@ -281,6 +281,13 @@ describe('allocationFacts where the figures do not add up', () => {
     const f = facts({ privateSale: 0.04, airdrop: 99.96 }, [section('Seed', 'privateSale', null)]);
     expect(f.roles.investors).toBeUndefined();
     expect(f.categoryPct.privatesale).toBeCloseTo(0.04, 9);
+    // Exactly 0.05 points (0.05 of a total of 100 is exactly 0.05 in binary too) is still rounding:
+    // the role is there without a figure when a section names another, and not at all otherwise.
+    const own = facts({ privateSale: 0.05, airdrop: 99.95 }, [section('Seed', 'privateSale', null)]);
+    expect(own.categoryPct.privatesale).toBe(0.05);
+    expect(own.roles.investors).toBeUndefined();
+    const other = facts({ insiders: 0.05, airdrop: 99.95 }, [section('Team', 'insiders', null)]);
+    expect(other.roles.team).toEqual({ pct: null, labels: ['Team'], categories: ['insiders'] });
   });
 
   it('gives a category no role of its own when, without an allocation, its sections name others', () => {
