@@ -361,6 +361,17 @@ describe('resolveAddress', () => {
       resolveAddress(reg, address('JupMint111', { chain: 'evm' })).unknownAddress?.symbol,
     ).toBeUndefined();
   });
+
+  it('tells an EVM address by its 0x when the match does not say, and reads it in any case', () => {
+    expect(resolveAddress(reg, address(EVM)).asset).toBe('cg:one');
+    expect(resolveAddress(reg, address('0x9999999999999999999999999999999999999999'))).toMatchObject({
+      reason: 'unknown EVM token',
+      unknownAddress: {
+        chain: 'evm',
+        explorer: 'https://etherscan.io/token/0x9999999999999999999999999999999999999999',
+      },
+    });
+  });
 });
 
 describe('withLearntHandles', () => {

@@ -95,6 +95,28 @@ describe('points before context: market-cap rank', () => {
   });
 });
 
+describe('bridged and pegged copies', () => {
+  it('knows a copy by its id alone or by its name alone', () => {
+    const original = coin('same', { rank: 500 });
+    for (const copy of [
+      coin('same-wormhole', { rank: 5, name: 'Same' }),
+      coin('x', { rank: 5, name: 'Same Bridged' }),
+    ]) {
+      const r = read(handmade({ coins: [copy, original] }), '$SAME');
+      expect(r.asset, copy.id).toBe('cg:same');
+      expect(r.reason).toMatch(/^the only original among copies/);
+    }
+  });
+
+  it('answers with the one original only when it also leads', () => {
+    // The ranked copy (1 point) leads the unranked original (0): a contest, not the original.
+    const copy = coin('same-wormhole', { rank: 5, name: 'Same (Wormhole)' });
+    const r = read(handmade({ coins: [copy, coin('same')] }), '$SAME');
+    expect(r.asset).toBeUndefined();
+    expect(r.candidates).toEqual(['cg:same-wormhole', 'cg:same']);
+  });
+});
+
 describe('points before context: SEC position of a listing', () => {
   it('counts the SEC top 500 above the rest of the top 2,000', () => {
     // Against a ranked copy (1 point): #500 (3) leads by 2 and is chosen on evidence, with the copy
@@ -288,11 +310,12 @@ describe('candidates and the assets passed over', () => {
         coin('a'),
         coin('ab'),
         coin('c'),
+        // The better ranked of the two ranked coins has the longer id: rank decides before length.
         coin('r2', { rank: 700 }),
-        coin('r1', { rank: 600 }),
+        coin('r-long', { rank: 600 }),
       ],
     });
-    expect(read(reg, '$SAME').candidates).toEqual(['cg:r1', 'cg:r2', 'cg:a', 'cg:c', 'cg:ab', 'cg:bb']);
+    expect(read(reg, '$SAME').candidates).toEqual(['cg:r-long', 'cg:r2', 'cg:a', 'cg:c', 'cg:ab', 'cg:bb']);
   });
 
   it('lists at most eight candidates and offers at most three others', () => {
