@@ -318,6 +318,13 @@ describe('candidates and the assets passed over', () => {
     expect(read(reg, '$SAME').candidates).toEqual(['cg:r-long', 'cg:r2', 'cg:a', 'cg:c', 'cg:ab', 'cg:bb']);
   });
 
+  it('orders ranked coins of equal points by rank, whatever order their rows are in', () => {
+    const reg = handmade({
+      coins: [coin('a1', { rank: 700 }), coin('a2', { rank: 650 }), coin('a3', { rank: 600 })],
+    });
+    expect(read(reg, '$SAME').candidates).toEqual(['cg:a3', 'cg:a2', 'cg:a1']);
+  });
+
   it('lists at most eight candidates and offers at most three others', () => {
     const many = Array.from({ length: 10 }, (_, i) => coin(`c${i}`));
     expect(read(handmade({ coins: many }), '$SAME').candidates).toEqual(
@@ -391,6 +398,15 @@ describe('evidence that decides before any points', () => {
     expect(read(classes, 'Berkshire $BRK.B', '$BRK.B')).toMatchObject({
       asset: 'stock:BRK-B',
       others: ['cg:brk'],
+    });
+    // Only the listing is found under the hyphen: a coin whose symbol is "BRK-B" does not claim $BRK.B.
+    const hyphenCoin = handmade({
+      coins: [coin('brk-coin', { symbol: 'BRK-B' })],
+      listings: [{ ticker: 'BRK-B', name: 'Berkshire B', rank: 10 }],
+    });
+    expect(read(hyphenCoin, '$BRK.B', '$BRK.B')).toEqual({
+      asset: 'stock:BRK-B',
+      reason: 'only asset with symbol BRK.B',
     });
   });
 
