@@ -34,11 +34,26 @@
  * `.output/chrome-mv3`, copied aside) in the same rounds, alternating, for the main-thread time it
  * adds and for its content script's JS: two builds differ by less than either drifts between runs
  * of this section, so a change is judged against its baseline in one run.
+ *
+ * BENCH_ATTRIBUTE=1 builds Tickerlens unminified with source maps beside .output and traces it in
+ * the same rounds too, for where its JS goes by part of the pipeline (bench/attribution.ts);
+ * BENCH_ATTRIBUTE_DIR=<an unpacked build made with TICKERLENS_UNMINIFIED=1> takes that build instead.
  */
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchPlain, launchWithExtension } from '../test/support/chromium';
 import { SETTINGS_KEY } from '../utils/settings';
+import {
+  type AttributionRun,
+  addRun,
+  attribute,
+  attributionTable,
+  emptyRun,
+  framePlacer,
+} from './attribution';
 import { BATCH, benchPage, floorDirectory, scrollThrough, serve, URL } from './page';
 import { type BenchFigure, type BenchSection, median } from './report';
 import { RUNGS, type Rung, rungDirectories } from './rungs';
@@ -169,14 +184,22 @@ async function traced(context: BrowserContext, html: string): Promise<Tasks> {
   return tasksPerBatch(events);
 }
 
-/** One run of the content script's JS (bench/trace-js.ts). */
-async function scriptTraced(context: BrowserContext, html: string): Promise<ScriptCpu> {
+/**
+ * One run of the content script's JS (bench/trace-js.ts); `onBatches` is handed the batches' trace
+ * (BENCH_ATTRIBUTE's table).
+ */
+async function scriptTraced(
+  context: BrowserContext,
+  html: string,
+  onBatches?: (events: TraceEvent[]) => void,
+): Promise<ScriptCpu> {
   const { page, cdp } = await timelineTab(context, html);
   const first = extensionJs(await trace(cdp, JS_TRACE_CATEGORIES, () => firstPosts(page)));
   const later = await trace(cdp, JS_TRACE_CATEGORIES, () => batches(page));
   const pointer = extensionJs(await trace(cdp, JS_TRACE_CATEGORIES, () => pointerMoves(page)));
   await page.close();
   const batchJs = extensionJs(later);
+  onBatches?.(later);
   return {
     firstMs: first.ms,
     batchMs: batchJs.ms / BATCHES,
@@ -205,7 +228,24 @@ function spread(xs: number[], digits = 2): string {
 /** Each round's `of` over the same round's `to`. */
 const perRound = (of: number[], to: number[]) => of.map((x, i) => x / (to[i] ?? Number.NaN));
 
-type Script = 'tickerlens' | 'marksOff' | 'baseline' | 'floor' | Rung;
+/**
+ * BENCH_ATTRIBUTE=1: Tickerlens built unminified with source maps (wxt.config.ts,
+ * TICKERLENS_UNMINIFIED, TICKERLENS_OUT_DIR) into a temporary directory; the caller removes it.
+ */
+function unminifiedBuild(): { root?: string; dir: string } {
+  // BENCH_ATTRIBUTE_DIR: one built elsewhere the same way (another commit's), kept.
+  const given = process.env.BENCH_ATTRIBUTE_DIR;
+  if (given) return { dir: given };
+  const root = mkdtempSync(join(tmpdir(), 'tickerlens-unminified-'));
+  // Its warnings (Rollup on zod's comments) are the normal build's; they show only if it fails.
+  execFileSync('npx', ['wxt', 'build'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, TICKERLENS_UNMINIFIED: '1', TICKERLENS_OUT_DIR: root },
+  });
+  return { root, dir: join(root, 'chrome-mv3') };
+}
+
+type Script = 'tickerlens' | 'marksOff' | 'baseline' | 'floor' | 'unminified' | Rung;
 
 export default async function run(): Promise<BenchSection> {
   const html = benchPage();
@@ -214,6 +254,9 @@ export default async function run(): Promise<BenchSection> {
   // The `reading` rung is what issue 27's ratios are taken to: always; `observer` with the floor.
   const rungDirs = rungDirectories();
   const rungs: Rung[] = floorOn ? [...RUNGS] : ['reading'];
+  const unminified = process.env.BENCH_ATTRIBUTE === '1' ? unminifiedBuild() : undefined;
+  const attribution: AttributionRun = emptyRun();
+  const place = unminified ? framePlacer(unminified.dir) : undefined;
   const runs: Record<'disabled' | 'tickerlens' | 'baseline' | 'floor', Tasks[]> = {
     disabled: [],
     tickerlens: [],
@@ -225,6 +268,7 @@ export default async function run(): Promise<BenchSection> {
     marksOff: [],
     baseline: [],
     floor: [],
+    unminified: [],
     observer: [],
     reading: [],
   };
@@ -269,9 +313,15 @@ export default async function run(): Promise<BenchSection> {
         runs.floor.push(await withExtension(floorDir, (c) => traced(c, html)));
         scripts.floor.push(await withExtension(floorDir, (c) => scriptTraced(c, html)));
       }
+      if (unminified && place)
+        scripts.unminified.push(
+          await withExtension(unminified.dir, (c) =>
+            scriptTraced(c, html, (events) => addRun(attribution, attribute(events, place))),
+          ),
+        );
     }
   } finally {
-    for (const dir of [floorDir, ...Object.values(rungDirs)])
+    for (const dir of [floorDir, unminified?.root, ...Object.values(rungDirs)])
       if (dir) rmSync(dir, { recursive: true, force: true });
   }
   // Added: each round's run against that round's disabled run, the median of those.
@@ -351,6 +401,12 @@ export default async function run(): Promise<BenchSection> {
       note: `${spread(of('tickerlens', (x) => x.batchForcedLayoutMs))} ms over rounds (Layout and UpdateLayoutTree inside a call into its scripts, counted in its JS above); ${others((x) => x.batchForcedLayoutMs)}`,
     },
   );
+  const attributionLines = unminified
+    ? [
+        `Attribution (BENCH_ATTRIBUTE=1): Tickerlens built unminified with source maps, traced in the same rounds, its batches' samples placed by bench/attribution.ts (CATEGORY_RULES); ms per batch are each share of that build's JS per batch, ${spread(of('unminified', (x) => x.batchMs))} ms (thread CPU):`,
+        ...attributionTable(attribution, median(of('unminified', (x) => x.batchMs)), ROUNDS * BATCHES),
+      ]
+    : [];
   return {
     title: 'Main-thread tasks on the page bench (Chromium trace, thread CPU time)',
     figures,
@@ -366,6 +422,7 @@ export default async function run(): Promise<BenchSection> {
             'BENCH_FLOOR=1 adds the floor (bench/floor) and the `observer` rung (a MutationObserver with an empty callback) in the same rounds.',
           ]
         : []),
+      ...attributionLines,
     ],
   };
 }
