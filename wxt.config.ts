@@ -37,6 +37,8 @@ export default defineConfig({
       });
     },
   },
+  // TICKERLENS_OUT_DIR: a build beside .output (the bench's unminified copy), leaving .output alone.
+  ...(process.env.TICKERLENS_OUT_DIR ? { outDir: process.env.TICKERLENS_OUT_DIR } : {}),
   // The sources zip AMO's reviewers build from: what the scripts write is not source.
   zip: { excludeSources: ['demo-output/**', 'test-results/**', 'bench-output/**'] },
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -44,8 +46,12 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
-    // TICKERLENS_UNMINIFIED=1: readable function names in CPU profiles (the page bench's BENCH_TOP).
-    build: { target: 'es2022', ...(process.env.TICKERLENS_UNMINIFIED === '1' ? { minify: false } : {}) },
+    // TICKERLENS_UNMINIFIED=1: readable function names in CPU profiles, and source maps that place
+    // them in their files (the page bench's BENCH_TOP, the tasks bench's BENCH_ATTRIBUTE).
+    build: {
+      target: 'es2022',
+      ...(process.env.TICKERLENS_UNMINIFIED === '1' ? { minify: false, sourcemap: true } : {}),
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

@@ -674,19 +674,19 @@ export default async function run(): Promise<BenchSection> {
   const batchTaskAdded = median(withExt.batchTaskMs) - median(base.batchTaskMs);
   const figures: BenchFigure[] = [
     {
-      // The issue's goal is on all the main-thread time the extension adds, style and paint of its
-      // marks included; the content script's own JS is shown first as part of it.
+      // Wall-time samples, shown as part of all the main-thread time the extension adds; issue
+      // 27's goal on the script's JS is the tasks section's (thread CPU, a ratio to `reading`).
       name: 'content-script JS per 20-post batch (median)',
       value: median(withExt.batchJsMs),
       unit: 'ms',
       note: `max ${Math.max(...withExt.batchJsMs).toFixed(2)} ms`,
     },
     {
+      // No goal: issue 27 withdrew the ≤ 2 ms one (this swings by 20 ms between rounds here) for
+      // ratios to the `reading` rung, which the tasks section measures.
       name: 'main-thread task time per batch, added',
       value: batchTaskAdded,
       unit: 'ms',
-      goal: '≤ 2 ms (median)',
-      pass: batchTaskAdded <= 2,
       note: `${median(withExt.batchTaskMs).toFixed(2)} vs ${median(base.batchTaskMs).toFixed(2)} ms disabled, ${ratio(median(withExt.batchTaskMs), median(base.batchTaskMs))}`,
     },
     {
@@ -698,11 +698,10 @@ export default async function run(): Promise<BenchSection> {
       note: `${base.longTasks} with the extension disabled`,
     },
     {
+      // No goal here either: issue 27's is a ratio to the `reading` rung (tasks section).
       name: 'content-script JS, first 200 posts',
       value: withExt.firstJsMs,
       unit: 'ms',
-      goal: '≤ 15 ms',
-      pass: withExt.firstJsMs <= 15,
       note: `page load task time ${withExt.firstTaskMs.toFixed(0)} vs ${base.firstTaskMs.toFixed(0)} ms disabled, ${ratio(withExt.firstTaskMs, base.firstTaskMs)}`,
     },
     {
@@ -719,11 +718,11 @@ export default async function run(): Promise<BenchSection> {
       name: 'DOM nodes added to the page',
       value: withExt.nodes - base.nodes,
       unit: 'nodes',
-      goal: '≤ 20',
-      // Like with like: at load against load, and with the card open (back at the top after the
-      // batches) against the same page at the same place with the extension disabled.
-      pass: withExt.nodes - base.nodes <= 20 && withExt.nodesCardOpen - base.nodesAtTop <= 20,
-      note: `${withExt.nodesCardOpen - base.nodesAtTop} with the card open (its content is in a shadow root)`,
+      // Issue 27: none added by the marks; the card, open, is one host element (its content is in
+      // a shadow root), reported beside it.
+      goal: '0',
+      pass: withExt.nodes - base.nodes <= 0,
+      note: `${withExt.nodesCardOpen - base.nodesAtTop} with the card open, against the same page at the same place disabled (its content is in a shadow root)`,
     },
     {
       name: 'JS heap growth, 200 → 2,000 posts',
