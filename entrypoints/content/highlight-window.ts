@@ -83,16 +83,6 @@ export class HighlightWindow implements Marker<BlockEntry> {
   /** A flush once the wait for the page change's answers is over. */
   #settleTimer: ReturnType<typeof setTimeout> | undefined;
   #flushFrame: number | undefined;
-  /**
-   * Runs the flush after the browser's own layout of the frame and before its paint: a
-   * ResizeObserver reports a newly observed element in that step, so the window's rect reads find
-   * the layout clean. An animation-frame callback runs before that layout, and its reads forced a
-   * layout of the page the site had just grown (`BENCH_ATTRIBUTE=1 npm run bench -- --only tasks`
-   * shows where the time goes).
-   */
-  #frameProbe: ResizeObserver | undefined;
-  /** Whether a flush waits for `#frameProbe`'s report. */
-  #flushInFrame = false;
   /** A flush waiting for MIN_FLUSH_GAP_MS to pass since the last one. */
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** A flush of removals only, which can wait. */
@@ -223,10 +213,7 @@ export class HighlightWindow implements Marker<BlockEntry> {
       this.#settleTimer = undefined;
       this.#requestFlush();
     }
-    if (!this.#edgesStale) return;
-    // With no window yet, finding the edges reads rects: left to a flush, after the frame's layout.
-    if (this.#window.size) this.#watchEdges();
-    else this.#requestFlush();
+    if (this.#edgesStale) this.#watchEdges();
   }
 
   /** The browser reports an edge of the window near the viewport: the window moves to it. */
@@ -392,19 +379,9 @@ export class HighlightWindow implements Marker<BlockEntry> {
    * is: every change to the highlights repaints the text around them.
    */
   #requestFlush(): void {
-    if (
-      this.#stopped ||
-      this.#flushInFrame ||
-      this.#flushFrame !== undefined ||
-      this.#flushTimer !== undefined
-    )
-      return;
+    if (this.#stopped || this.#flushFrame !== undefined || this.#flushTimer !== undefined) return;
     if (performance.now() - this.#lastFlushAt >= MIN_FLUSH_GAP_MS) {
-      const probe = this.#probe();
-      if (probe) {
-        this.#flushInFrame = true;
-        probe.observe(this.#doc.documentElement);
-      } else this.#flushFrame = requestAnimationFrame(() => this.#flush());
+      this.#flushFrame = requestAnimationFrame(() => this.#flush());
       return;
     }
     this.#flushTimer = setTimeout(
@@ -416,17 +393,6 @@ export class HighlightWindow implements Marker<BlockEntry> {
     );
   }
 
-  /** `#frameProbe`, made on first use where the browser has a ResizeObserver (not linkedom). */
-  #probe(): ResizeObserver | undefined {
-    if (this.#frameProbe || typeof ResizeObserver !== 'function') return this.#frameProbe;
-    this.#frameProbe = new ResizeObserver(() => {
-      // Observed for one report only: the root's size changes with every post the page adds.
-      this.#frameProbe?.disconnect();
-      if (this.#flushInFrame && !this.#stopped) this.#flush();
-    });
-    return this.#frameProbe;
-  }
-
   /**
    * Places the marked window around the viewport and registers or drops ranges to match, in one
    * go. Ranges exist only inside the window: a live Range is updated by the browser on every DOM
@@ -434,8 +400,6 @@ export class HighlightWindow implements Marker<BlockEntry> {
    */
   #flush(): void {
     if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
-    if (this.#flushInFrame) this.#frameProbe?.disconnect();
-    this.#flushInFrame = false;
     clearTimeout(this.#flushTimer);
     clearTimeout(this.#removalTimer);
     clearTimeout(this.#settleTimer);
@@ -604,8 +568,6 @@ export class HighlightWindow implements Marker<BlockEntry> {
     this.#listenForScroll();
     clearTimeout(this.#jumpTimer);
     if (this.#flushFrame !== undefined) cancelAnimationFrame(this.#flushFrame);
-    this.#frameProbe?.disconnect();
-    this.#flushInFrame = false;
     clearTimeout(this.#flushTimer);
     clearTimeout(this.#removalTimer);
     clearTimeout(this.#settleTimer);
