@@ -102,7 +102,9 @@ export class HoverController {
 
   /**
    * Hears the pointer entering elements inside a block of text that holds detections (the scanner
-   * settled one). A pointer resting there already is followed move by move from its next move.
+   * settled one). A pointer resting on the block as its detections arrive is heard once it enters
+   * another element: asking the block whether it is hovered (`:hover`) cost more per block than
+   * the listener (the bench's attribution, hover index).
    */
   watchBlock(el: Element): void {
     if (this.#watchedBlocks.has(el)) return;
@@ -111,10 +113,6 @@ export class HoverController {
       passive: true,
       signal: this.#blocks.signal,
     });
-    if (!this.#overHot && el.matches(':hover')) {
-      this.#overHot = true;
-      this.#watch();
-    }
   }
 
   /**
