@@ -12,7 +12,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TickerlensDb } from '../../../utils/db';
 import type { QuoteRecord } from '../../../utils/db/records';
-import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { LLAMA_PRICES_BATCH } from '../../../utils/sources/llama-coins';
 import {
   createDataService,
@@ -20,58 +20,40 @@ import {
   type RegistryLists,
 } from '../../../utils/sources/service';
 import { loadCoingeckoRecordings } from '../../support/api-server';
+import {
+  host,
+  json,
+  on,
+  pathOf,
+  type Reply,
+  type Route,
+  scriptedFetch,
+  status,
+} from '../../support/scripted-fetch';
 import { fixtureJson, fixtureText, testClock, top250 } from '../../support/sources-server';
-
-type Reply = Response | (() => Response | Promise<Response>);
-type Route = (url: URL) => Reply | undefined;
-
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-const status = (code: number) => new Response('', { status: code });
 
 let db: TickerlensDb;
 let clock: ReturnType<typeof testClock>;
+let script: ReturnType<typeof scriptedFetch>;
 let routes: Route[];
 let asked: string[];
 
 beforeEach(() => {
   db = new TickerlensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
   clock = testClock('2025-02-09T18:00:00Z');
-  routes = [];
-  asked = [];
+  script = scriptedFetch();
+  routes = script.routes;
+  asked = script.asked;
 });
 
-/** A fetch answering from `routes` (first match), 404 otherwise; every URL asked is kept in `asked`. */
-const fakeFetch = (async (input: string | URL, init?: RequestInit) => {
-  const url = new URL(String(input));
-  asked.push(`${url.host}${url.pathname}${url.search}`);
-  for (const route of routes) {
-    const reply = route(url);
-    if (reply) return typeof reply === 'function' ? reply() : reply;
-  }
-  if (init?.signal?.aborted) throw init.signal.reason;
-  return status(404);
-}) as typeof fetch;
-
-const on =
-  (host: string, path: string | RegExp, reply: Reply): Route =>
-  (url) =>
-    url.host === host && (typeof path === 'string' ? url.pathname === path : path.test(url.pathname))
-      ? reply
-      : undefined;
-
 const CG = new URL(DEFAULT_SETTINGS.sources.coingecko.baseUrl);
-const host = (id: keyof Settings['sources']) => new URL(DEFAULT_SETTINGS.sources[id].baseUrl).host;
-const cgPath = (p: string) => `${CG.pathname}${p}`;
+const cgPath = (p: string) => pathOf('coingecko', p);
 
 function service(extra: Partial<DataServiceOptions> = {}) {
   return createDataService({
     db,
     settings: () => DEFAULT_SETTINGS,
-    fetch: fakeFetch,
+    fetch: script.fetch,
     now: clock.now,
     sleep: clock.sleep,
     random: () => 0,
