@@ -430,3 +430,139 @@ describe('series the events do not cover', () => {
     expect(DAY).toBe(86_400_000);
   });
 });
+
+/** A series given as [day, unlocked] points. */
+const read = (points: Array<[number, number]>) =>
+  unlockSchedule(
+    emissionBodySchema.parse({
+      documentedData: {
+        data: [{ label: 'Team', data: points.map(([d, unlocked]) => ({ timestamp: day(d), unlocked })) }],
+      },
+    }),
+    0,
+  ).events;
+const daily = (values: number[]) => read(values.map((v, d) => [d, v]));
+const cliffAt = (d: number, amount: number) => ({
+  kind: 'cliff',
+  date: ms(d),
+  amount,
+  category: UNCATEGORIZED,
+  label: 'Team',
+});
+const streamOf = (from: number, to: number, ratePerDay: number) => ({
+  kind: 'stream',
+  start: ms(from),
+  end: ms(to),
+  ratePerDay,
+  category: UNCATEGORIZED,
+  label: 'Team',
+});
+
+describe('cliffs and streams of a cumulative series, more edges', () => {
+  it('a series that never rises, or has no points, unlocks nothing', () => {
+    expect(daily([0, 0, 0, 0])).toEqual([]);
+    expect(daily([])).toEqual([]);
+    const empty = unlockSchedule(
+      emissionBodySchema.parse({ documentedData: { data: [{ label: 'Team', data: [] }] } }),
+      0,
+    );
+    expect(empty.sections).toEqual([{ label: 'Team', category: UNCATEGORIZED, amount: null }]);
+  });
+
+  it('equal rates over unevenly spaced points are one stream', () => {
+    // 10 a day: one day, then two days, then one.
+    expect(
+      read([
+        [0, 0],
+        [1, 10],
+        [3, 30],
+        [4, 40],
+      ]),
+    ).toEqual([streamOf(0, 4, 10)]);
+  });
+
+  it('a pause between two runs at the same rate makes two streams', () => {
+    expect(daily([0, 10, 20, 20, 30, 40])).toEqual([streamOf(0, 2, 10), streamOf(3, 5, 10)]);
+  });
+
+  it('two single steps are two cliffs, the larger first one no stream’s start', () => {
+    expect(daily([0, 100, 105])).toEqual([cliffAt(0, 100), cliffAt(1, 5)]);
+  });
+
+  it('a step before a two-day stream: the excess is a cliff, the stream starts with it', () => {
+    // 50 on day 0 → 1, then 10 a day: a cliff of 40 and 10 a day from day 0 to day 3.
+    expect(daily([0, 50, 60, 70])).toEqual([cliffAt(0, 40), streamOf(0, 3, 10)]);
+  });
+
+  it('a step over two days before a stream: the stream’s part of it is two days’ worth', () => {
+    expect(
+      read([
+        [0, 0],
+        [2, 50],
+        [3, 60],
+        [4, 70],
+      ]),
+    ).toEqual([cliffAt(0, 30), streamOf(0, 4, 10)]);
+  });
+
+  it('a step that does not touch the stream after it is a cliff of its own', () => {
+    expect(daily([0, 50, 50, 60, 70])).toEqual([cliffAt(0, 50), streamOf(2, 4, 10)]);
+  });
+
+  it('a step smaller than the stream’s rate before it is a cliff, the stream starting after it', () => {
+    expect(daily([0, 5, 15, 25])).toEqual([cliffAt(0, 5), streamOf(1, 3, 10)]);
+  });
+
+  it('"within a millionth" is of the larger rate', () => {
+    // Rates 1,000,000 and 1,000,001.0000005 a day: 1.0000005 apart, within a millionth of the larger
+    // (1.000001…) though not of the smaller (1.0).
+    const events = daily([0, 1e6, 2e6 + 1.0000005]);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'stream', start: ms(0), end: ms(2) });
+  });
+});
+
+describe('events, more edges', () => {
+  it('an event with any count that is not a number is dropped, even beside a good one', () => {
+    const { events } = unlockSchedule(
+      emissionBodySchema.parse({
+        metadata: {
+          events: [
+            {
+              description: cliffText('Team'),
+              timestamp: day(1),
+              noOfTokens: [7, null],
+              category: 'insiders',
+            },
+          ],
+        },
+      }),
+      0,
+    );
+    expect(events).toEqual([]);
+  });
+
+  it('a negative duration is no duration', () => {
+    const { events } = unlockSchedule(
+      emissionBodySchema.parse({
+        metadata: {
+          events: [
+            {
+              description:
+                'Linear unlock will increase from {tokens[0]} to {tokens[1]} tokens per week from Team on {timestamp}',
+              timestamp: day(0),
+              noOfTokens: [0, 7],
+              category: 'insiders',
+              unlockType: 'linear',
+              rateDurationDays: -3,
+            },
+          ],
+        },
+      }),
+      0,
+    );
+    expect(events).toEqual([
+      { kind: 'stream', start: ms(0), end: null, ratePerDay: 1, category: 'insiders', label: 'Team' },
+    ]);
+  });
+});
