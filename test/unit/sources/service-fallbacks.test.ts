@@ -254,6 +254,29 @@ describe('what a CoinGecko row becomes', () => {
     expect(q.market).toMatchObject({ fdvMaxUsd: null, maxSupply: null, asOf: null });
     expect(q.sparkline).toEqual(line);
   });
+  it('a 7-day line of hourly points is thinned to 84, its gaps dropped, its last point kept', async () => {
+    // HAND-MADE: the recorded row with CoinGecko's hourly 7-day line (168 points), one of them null.
+    const hourly: Array<number | null> = Array.from({ length: 168 }, (_, i) => 1000 + i);
+    hourly[10] = null;
+    routes.push(
+      on(
+        CG.host,
+        cgPath('/coins/markets'),
+        json([{ ...row('bitcoin'), sparkline_in_7d: { price: hourly } }]),
+      ),
+    );
+    await service().refreshQuotes(['cg:bitcoin']);
+    const line = (await db.getQuote('cg:bitcoin'))?.sparkline;
+    expect(line?.points).toHaveLength(84);
+    expect(line?.points[0]).toBe(1000);
+    expect(line?.points.at(-1)).toBe(1167);
+    expect(line?.points).not.toContain(null);
+    expect(line).toMatchObject({
+      source: 'coingecko',
+      spanDays: 7,
+      asOf: Date.parse('2025-02-09T17:44:04.143Z'),
+    });
+  });
 });
 
 describe('contract prices', () => {
