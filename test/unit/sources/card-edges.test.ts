@@ -96,6 +96,22 @@ const stream = (
   label: 'Emissions',
 });
 
+/** A treasury row of one holding, 1,000 USD by the source's valuation. */
+const treasuryRow = (over: Partial<TreasuryRecord> = {}): TreasuryRecord => ({
+  coin: 'bitcoin',
+  ticker: 'X',
+  exchange: 'NASDAQ',
+  name: 'X Corp',
+  country: null,
+  holdings: 10,
+  entryValueUsd: null,
+  currentValueUsd: 1000,
+  pctOfSupply: null,
+  source: 'coingecko',
+  fetchedAt: NOW,
+  ...over,
+});
+
 describe('when a figure is stale, and why', () => {
   it('fresh up to its limit inclusive, stale one millisecond after, "not refreshed recently"', () => {
     const at = (fetchedAt: number) =>
@@ -472,5 +488,104 @@ describe('what the card is built from', () => {
     })?.revenue;
     expect(old).toMatchObject({ stale: true, staleReason: 'source time older than 3 d' });
     expect(old?.value.governance).toEqual(['snapshot:x.eth']);
+  });
+});
+
+describe('more edges of the card', () => {
+  it('a figure without a source time is never "source old"', () => {
+    const price = buildCard(NOW, { assetId: 'cg:x', quote: quote({ priceAsOf: null }) })?.price;
+    expect(price).toMatchObject({ asOf: null, sourceOld: false, stale: false });
+  });
+
+  it('the price carries the record’s previous close, day range and peak', () => {
+    const q = quote();
+    const peak = { usd: 20, changePct: -50, date: NOW - 100 * DAY, basis: 'ath' as const };
+    const card = buildCard(NOW, {
+      assetId: 'cg:x',
+      quote: { ...q, price: { ...q.price, previousClose: 9, high24h: 11, low24h: 8, peak } },
+    });
+    expect(card?.price?.value).toMatchObject({ previousClose: 9, high24h: 11, low24h: 8, peak });
+    expect(buildCard(NOW, { assetId: 'cg:x', quote: q })?.price?.value).toMatchObject({
+      previousClose: null,
+      high24h: null,
+      low24h: null,
+      peak: null,
+    });
+  });
+
+  it('a DefiLlama price beside CoinGecko’s market of the same moment is not one answer', () => {
+    const q = quote({ priceAsOf: NOW - 5, market: market() });
+    const card = buildCard(NOW, {
+      assetId: 'cg:x',
+      quote: { ...q, price: { ...q.price, source: 'llamaCoins' } },
+    });
+    expect(card?.supply).toMatchObject({ asOf: null, value: { fdvMaxUsd: null } });
+  });
+
+  it('a quote without market figures: no shares of supply, no mNAV, and no error', () => {
+    const card = buildCard(NOW, {
+      assetId: 'cg:x',
+      quote: quote(),
+      unlocks: unlocks([cliff(NOW + DAY, 10)]),
+      treasuries: [treasuryRow({ holdings: 1, currentValueUsd: 100 })],
+    });
+    expect(card?.unlocks?.value.next[0]?.shareOfCirculatingPct).toBeNull();
+    expect(card?.treasury?.value).toMatchObject({ mNav: null, mNavNote: 'noMarketCap' });
+  });
+
+  it('no treasury figure without treasury rows; one from unlocks alone names nothing', () => {
+    const coin = buildCard(NOW, { assetId: 'cg:x', quote: quote() });
+    expect(coin).not.toHaveProperty('treasury');
+    expect(coin).not.toHaveProperty('unlocks');
+    const bare = buildCard(NOW, { assetId: 'cg:x', unlocks: unlocks([]) });
+    expect(bare).toMatchObject({ symbol: '', name: '' });
+  });
+
+  it('a stream that already ended adds nothing to the coming windows', () => {
+    const v = buildCard(NOW, {
+      assetId: 'cg:x',
+      quote: quote({ market: market() }),
+      unlocks: unlocks([stream(NOW - 20 * DAY, NOW - 10 * DAY, 5), cliff(NOW + DAY, 10)]),
+    })?.unlocks?.value;
+    expect(v?.next30d.amount).toBe(10);
+    expect(v?.next90d.amount).toBe(10);
+  });
+
+  it('two running streams: the one that started first comes first', () => {
+    const v = buildCard(NOW, {
+      assetId: 'cg:x',
+      unlocks: unlocks([stream(NOW - 2 * DAY, null, 1), stream(NOW - 9 * DAY, null, 2)]),
+    })?.unlocks?.value;
+    expect(v?.next.map((e) => e.date)).toEqual([NOW - 9 * DAY, NOW - 2 * DAY]);
+  });
+
+  it('a negative supply or total (a broken record) gives no share', () => {
+    const v = buildCard(NOW, {
+      assetId: 'cg:x',
+      quote: quote({ market: market({ circulatingSupply: -100 }) }),
+      unlocks: unlocks([cliff(NOW + DAY, 10)], {
+        totalSupply: -1000,
+        sections: [{ label: 'Team', category: 'insiders', amount: 10 }],
+      }),
+    })?.unlocks?.value;
+    expect(v?.next[0]?.shareOfCirculatingPct).toBeNull();
+    expect(v?.sections[0]?.sharePct).toBeNull();
+  });
+
+  it('a negative coin price is no price: the holding is kept, not refused', () => {
+    const t = (coinUsd: number) => saneHolding(treasuryRow(), coinUsd);
+    expect(t(-100)).toBeNull();
+  });
+
+  it('one holding without a value leaves the total unknown, whatever the others hold', () => {
+    const row = (coin: 'bitcoin' | 'ethereum', currentValueUsd: number | null) =>
+      treasuryRow({ coin, holdings: 1, currentValueUsd, fetchedAt: NOW - FRESH_FOR_MS.treasury });
+    const card = (now: number) =>
+      buildCard(now, { assetId: 'stock:X', treasuries: [row('bitcoin', 100), row('ethereum', null)] })
+        ?.treasury;
+    expect(card(NOW)?.value).toMatchObject({ totalValueUsd: null, mNavNote: 'noMarketCap' });
+    // Three days old is still fresh; a millisecond more is not.
+    expect(card(NOW)?.stale).toBe(false);
+    expect(card(NOW + 1)).toMatchObject({ stale: true, staleReason: 'not refreshed recently' });
   });
 });
