@@ -39,7 +39,8 @@ export function scriptedFetch() {
     asked.push(`${url.host}${url.pathname}${url.search}`);
     for (const route of routes) {
       const reply = route(url);
-      if (reply) return typeof reply === 'function' ? reply() : reply;
+      // A Response is answered as a copy, so a route can answer more than once.
+      if (reply) return typeof reply === 'function' ? reply() : reply.clone();
     }
     return status(404);
   }) as typeof globalThis.fetch;
