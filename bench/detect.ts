@@ -136,7 +136,22 @@ export default async function run(): Promise<BenchSection> {
     ['1 MB "@a@a" (extra)', fill('@a'), false],
     ['1 MB ambiguous names, no context (extra)', fill('Meta Near '), false],
     ['1 MB claim openers that never complete (extra)', fill('no 0% lp '), false],
+    ['1 MB digits (extra)', fill('1234567890'), false],
+    ['1 MB one word (extra)', fill('a'), false],
+    ['1 MB URL-ish (extra)', fill('https://x.com/'), false],
   ];
+  // The cashtag fast path on its own worst cases.
+  const cashtagAdversarial: [string, string][] = [
+    ['1 MB of "$"', fill('$')],
+    ['1 MB "$A " (a cashtag every 3 chars)', fill('$A ')],
+    ['1 MB "$$A"', fill('$$A')],
+  ];
+  /** Slowest of all the 1 MB scans: the linearity bound once kept by a timed unit test. */
+  let slowest = { name: '', ms: 0 };
+  const note = (name: string, ms: number): number => {
+    if (ms > slowest.ms) slowest = { name, ms };
+    return ms;
+  };
 
   const figures: BenchFigure[] = [
     {
@@ -164,17 +179,30 @@ export default async function run(): Promise<BenchSection> {
     },
   ];
   for (const [name, text, goal] of adversarial) {
-    const ms = timeMs(() => detector.detect(text), 5, 2);
+    const ms = note(
+      name,
+      timeMs(() => detector.detect(text), 5, 2),
+    );
     figures.push(
       goal
         ? { name: `adversarial: ${name}`, value: ms, unit: 'ms', goal: '< 50 ms', pass: ms < 50 }
         : { name: `adversarial: ${name}`, value: ms, unit: 'ms' },
     );
   }
+  for (const [name, text] of cashtagAdversarial) {
+    const ms = note(
+      `detectCashtags ${name}`,
+      timeMs(() => detectCashtags(text, symbols), 5, 2),
+    );
+    figures.push({ name: `adversarial: detectCashtags ${name} (extra)`, value: ms, unit: 'ms' });
+  }
   // A match every four characters is allocation-bound: report it beside the cost of merely creating
   // the same number of Match objects, which no scanner can beat.
   const dense = fill('比特币🚀以太坊😀市場空投');
-  const denseMs = timeMs(() => detector.detect(dense), 5, 2);
+  const denseMs = note(
+    '1 MB dense CJK + emoji',
+    timeMs(() => detector.detect(dense), 5, 2),
+  );
   const denseCount = detector.detect(dense).length;
   const floorMs = timeMs(
     () => {
@@ -199,6 +227,14 @@ export default async function run(): Promise<BenchSection> {
     value: denseMs,
     unit: 'ms',
     note: `a match every 4 chars, ${denseCount.toLocaleString('en')} matches; allocating that many Match objects alone takes ${floorMs.toFixed(1)} ms`,
+  });
+  figures.push({
+    name: 'adversarial: slowest 1 MB scan of all the above',
+    value: slowest.ms,
+    unit: 'ms',
+    goal: '< 500 ms',
+    pass: slowest.ms < 500,
+    note: slowest.name,
   });
   figures.push({ name: 'createDetector (index build)', value: buildMs, unit: 'ms' });
 

@@ -83,7 +83,8 @@ function seriesUnlocks(points: readonly Point[], category: string, label: string
     const r = rate(s);
     if (run && last && last.to === s.from && Number.isFinite(r)) {
       const lr = rate(last);
-      if (Math.abs(r - lr) <= SAME_RATE * Math.max(r, lr)) {
+      // An instant step (the series' first point) has no rate: Infinity would match any rate.
+      if (Number.isFinite(lr) && Math.abs(r - lr) <= SAME_RATE * Math.max(r, lr)) {
         run.push(s);
         continue;
       }

@@ -1,0 +1,192 @@
+/**
+ * The data service's price charts on demand and its revenue lookup, at their edges: a coin's 7 days
+ * drawn from its stored line only while that is fresh (and never from the snapshot's), charts kept
+ * for their range's time and failures never kept, and a revenue answer that is another coin's.
+ * Driven through the scripted fetch (test/support/scripted-fetch.ts).
+ *
+ * Answers: the recorded DefiLlama fees summary of Hyperliquid; HAND-MADE CoinGecko market_chart
+ * answers (`{ prices: [[ms, usd]…] }`, the shape coinChartSchema reads) and a hand-made /protocols
+ * row (slug, gecko_id, twitter: the fields protocolsSchema reads).
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TickerlensDb } from '../../../utils/db';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
+import { CHART_FRESH_MS } from '../../../utils/sources/price-chart';
+import { createDataService } from '../../../utils/sources/service';
+import { host, json, on, pathOf, scriptedFetch, status } from '../../support/scripted-fetch';
+import { fixtureJson, testClock } from '../../support/sources-server';
+
+let db: TickerlensDb;
+let clock: ReturnType<typeof testClock>;
+let script: ReturnType<typeof scriptedFetch>;
+
+beforeEach(() => {
+  db = new TickerlensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+  clock = testClock('2025-02-09T18:00:00Z');
+  script = scriptedFetch();
+});
+
+const service = () =>
+  createDataService({
+    db,
+    settings: () => DEFAULT_SETTINGS,
+    fetch: script.fetch,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0,
+    timeoutMs: 2_000,
+    batchWindowMs: 1,
+  });
+
+const cg = host('coingecko');
+const chartAsks = () =>
+  script.asked.filter((u) => u.includes('/market_chart') || u.includes('/v8/finance/chart/'));
+
+async function storeLine(
+  over: { source?: 'coingecko' | 'snapshot'; fetchedAt?: number; asOf?: number | null } = {},
+) {
+  const at = clock.now();
+  await db.updateQuotes(['cg:bitcoin'], () => ({
+    assetId: 'cg:bitcoin',
+    symbol: 'BTC',
+    name: 'Bitcoin',
+    price: { source: 'coingecko', fetchedAt: at, usd: 3, change24hPct: null, change7dPct: null, asOf: at },
+    sparkline: {
+      source: over.source ?? 'coingecko',
+      fetchedAt: over.fetchedAt ?? at,
+      asOf: over.asOf === undefined ? at - 60_000 : over.asOf,
+      points: [1, 2, 3],
+      spanDays: 7,
+    },
+    fetchedAt: at,
+  }));
+}
+
+describe('price charts', () => {
+  const week = [
+    [Date.parse('2025-02-02T18:00:00Z'), 100],
+    [Date.parse('2025-02-09T18:00:00Z'), 110],
+  ];
+
+  it('a coin’s 7 days from its stored line, spread over the week up to the line’s own time', async () => {
+    await storeLine();
+    const r = await service().priceChart('cg:bitcoin', '7d');
+    const end = clock.now() - 60_000;
+    expect(r).toEqual({
+      ok: true,
+      points: [
+        [end - 7 * 86_400_000, 1],
+        [end - 3.5 * 86_400_000, 2],
+        [end, 3],
+      ],
+      source: 'coingecko',
+      fetchedAt: clock.now(),
+    });
+    expect(script.asked).toEqual([]);
+  });
+
+  it('a line without its own time ends at its fetch time', async () => {
+    await storeLine({ asOf: null });
+    const r = await service().priceChart('cg:bitcoin', '7d');
+    expect(r.ok && r.points.at(-1)).toEqual([clock.now(), 3]);
+  });
+
+  it('a line as old as the 7-day chart’s freshness, or the snapshot’s, is not drawn: CoinGecko is asked', async () => {
+    script.routes.push(on(cg, pathOf('coingecko', '/coins/bitcoin/market_chart'), json({ prices: week })));
+    await storeLine({ fetchedAt: clock.now() - CHART_FRESH_MS['7d'] });
+    const r = await service().priceChart('cg:bitcoin', '7d');
+    expect(r).toMatchObject({ ok: true, source: 'coingecko', points: week });
+    expect(chartAsks()).toEqual([
+      `${cg}${pathOf('coingecko', '/coins/bitcoin/market_chart')}?vs_currency=usd&days=7`,
+    ]);
+
+    await storeLine({ source: 'snapshot' });
+    await service().priceChart('cg:bitcoin', '7d');
+    expect(chartAsks()).toHaveLength(2);
+  });
+
+  it('keeps a chart for its range’s time, to the millisecond; a failure is not kept', async () => {
+    script.routes.push(on(cg, pathOf('coingecko', '/coins/bitcoin/market_chart'), json({ prices: week })));
+    const svc = service();
+    await svc.priceChart('cg:bitcoin', '1d');
+    clock.advance(CHART_FRESH_MS['1d'] - 1);
+    await svc.priceChart('cg:bitcoin', '1d');
+    expect(chartAsks()).toHaveLength(1);
+    // Another range is another chart.
+    await svc.priceChart('cg:bitcoin', '30d');
+    expect(chartAsks()).toHaveLength(2);
+    clock.advance(1);
+    await svc.priceChart('cg:bitcoin', '1d');
+    expect(chartAsks()).toHaveLength(3);
+
+    script.clear();
+    script.routes.push(on(cg, pathOf('coingecko', '/coins/ethereum/market_chart'), () => status(429)));
+    expect(await svc.priceChart('cg:ethereum', '30d')).toEqual({
+      ok: false,
+      reason: 'CoinGecko: rate limited (429)',
+    });
+    clock.advance(120_000);
+    await svc.priceChart('cg:ethereum', '30d');
+    expect(chartAsks().filter((u) => u.includes('ethereum'))).toHaveLength(2);
+  });
+
+  it('a stock’s chart from Yahoo, its failure named; anything else has no chart and asks nothing', async () => {
+    script.routes.push(on(host('stocks'), /\/v8\/finance\/chart\//, () => status(500)));
+    const svc = service();
+    expect(await svc.priceChart('stock:AAPL', '7d')).toEqual({ ok: false, reason: 'Yahoo: HTTP 500' });
+    expect(chartAsks()).toEqual([
+      `${host('stocks')}${pathOf('stocks', '/v8/finance/chart/AAPL')}?range=5d&interval=30m`,
+    ]);
+    expect(await svc.priceChart('ca:ethereum:0x1111111111111111111111111111111111111111', '7d')).toEqual({
+      ok: false,
+      reason: 'no price chart for this asset',
+    });
+    expect(chartAsks()).toHaveLength(1);
+  });
+});
+
+describe('revenue that is another coin’s', () => {
+  const llama = host('llamaApi');
+  const fees = () => fixtureJson('defillama', 'summary-fees-hyperliquid.json') as Record<string, unknown>;
+
+  it('an unmapped id whose slug answers for another coin: an empty record, not that coin’s revenue', async () => {
+    script.routes.push(on(llama, '/protocols', json([])));
+    // The recorded Hyperliquid summary, asked for as "hyperliquid" by a coin with another id.
+    script.routes.push(on(llama, '/summary/fees/hyperliquid', json(fees())));
+    const svc = service();
+    expect(await svc.refreshRevenue('hyperliquid')).toEqual({ ok: true });
+    expect(await db.getRevenue('hyperliquid')).toMatchObject({ slug: 'hyperliquid', name: 'Hyperliquid' });
+
+    // HAND-MADE: the same answer naming another gecko_id.
+    script.clear();
+    script.routes.push(on(llama, '/protocols', json([])));
+    script.routes.push(
+      on(llama, '/summary/fees/hyperliquid', json({ ...fees(), gecko_id: 'hyperliquid-2' })),
+    );
+    clock.advance(25 * 3_600_000);
+    expect(await svc.refreshRevenue('hyperliquid')).toEqual({ ok: true });
+    expect(await db.getRevenue('hyperliquid')).toMatchObject({
+      slug: '',
+      name: '',
+      revenue: null,
+      holdersRevenue: null,
+    });
+  });
+
+  it('a coin the protocol map names keeps its protocol’s answer whatever gecko_id it gives', async () => {
+    script.routes.push(
+      on(llama, '/protocols', json([{ slug: 'hyperliquid', gecko_id: 'hype-token', twitter: null }])),
+    );
+    script.routes.push(on(llama, '/summary/fees/hyperliquid', json(fees())));
+    expect(await service().refreshRevenue('hype-token')).toEqual({ ok: true });
+    expect(await db.getRevenue('hype-token')).toMatchObject({ slug: 'hyperliquid', name: 'Hyperliquid' });
+  });
+
+  it('both series down (not 404): a failure with the reason, the stored figures kept', async () => {
+    script.routes.push(on(llama, '/protocols', json([])));
+    script.routes.push(on(llama, '/summary/fees/hyperliquid', () => status(502)));
+    const r = await service().refreshRevenue('hyperliquid');
+    expect(r).toEqual({ ok: false, reason: 'DefiLlama fees: HTTP 502' });
+  });
+});
