@@ -2,7 +2,9 @@
  * A `fetch` for the data service's unit tests that answers from a script: each test says what each
  * source answers (`on(host, path, reply)`), anything else is a 404, and every URL asked is kept.
  */
+import type { TickerlensDb } from '../../utils/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { createDataService, type DataServiceOptions } from '../../utils/sources/service';
 
 export type Reply = Response | (() => Response | Promise<Response>);
 export type Route = (url: URL) => Reply | undefined;
@@ -53,4 +55,27 @@ export function scriptedFetch() {
       routes.length = 0;
     },
   };
+}
+
+/**
+ * The data service as the service tests drive it: on a scripted fetch and a test clock, with the
+ * default settings, no jitter, a 2 s timeout and batches of one moment. `extra` overrides any option.
+ */
+export function scriptedService(
+  db: TickerlensDb,
+  clock: { now: () => number; sleep: (ms: number) => Promise<void> },
+  script: { fetch: typeof fetch },
+  extra: Partial<DataServiceOptions> = {},
+) {
+  return createDataService({
+    db,
+    settings: () => DEFAULT_SETTINGS,
+    fetch: script.fetch,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0,
+    timeoutMs: 2_000,
+    batchWindowMs: 1,
+    ...extra,
+  });
 }

@@ -11,10 +11,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TickerlensDb } from '../../../utils/db';
-import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { CHART_FRESH_MS } from '../../../utils/sources/price-chart';
-import { createDataService } from '../../../utils/sources/service';
-import { host, json, on, pathOf, scriptedFetch, status } from '../../support/scripted-fetch';
+import { host, json, on, pathOf, scriptedFetch, scriptedService, status } from '../../support/scripted-fetch';
 import { fixtureJson, testClock } from '../../support/sources-server';
 
 let db: TickerlensDb;
@@ -27,17 +25,7 @@ beforeEach(() => {
   script = scriptedFetch();
 });
 
-const service = () =>
-  createDataService({
-    db,
-    settings: () => DEFAULT_SETTINGS,
-    fetch: script.fetch,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0,
-    timeoutMs: 2_000,
-    batchWindowMs: 1,
-  });
+const service = () => scriptedService(db, clock, script);
 
 const cg = host('coingecko');
 const chartAsks = () =>

@@ -14,11 +14,7 @@ import { TickerlensDb } from '../../../utils/db';
 import type { QuoteRecord } from '../../../utils/db/records';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { LLAMA_PRICES_BATCH } from '../../../utils/sources/llama-coins';
-import {
-  createDataService,
-  type DataServiceOptions,
-  type RegistryLists,
-} from '../../../utils/sources/service';
+import type { DataServiceOptions, RegistryLists } from '../../../utils/sources/service';
 import { loadCoingeckoRecordings } from '../../support/api-server';
 import {
   host,
@@ -28,6 +24,7 @@ import {
   type Reply,
   type Route,
   scriptedFetch,
+  scriptedService,
   status,
 } from '../../support/scripted-fetch';
 import { fixtureJson, fixtureText, testClock, top250 } from '../../support/sources-server';
@@ -50,17 +47,7 @@ const CG = new URL(DEFAULT_SETTINGS.sources.coingecko.baseUrl);
 const cgPath = (p: string) => pathOf('coingecko', p);
 
 function service(extra: Partial<DataServiceOptions> = {}) {
-  return createDataService({
-    db,
-    settings: () => DEFAULT_SETTINGS,
-    fetch: script.fetch,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0,
-    timeoutMs: 2_000,
-    batchWindowMs: 1,
-    ...extra,
-  });
+  return scriptedService(db, clock, script, extra);
 }
 
 const rows = top250();

@@ -11,10 +11,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TickerlensDb } from '../../../utils/db';
-import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { LLAMA_PRICES_BATCH } from '../../../utils/sources/llama-coins';
-import { createDataService } from '../../../utils/sources/service';
-import { host, json, on, pathOf, scriptedFetch, status } from '../../support/scripted-fetch';
+import { host, json, on, pathOf, scriptedFetch, scriptedService, status } from '../../support/scripted-fetch';
 import { fixtureText, testClock, top250 } from '../../support/sources-server';
 
 let db: TickerlensDb;
@@ -27,17 +25,7 @@ beforeEach(() => {
   script = scriptedFetch();
 });
 
-const service = () =>
-  createDataService({
-    db,
-    settings: () => DEFAULT_SETTINGS,
-    fetch: script.fetch,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0,
-    timeoutMs: 2_000,
-    batchWindowMs: 1,
-  });
+const service = () => scriptedService(db, clock, script);
 
 const datasets = host('llamaDatasets');
 const llamaApi = host('llamaApi');
