@@ -204,16 +204,7 @@ class Scanner implements Detector {
       const kept = new Set(confirmedStocks(text, pending.stocks, events, this.#stockWords));
       pending.stocks.forEach(([s, e], n) => {
         const sym = text.slice(s, e);
-        if (kept.has(n))
-          extra.push({
-            kind: 'ticker',
-            text: sym,
-            start: s,
-            end: e,
-            symbol: sym,
-            cashtag: false,
-            listed: true,
-          });
+        if (kept.has(n)) extra.push(bareTicker(sym, s, e, { listed: true }));
         else if (this.#symbols.has(sym)) pending.symbols.push([s, e]);
       });
     }
@@ -234,16 +225,7 @@ class Scanner implements Detector {
         if (named.size === 0) break;
         const sym = text.slice(s, e);
         const agreed = this.#symbolNames(sym).find((x) => named.has(x.asset));
-        if (agreed)
-          extra.push({
-            kind: 'ticker',
-            text: sym,
-            start: s,
-            end: e,
-            symbol: sym,
-            cashtag: false,
-            asset: agreed.asset,
-          });
+        if (agreed) extra.push(bareTicker(sym, s, e, { asset: agreed.asset }));
       }
     }
     return extra.length === 0 ? out : mergeSorted(out, extra);
@@ -721,4 +703,14 @@ function outsideOverrides(text: string, matches: Match[]): Match[] {
  */
 export function createDetector(data: DetectorData): Detector {
   return new Scanner(data);
+}
+
+/** A ticker written without `$`, kept on evidence: a listed company's context, or the asset the text names. */
+function bareTicker(
+  symbol: string,
+  start: number,
+  end: number,
+  evidence: Pick<Match, 'listed' | 'asset'>,
+): Match {
+  return { kind: 'ticker', text: symbol, start, end, symbol, cashtag: false, ...evidence };
 }
