@@ -17,6 +17,7 @@ import { createDetector, type Detector, type Match } from '../../utils/detect';
 import { bundledRegistry } from '../../utils/registry/bundled';
 import { detectorDataWith } from '../../utils/registry/detect-data';
 import { resolve } from '../../utils/registry/resolve';
+import { nthIndex } from './nth-index';
 import { REPO_ROOT } from './paths';
 
 export interface Label {
@@ -73,15 +74,6 @@ let detector: Detector | undefined;
 function workerDetector(): Detector {
   detector ??= createDetector(detectorDataWith(bundledRegistry));
   return detector;
-}
-
-function nthIndex(text: string, needle: string, nth: number): number {
-  let at = -1;
-  for (let k = 0; k <= nth; k++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) return -1;
-  }
-  return at;
 }
 
 export function scoreCorpus(passages: readonly Passage[]): AccuracyScore {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Match, MatchKind } from '../../../utils/detect';
+import { nthIndex } from '../../support/nth-index';
 import { DETECT_FIXTURES, loadCoinGeckoTexts, loadXPostTexts } from './fixture-data';
 import { realDetector } from './helpers';
 
@@ -37,16 +38,6 @@ function load(file: string): LabelledCase[] {
 
 const KINDS: MatchKind[] = ['ticker', 'name', 'handle', 'address', 'claim'];
 const FIELDS = ['symbol', 'nameKey', 'claim', 'value', 'chain', 'valid'] as const;
-
-/** Offset of the nth occurrence of `needle` in `text`, or -1. */
-function nthIndex(text: string, needle: string, nth: number): number {
-  let at = -1;
-  for (let k = 0; k <= nth; k++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) return -1;
-  }
-  return at;
-}
 
 function sameMatch(e: Expected, start: number, m: Match): boolean {
   if (m.kind !== e.kind || m.start !== start || m.text !== e.text) return false;
