@@ -13,15 +13,13 @@
  * a negligible cost in recall. Real mints such as EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v,
  * So11111111111111111111111111111111111111112 and pump.fun's …pump mints all pass.
  */
-import * as base from './base58';
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { base58 } from '@scure/base';
 import * as charclass from './charclass';
-import * as keccak from './keccak';
 
 // Module-local bindings of the hot imports: a test runner that rewrites imports into property reads
 // (vitest's SSR transform) would otherwise pay a getter call per character; bundlers hoist them anyway.
-const { decodeBase58 } = base;
 const { BASE58, CLASS, DIGIT, HEX, LOWER, UPPER } = charclass;
-const { keccak256 } = keccak;
 
 export const EVM_ADDRESS_LENGTH = 42;
 export const SOLANA_MIN_LENGTH = 32;
@@ -69,7 +67,7 @@ const checked = new Map<string, boolean>();
 const MAX_CHECKED = 512;
 
 function checksumMatches(text: string, start: number): boolean {
-  const hash = keccak256(lowerHexBytes(text, start));
+  const hash = keccak_256(lowerHexBytes(text, start));
   for (let k = 0; k < 40; k++) {
     const f = CLASS[text.charCodeAt(start + 2 + k)] ?? 0;
     if ((f & (UPPER | LOWER)) === 0) continue; // digits carry no case
@@ -92,7 +90,7 @@ function lowerHexBytes(text: string, start: number): Uint8Array {
 /** The EIP-55 checksummed form of a 0x + 40-hex address (any case in, mixed case out). */
 export function toChecksumAddress(address: string): string {
   if (!isEvmAddressRun(address, 0, address.length)) throw new Error(`not an EVM address: ${address}`);
-  const hash = keccak256(lowerHexBytes(address, 0));
+  const hash = keccak_256(lowerHexBytes(address, 0));
   let out = '0x';
   for (let k = 0; k < 40; k++) {
     const ch = address.charAt(2 + k).toLowerCase();
@@ -120,6 +118,11 @@ export function isSolanaAddressRun(
   if ((andFlags & BASE58) === 0) return false;
   const needed = DIGIT | UPPER | LOWER;
   if ((orFlags & needed) !== needed) return false;
-  const bytes = decodeBase58(text, start, end);
-  return bytes !== null && bytes.length === 32;
+  // Every character is in the alphabet (BASE58 above), so the decoder cannot throw; the guard keeps
+  // a future change to the class table from turning a bad run into an exception mid-scan.
+  try {
+    return base58.decode(text.slice(start, end)).length === 32;
+  } catch {
+    return false;
+  }
 }

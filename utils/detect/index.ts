@@ -14,18 +14,16 @@
  *   bare.ts       tickers without '$', the curated list and the stop list
  *   names.ts      the names dictionary (data); name-matcher.ts, context.ts: matching and ambiguity
  *   handles.ts    X handles
- *   addresses.ts  EVM (EIP-55 via keccak.ts) and Solana (base58.ts) addresses
+ *   addresses.ts  EVM (EIP-55, Keccak-256 from @noble/hashes) and Solana (base58 from @scure/base)
  *   claims.ts     launch claims and negation; claim-patterns.ts holds the phrases, claim-trie.ts the matcher
  *   urls.ts       URL spans (only addresses are reported inside them)
  */
 export { isEvmAddressRun, isSolanaAddressRun, isValidEip55, toChecksumAddress } from './addresses';
 export { BARE_STOP_LIST, DEFAULT_BARE_SYMBOLS, LOWERCASE_BARE } from './bare';
-export { decodeBase58, encodeBase58 } from './base58';
 export { detectCashtags, matchCashtagAt } from './cashtags';
 export { EN_CLAIM_PATTERNS, ZH_CLAIM_PHRASES } from './claim-patterns';
 export { createDetector } from './detector';
 export { MAX_HANDLE_LENGTH, matchHandleAt } from './handles';
-export { keccak256, keccak256Hex, sha3_256, toHex } from './keccak';
 export { DEFAULT_NAMES } from './names';
 export type {
   ClaimId,

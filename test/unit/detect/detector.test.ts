@@ -13,7 +13,6 @@ describe('public API', () => {
       'DEFAULT_NAMES',
       'DEFAULT_BARE_SYMBOLS',
       'CLAIM_IDS',
-      'keccak256',
       'isValidEip55',
       'toChecksumAddress',
     ]) {
