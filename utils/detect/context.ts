@@ -409,7 +409,7 @@ function financeWordBeside(text: string, start: number, end: number): boolean {
 }
 
 /** Whether the nearest non-space character before or after [start, end) is a CJK ideograph or kana. */
-function nextToCjk(text: string, start: number, end: number): boolean {
+export function nextToCjk(text: string, start: number, end: number): boolean {
   let i = start - 1;
   while (i >= 0 && text.charCodeAt(i) === 0x20) i--;
   let j = end;

@@ -19,8 +19,9 @@
  *      "Ethena（ENA）", brackets.ts) or as the base of a trading pair ("JUP/USDT").
  *   6. Names, longest entry first ("Bitcoin Cash" over "Bitcoin", "比特币现金" over "比特币").
  *   7. Listed-company tickers in capitals ("NVDA", "HOOD"), when no name matched there.
- * Ambiguous names are then kept only when confirmed by context, and bare listed tickers only with
- * finance context or next to CJK text (context.ts).
+ * Ambiguous names are then kept only when confirmed by context, bare listed tickers only with
+ * finance context or next to CJK text (context.ts), and companies named after a person ("Tesla")
+ * only where the text shows a company or a market (person-names.ts).
  */
 import * as addresses from './addresses';
 import type { BareSets } from './bare';
@@ -35,6 +36,7 @@ import { AmbiguousNames, ContextEvents, ContextVocabulary } from './context';
 import * as handles from './handles';
 import { NameMatcher } from './name-matcher';
 import * as names from './names';
+import * as personNames from './person-names';
 import type { Detector, DetectorData, Match, NameEntry } from './types';
 import * as urls from './urls';
 
@@ -56,6 +58,7 @@ const {
 const { confirmed, confirmedStocks } = context;
 const { matchHandleAt } = handles;
 const { DEFAULT_NAMES } = names;
+const { unlessShown } = personNames;
 const { urlEndAt } = urls;
 
 /** Bits of the per-word hook filter. */
@@ -133,7 +136,13 @@ class Scanner implements Detector {
     const out: Match[] = [];
     const ambiguous = new AmbiguousNames();
     const events = new ContextEvents();
-    const pending: Pending = { stocks: [], symbols: [], forced: new Set(), persons: new Set() };
+    const pending: Pending = {
+      stocks: [],
+      symbols: [],
+      forced: new Set(),
+      persons: new Set(),
+      personNamed: new Map(),
+    };
     const n = text.length;
     let floor = 0; // end of the last match or skipped (negated) claim
     let i = 0;
@@ -228,7 +237,10 @@ class Scanner implements Detector {
         if (agreed) extra.push(bareTicker(sym, s, e, { asset: agreed.asset }));
       }
     }
-    return extra.length === 0 ? out : mergeSorted(out, extra);
+    const all = extra.length === 0 ? out : mergeSorted(out, extra);
+    // "Nikola Tesla" in this text already decided its Tesla mentions (oneSensePerText).
+    for (const key of pending.persons) pending.personNamed.delete(key);
+    return pending.personNamed.size === 0 ? all : unlessShown(text, all, pending.personNamed, events);
   }
 
   /** Classifies the word run [i, j). Returns the end of what it consumed, or -1. */
@@ -326,6 +338,7 @@ class Scanner implements Detector {
           if (t && entry.asset === `stock:${t}`)
             out.push({ kind: 'ticker', text: t, start: i, end, symbol: t, cashtag: false, listed: true });
           else out.push(nameMatch(text, i, end, entry));
+          if (entry.personName) pending.personNamed.set(entry.key, entry);
           // "Tesla and Apple reported": a listed company named nearby is company context
           if (t) events.push(i, end, 'company');
         }
@@ -586,6 +599,8 @@ interface Pending {
   forced: Set<number>;
   /** Keys of company names read as a person's surname in this text ("Nikola Tesla"). */
   persons: Set<string>;
+  /** Companies named after a person met in this text ("Tesla"), by key: see person-names.ts. */
+  personNamed: Map<string, NameEntry>;
 }
 
 /**

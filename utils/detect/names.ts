@@ -6,6 +6,9 @@
  * The table below uses a compact notation, expanded into NameEntry objects (DEFAULT_NAMES):
  *   'Bitcoin'   matches in any case (Bitcoin, bitcoin, BITCOIN): the word means nothing else;
  *   '=Tesla'    caseSensitive: "Tesla" or "TESLA", never "tesla" (the unit), likewise "ripple", "micron";
+ *   '~Tesla'    a company named after a famous person: caseSensitive, and written alone it counts
+ *               only where the text shows a company or a market (person-names.ts), its own `context`
+ *               words included ("Tesla Model Y", not "Tesla Understood Something We've Forgotten");
  *   '?Meta'     ambiguous: capitalised AND confirmed by context (rule in name-matcher.ts), because
  *               "Meta", "Block", "Render", "Near", "Strategy", 苹果 are also ordinary words.
  * A multi-word name ("Meta Platforms", "Near Protocol") is a separate, unambiguous entry: the longest
@@ -15,6 +18,7 @@
  * "Bitcoiner" or "Bitcoiners" (those name people, not the asset), and "Meta" never in "Metaverse".
  * Chinese names match anywhere inside CJK text, since Chinese has no spaces between words.
  */
+import { TRADE_WORDS } from './person-names';
 import type { NameDomain, NameEntry, NameLang } from './types';
 
 interface Group {
@@ -32,7 +36,7 @@ interface Group {
   ko?: readonly string[];
   /** For ambiguous spellings: tickers that confirm the name nearby. */
   symbols?: readonly string[];
-  /** For ambiguous spellings: extra confirming words (lower case). */
+  /** For ambiguous and person-named ('~') spellings: extra confirming words (lower case). */
   context?: readonly string[];
   domain?: NameDomain;
 }
@@ -200,7 +204,49 @@ const GROUPS: readonly Group[] = [
     hant: ['台積電'],
   },
   { key: 'micron', asset: 'stock:MU', en: ['=Micron', 'Micron Technology'], zh: ['美光'] },
-  { key: 'tesla', asset: 'stock:TSLA', en: ['=Tesla'], zh: ['特斯拉'] },
+  {
+    key: 'tesla',
+    asset: 'stock:TSLA',
+    en: ['~Tesla'],
+    zh: ['特斯拉'],
+    // Its people, products and places, as owners and reporters write them ("hw4": its self-driving
+    // computer). Nothing of the inventor's: no coil, current, energy or wireless.
+    context: [
+      'elon',
+      'musk',
+      'ev',
+      'evs',
+      'car',
+      'cars',
+      'vehicle',
+      'vehicles',
+      'model',
+      'cybertruck',
+      'cybercab',
+      'cybercabs',
+      'robotaxi',
+      'robotaxis',
+      'optimus',
+      'fsd',
+      'autopilot',
+      'supercharger',
+      'superchargers',
+      'megapack',
+      'powerwall',
+      'gigafactory',
+      'giga',
+      'semi',
+      'hw3',
+      'hw4',
+      'sales',
+      'deliveries',
+      'factory',
+      'software',
+      'spacex',
+      'xai',
+      'neuralink',
+    ],
+  },
   { key: 'rivian', asset: 'stock:RIVN', en: ['=Rivian'] },
   {
     key: 'strategy',
@@ -404,10 +450,15 @@ function expand(group: Group): NameEntry[] {
   const domain: NameDomain = group.domain ?? (group.asset?.startsWith('cg:') ? 'crypto' : 'company');
   const add = (spelling: string, lang: NameLang): void => {
     const mark = spelling.charAt(0);
-    const text = mark === '=' || mark === '?' ? spelling.slice(1) : spelling;
+    const text = mark === '=' || mark === '?' || mark === '~' ? spelling.slice(1) : spelling;
     const entry: NameEntry = { text, key: group.key, lang };
     if (group.asset) entry.asset = group.asset;
     if (mark === '=') entry.caseSensitive = true;
+    if (mark === '~') {
+      entry.caseSensitive = true;
+      entry.personName = true;
+      entry.context = [...TRADE_WORDS, ...(group.context ?? [])];
+    }
     if (mark === '?') {
       entry.ambiguous = true;
       entry.caseSensitive = true;

@@ -100,7 +100,15 @@ export interface NameEntry {
   domain?: NameDomain;
   /** Ambiguous entries: tickers whose presence nearby confirms the name ("Render" … "$RENDER"). */
   symbols?: readonly string[];
-  /** Ambiguous entries: extra words (lower case) that confirm this particular entry ("saylor" for Strategy). */
+  /**
+   * A company named after a famous person ("Tesla"): written alone, it counts only where the text
+   * shows a company or a market (person-names.ts). Implies caseSensitive.
+   */
+  personName?: boolean;
+  /**
+   * Ambiguous and personName entries: extra words (lower case) that confirm this particular entry
+   * ("saylor" for Strategy, "cybertruck" for Tesla).
+   */
   context?: readonly string[];
 }
 

@@ -43,15 +43,8 @@ describe('accuracy corpus (real passages from the shared fixtures)', () => {
     expect(pct(hand.claims)).toBeGreaterThanOrEqual(0.9);
   });
 
-  // The goal is none (issue 28, still open). Two are known, and no rule reads them from the text:
-  // "Tesla" meaning Nikola Tesla in a post that never writes his given name ("Tesla Understood
-  // Something", "Tesla’s Tower"; the whole post has no "Nikola" either), with no company word near.
-  // The person rule (a given name right before: "Nikola Tesla", 尼古拉·特斯拉) and the pair-name rule
-  // ("Huobi BTC USD") took the other two off this list. Any other false hit fails here, and fixing one
-  // of these fails too until it leaves this list.
-  it('finds nothing that must not be found, but the two known false hits', () => {
-    const known = ['r026 "Tesla"', 'r027 "Tesla"'];
-    expect(real.trapped).toEqual(known);
-    expect(real.falseHits.map((h) => h.replace(/ \w+ ("[^"]*") @\d+$/, ' $1'))).toEqual(known);
+  it('finds nothing that must not be found', () => {
+    expect(real.trapped).toEqual([]);
+    expect(real.falseHits).toEqual([]);
   });
 });

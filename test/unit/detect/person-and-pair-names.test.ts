@@ -73,6 +73,49 @@ describe('a company name that is the surname in a full name is the person', () =
   });
 });
 
+describe('a company named after a person, written alone, needs the text to show a company or a market', () => {
+  // Corpus passages r026 and r027 are of this kind; these are other examples of it.
+  it.each([
+    'Tesla Understood Something\nWe’ve Forgotten.⚡',
+    'Tesla’s tower at Wardenclyffe was never finished',
+    'TESLA WAS RIGHT ABOUT WIRELESS ENERGY',
+    'Some say Tesla dreamed of free energy for everyone.',
+    'a lecture at Tesla’s birthplace in Smiljan',
+  ])('the inventor: %s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  it.each([
+    ['its products and people', 'Tesla Model Y in the lot'],
+    ['its products and people', 'Elon says Tesla will ship it'],
+    ['its self-driving computer', 'is HW4 on every car yet? would love a Tesla comment'],
+    ['a company word', 'Tesla, Inc.'],
+    ['another company named', 'Tesla and Apple both reported'],
+    ['a trading word', 'Tesla is a buy here'],
+    ['a percentage', 'Tesla down 5% today'],
+    ['a price', 'Tesla back above $400'],
+    ['a workplace', 'what I learnt while I was at Tesla'],
+    ['CJK text beside it', '据报道 Tesla 今天'],
+  ])('the company, by %s: %s', (_why, text) => {
+    expect(read(text)).toContain('name:Tesla→stock:TSLA');
+  });
+
+  it('another asset in the text shows a market: "Tesla bought bitcoin"', () => {
+    expect(read('Tesla bought bitcoin in 2021')).toEqual([
+      'name:Tesla→stock:TSLA',
+      'name:bitcoin→cg:bitcoin',
+    ]);
+    expect(read('Tesla and $DOGE')).toContain('name:Tesla→stock:TSLA');
+  });
+
+  it('one sense per text: context anywhere in it confirms every mention', () => {
+    expect(read('Tesla was a visionary.\n\nTesla shares rose today.')).toEqual([
+      'name:Tesla→stock:TSLA',
+      'name:Tesla→stock:TSLA',
+    ]);
+  });
+});
+
 describe('a symbol inside another asset’s pair name is that asset’s name', () => {
   it.each([
     ['Huobi BTC USD', ['name:Huobi BTC→cg:huobi-btc']],
