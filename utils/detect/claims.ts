@@ -141,11 +141,6 @@ function bestEnglish(text: string, i: number, floor: number): ClaimHit | null {
   };
 }
 
-/** Whether any English pattern opens with a word of this folded hash. */
-export function hasClaimWord(hash: number): boolean {
-  return TRIE.hasFirstWord(hash);
-}
-
 /** The English claim at word start `i` whose first word has folded hash `hash`, or null. */
 export function matchEnglishClaimAt(text: string, i: number, hash: number, floor: number): ClaimHit | null {
   return TRIE.hasFirstWord(hash) ? bestEnglish(text, i, floor) : null;
@@ -193,11 +188,6 @@ export const ZH_ASCII_OPENER_HASHES: readonly number[] = (() => {
   }
   return [...out];
 })();
-
-/** Whether some Chinese phrase may start with code unit `c` (ASCII folded). */
-export function zhClaimMayStartWith(c: number): boolean {
-  return ZH_TABLE.mayStartWith(c);
-}
 
 /** Every code unit a Chinese phrase starts with (ASCII folded). */
 export function zhClaimStartCodes(): IterableIterator<number> {

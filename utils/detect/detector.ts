@@ -211,7 +211,8 @@ class Scanner implements Detector {
     if (ambiguous.length > 0) {
       const tickers = out.filter((m) => m.kind === 'ticker');
       const keep = new Set([...confirmed(ambiguous, tickers, events), ...pending.forced]);
-      for (const n of [...keep].sort((a, b) => a - b)) {
+      // in any order: mergeSorted puts them in document order
+      for (const n of keep) {
         const entry = ambiguous.entries[n];
         if (entry) extra.push(nameMatch(text, ambiguous.start(n), ambiguous.end(n), entry));
       }
