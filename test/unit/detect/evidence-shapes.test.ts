@@ -45,6 +45,15 @@ describe('a symbol with its own evidence', () => {
     ]);
   });
 
+  it('in brackets after a coin named with an English word: the bracket alone confirms the name', () => {
+    // "Helium" needs a token word nearby; its ticker is no context word of its own
+    expect(detect('Helium prices rose')).toEqual([]);
+    expect(detect('Helium (HNT) rallied')).toEqual([
+      { kind: 'name', text: 'Helium', start: 0, end: 6, nameKey: 'helium', asset: 'cg:helium' },
+      { kind: 'ticker', text: 'HNT', start: 8, end: 11, symbol: 'HNT', cashtag: false, asset: 'cg:helium' },
+    ]);
+  });
+
   it('the base of a pair: a ticker without an asset, the quote left out', () => {
     expect(detect('JUP/USDT')).toEqual([
       { kind: 'ticker', text: 'JUP', start: 0, end: 3, symbol: 'JUP', cashtag: false },
@@ -69,6 +78,28 @@ describe('a symbol with its own evidence', () => {
         symbol: 'TRUMP',
         cashtag: false,
         asset: 'cg:official-trump',
+      },
+    ]);
+  });
+
+  it('named by an ambiguous name that context confirmed', () => {
+    expect(detect('Jupiter holders stake JUP')).toEqual([
+      {
+        kind: 'name',
+        text: 'Jupiter',
+        start: 0,
+        end: 7,
+        nameKey: 'jupiter',
+        asset: 'cg:jupiter-exchange-solana',
+      },
+      {
+        kind: 'ticker',
+        text: 'JUP',
+        start: 22,
+        end: 25,
+        symbol: 'JUP',
+        cashtag: false,
+        asset: 'cg:jupiter-exchange-solana',
       },
     ]);
   });
