@@ -32,12 +32,13 @@ describe('next to CJK text', () => {
   });
 
   it('at the edges of the kana, ideograph (Ext A to U+9FFF) and hangul ranges', () => {
-    for (const c of ['\u3041', '\u30fc', '\u3400', '\u9fff', '\uac00', '\ud7af'])
+    for (const c of ['\u3040', '\u30ff', '\u3400', '\u9fff', '\uac00', '\ud7af'])
       expect(detect(`${c}NVDA`), c).toEqual(['ticker:NVDA']);
   });
 
-  it('not CJK punctuation alone, nor a ticker of two letters', () => {
+  it('not CJK punctuation or symbols, nor a ticker of two letters', () => {
     expect(detect('。NVDA')).toEqual([]);
+    expect(detect('\u303fNVDA')).toEqual([]);
     expect(detect('买入MU')).toEqual([]);
   });
 });
@@ -55,6 +56,10 @@ describe('a ticker that is an English word', () => {
     expect(detect('OPEN股价暴涨')).toEqual(['ticker:OPEN']);
     expect(detect('OPEN 股价')).toEqual(['ticker:OPEN']);
     expect(detect('OPEN一下')).toEqual([]);
+    // the Chinese finance word counts only where the ticker itself touches CJK text
+    expect(detect('OPEN is 股价大涨')).toEqual([]);
+    // an English finance word close by in CJK text is no Chinese one
+    expect(detect('shares的OPEN一下')).toEqual([]);
   });
 });
 
