@@ -1,0 +1,78 @@
+/**
+ * The edges of a symbol in brackets after its name and of a trading pair (brackets.ts), with the
+ * worker's real data. Helium is a coin named with an English word: nothing but the bracket confirms
+ * it, so each case shows the bracket rule alone. Hand-made texts in the shape of the corpus's
+ * "Name (SYMBOL)" and "BASE/QUOTE" mentions.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../../../utils/detect';
+import { bundledRegistry } from '../../../utils/registry/bundled';
+import { detectorDataWith } from '../../../utils/registry/detect-data';
+
+const reg = bundledRegistry();
+const detector = createDetector(detectorDataWith(() => reg));
+/** "kind:text@start" for every match. */
+const read = (text: string) => detector.detect(text).map((m) => `${m.kind}:${m.text}@${m.start}`);
+
+describe('a symbol in brackets after its name', () => {
+  it('ASCII or full-width brackets, in any pairing, with any spaces before them', () => {
+    expect(read('Helium (HNT)')).toEqual(['name:Helium@0', 'ticker:HNT@8']);
+    expect(read('Helium(HNT)')).toEqual(['name:Helium@0', 'ticker:HNT@7']);
+    expect(read('Helium  (HNT)')).toEqual(['name:Helium@0', 'ticker:HNT@9']);
+    expect(read('Helium（HNT)')).toEqual(['name:Helium@0', 'ticker:HNT@7']);
+    expect(read('Helium (HNT）')).toEqual(['name:Helium@0', 'ticker:HNT@8']);
+  });
+
+  it('needs both brackets and a name before them', () => {
+    for (const t of ['Helium (HNT', 'Helium HNT)', '(HNT)', ' (HNT)', 'a b c d e (PNUT)'])
+      expect(read(t), t).toEqual([]);
+  });
+
+  it('a name of up to four words, its first capitalised; dots and hyphens inside a word', () => {
+    expect(read('X Y Z Peanut the Squirrel (PNUT)')).toEqual([
+      'name:Peanut the Squirrel@6',
+      'ticker:PNUT@27',
+    ]);
+    expect(read('buy peanut the Squirrel (PNUT)')).toEqual([]);
+    expect(read('Pump.fun (PUMP)')).toEqual(['name:Pump.fun@0', 'ticker:PUMP@10']);
+  });
+
+  it('the first word of a longer name, in any case ("Pudgy" of Pudgy Penguins)', () => {
+    expect(read('Pudgy (PENGU)')).toEqual(['name:Pudgy@0', 'ticker:PENGU@7']);
+    expect(read('pudgy (PENGU)')).toEqual(['name:pudgy@0', 'ticker:PENGU@7']);
+  });
+
+  it('a company’s legal and generic endings aside', () => {
+    expect(read('Palantir Technologies Inc. (PLTR)')).toEqual(['name:Palantir@0', 'ticker:PLTR@28']);
+  });
+});
+
+describe('a trading pair', () => {
+  it('every quote currency', () => {
+    for (const q of [
+      'USDT',
+      'USDC',
+      'USD',
+      'BUSD',
+      'FDUSD',
+      'USDE',
+      'DAI',
+      'BTC',
+      'ETH',
+      'SOL',
+      'BNB',
+      'EUR',
+      'KRW',
+      'TRY',
+      'PERP',
+    ])
+      expect(read(`JUP/${q}`), q).toEqual(['ticker:JUP@0']);
+  });
+
+  it('a quote in capitals that ends there', () => {
+    expect(read('JUP/USDTX')).toEqual([]);
+    expect(read('JUP/USDT2')).toEqual([]);
+    expect(read('JUP/')).toEqual([]);
+    expect(read('ENA/USDC.')).toEqual(['ticker:ENA@0']);
+  });
+});
