@@ -2,7 +2,7 @@
  * The edges of a symbol in brackets after its name and of a trading pair (brackets.ts), with the
  * worker's real data. Helium is a coin named with an English word: nothing but the bracket confirms
  * it, so each case shows the bracket rule alone. Hand-made texts in the shape of the corpus's
- * "Name (SYMBOL)" and "BASE/QUOTE" mentions.
+ * "Name (SYMBOL)", "BASE/QUOTE" and Yahoo pair-name ("Huobi BTC USD") mentions.
  */
 import { describe, expect, it } from 'vitest';
 import { createDetector } from '../../../utils/detect';
@@ -74,5 +74,32 @@ describe('a trading pair', () => {
     expect(read('JUP/USDT2')).toEqual([]);
     expect(read('JUP/')).toEqual([]);
     expect(read('ENA/USDC.')).toEqual(['ticker:ENA@0']);
+  });
+});
+
+describe('a symbol inside another asset’s pair name ("Huobi BTC USD", Yahoo’s pair names)', () => {
+  it('a quote currency in capitals ends the text or the line, or a bracket or comma follows it', () => {
+    expect(read('Huobi BTC EUR')).toEqual(['name:Huobi BTC@0']);
+    expect(read('(Huobi BTC USD)')).toEqual(['name:Huobi BTC@1']);
+    expect(read('Huobi BTC USD\r\nx')).toEqual(['name:Huobi BTC@0']);
+    expect(read('x Huobi BTC USD')).toEqual(['name:Huobi BTC@2']);
+    for (const t of ['Huobi BTC USD.', 'Huobi BTC usd']) expect(read(t), t).toEqual(['ticker:BTC@6']);
+  });
+
+  it('the name written as the asset’s, one space on each side of the symbol', () => {
+    expect(read('huobi BTC USD')).toEqual(['ticker:BTC@6']);
+    expect(read('Huobi  BTC USD')).toEqual(['ticker:BTC@7']);
+    expect(read('Huobi BTC  USD')).toEqual(['ticker:BTC@6']);
+  });
+
+  it('the longest name of up to four words before the symbol', () => {
+    expect(read('a b c Lombard Staked BTC USD')).toEqual(['name:Lombard Staked BTC@6']);
+    expect(read('Binance Bridged BTC USD')).toEqual(['name:Bridged BTC@8']);
+  });
+});
+
+describe('words another match took', () => {
+  it('a handle keeps its words: the bracket confirms the ticker only', () => {
+    expect(read('@Helium (HNT)')).toEqual(['handle:@Helium@0', 'ticker:HNT@9']);
   });
 });
