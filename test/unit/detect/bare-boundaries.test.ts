@@ -71,6 +71,13 @@ describe('an amount binds a known symbol', () => {
     expect(detect('500  PEPE')).toEqual([]);
   });
 
+  it('not crypto jargon that CoinGecko lists as a symbol: "12 VC funds", "5 KOL accounts"', () => {
+    expect(detect('raised from 12 VC funds')).toEqual([]);
+    expect(detect('paid 5 KOL accounts')).toEqual([]);
+    // a cashtag is still a cashtag
+    expect(detect('$VC')).toEqual(['ticker:$VC']);
+  });
+
   it('not a number glued to a word, nor a multiplier', () => {
     expect(detect('v2 PEPE')).toEqual([]);
     expect(detect('2x PEPE')).toEqual([]);
