@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { base58 } from '@scure/base';
 import { describe, expect, it } from 'vitest';
-import { isValidEip55, toChecksumAddress } from '../../../utils/detect';
+import { isEvmAddressRun, isValidEip55, toChecksumAddress } from '../../../utils/detect';
 import { sharedFixture } from './fixture-data';
 import { brief, ofKind, prng, realDetector } from './helpers';
 
@@ -80,6 +80,22 @@ describe('EVM address boundaries', () => {
   });
   it('0x0x0x… is not an address', () => {
     expect(addresses('0x'.repeat(100))).toEqual([]);
+  });
+  it('the prefix in either case, and only 0x: a 42-character run of other hex is none', () => {
+    expect(brief(detect(`0X${a.slice(2)}`))).toEqual([`address:evm:valid:0X${a.slice(2)}`]);
+    expect(addresses(`00${a.slice(2)}`)).toEqual([]);
+  });
+  it('isEvmAddressRun, on its own: exactly 0x or 0X and 40 hex digits at [start, end)', () => {
+    expect(isEvmAddressRun(a, 0, 42)).toBe(true);
+    expect(isEvmAddressRun(`0X${a.slice(2)}`, 0, 42)).toBe(true);
+    expect(isEvmAddressRun(`x ${a}`, 2, 44)).toBe(true);
+    expect(isEvmAddressRun(a, 0, 41)).toBe(false);
+    expect(isEvmAddressRun(`1x${a.slice(2)}`, 0, 42)).toBe(false);
+    expect(isEvmAddressRun(`0y${a.slice(2)}`, 0, 42)).toBe(false);
+  });
+  it('toChecksumAddress refuses what is no address, naming it', () => {
+    expect(() => toChecksumAddress('0x123')).toThrow('not an EVM address: 0x123');
+    expect(toChecksumAddress(`0X${a.slice(2).toUpperCase()}`)).toBe(a);
   });
 });
 
