@@ -33,6 +33,26 @@ describe('EIP-55 (examples from the EIP)', () => {
     });
   }
 
+  it('any address written in one case carries no checksum and is valid', () => {
+    for (const a of normal) {
+      const lower = a.toLowerCase();
+      const upper = `0x${a.slice(2).toUpperCase()}`;
+      expect(isValidEip55(lower), lower).toBe(true);
+      expect(isValidEip55(upper), upper).toBe(true);
+      expect(addresses(`${lower} ${upper}`).map((m) => m.valid)).toEqual([true, true]);
+    }
+  });
+
+  it('each mixed-case address of a text is checked on its own', () => {
+    const [a = '', b = ''] = normal;
+    const bad = `${b.slice(0, 3)}${b.charAt(3) === b.charAt(3).toUpperCase() ? b.charAt(3).toLowerCase() : b.charAt(3).toUpperCase()}${b.slice(4)}`;
+    expect(addresses(`${a} and ${bad} and ${a}`).map((m) => [m.text, m.valid])).toEqual([
+      [a, true],
+      [bad, false],
+      [a, true],
+    ]);
+  });
+
   for (const a of normal) {
     it(`${a}: the checksum is reproduced from the lower-case form`, () => {
       expect(toChecksumAddress(a.toLowerCase())).toBe(a);

@@ -13,7 +13,8 @@ describe('before the @', () => {
   it('the retweet prefix RT in any case, at the start or after a non-word, with or without a colon', () => {
     for (const t of ['RT@bitcoin', 'rt@bitcoin', 'RT:@bitcoin', 'cc:@bitcoin', ' RT@bitcoin', '(@bitcoin)'])
       expect(detect(t), t).toEqual(['handle:@bitcoin']);
-    for (const t of ['xRT@bitcoin', '3RT@bitcoin', 'éRT@bitcoin']) expect(detect(t), t).toEqual([]);
+    for (const t of ['xRT@bitcoin', '3RT@bitcoin', 'éRT@bitcoin', 'RE@bitcoin', 'AT@bitcoin'])
+      expect(detect(t), t).toEqual([]);
   });
 
   it('not ! # $ % & *, a word character or a foreign letter', () => {
