@@ -43,6 +43,13 @@ describe('EIP-55 (examples from the EIP)', () => {
     }
   });
 
+  it('isValidEip55 reads the 40 digits at `start` + 2 and nothing around them', () => {
+    for (const a of normal) {
+      expect(isValidEip55(`${a}Z`), a).toBe(true);
+      expect(isValidEip55(`Zz ${a}`, 3), a).toBe(true);
+    }
+  });
+
   it('each mixed-case address of a text is checked on its own', () => {
     const [a = '', b = ''] = normal;
     const bad = `${b.slice(0, 3)}${b.charAt(3) === b.charAt(3).toUpperCase() ? b.charAt(3).toLowerCase() : b.charAt(3).toUpperCase()}${b.slice(4)}`;
