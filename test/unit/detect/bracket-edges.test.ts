@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDetector } from '../../../utils/detect';
+import { nameKey } from '../../../utils/detect/brackets';
 import { bundledRegistry } from '../../../utils/registry/bundled';
 import { detectorDataWith } from '../../../utils/registry/detect-data';
 
@@ -101,5 +102,38 @@ describe('a symbol inside another asset’s pair name ("Huobi BTC USD", Yahoo’
 describe('words another match took', () => {
   it('a handle keeps its words: the bracket confirms the ticker only', () => {
     expect(read('@Helium (HNT)')).toEqual(['handle:@Helium@0', 'ticker:HNT@9']);
+  });
+});
+
+describe('how a name before a bracket is compared (hand-made registry names)', () => {
+  /** A registry that knows only these names for the symbol ABC. */
+  const only = (...names: string[]) =>
+    createDetector({
+      symbols: new Set(['ABC']),
+      symbolNames: (s) => (s === 'ABC' ? names.map((name) => ({ name, asset: 'cg:abc' })) : []),
+    });
+  const readWith = (d: ReturnType<typeof only>, text: string) =>
+    d.detect(text).map((m) => `${m.kind}:${m.text}@${m.start}`);
+
+  it('a word keeps its hyphens, apostrophes and dots', () => {
+    expect(readWith(only('Foo-Bar'), 'Foo-Bar (ABC)')).toEqual(['name:Foo-Bar@0', 'ticker:ABC@9']);
+    expect(readWith(only("Foo's"), "Foo's (ABC)")).toEqual(["name:Foo's@0", 'ticker:ABC@7']);
+    expect(readWith(only('Foo.bar'), 'Foo.bar (ABC)')).toEqual(['name:Foo.bar@0', 'ticker:ABC@9']);
+  });
+
+  it('up to four words make a name, not five', () => {
+    expect(readWith(only('One Two Three Four'), 'One Two Three Four (ABC)')).toEqual([
+      'name:One Two Three Four@0',
+      'ticker:ABC@20',
+    ]);
+    expect(readWith(only('One Two Three Four Five'), 'One Two Three Four Five (ABC)')).toEqual([]);
+  });
+
+  it('names compare without case, punctuation, spaces, legal and generic endings', () => {
+    expect(nameKey('Palantir Technologies Inc.')).toBe('palantir');
+    expect(nameKey('The Graph')).toBe('graph');
+    expect(nameKey('Pump.fun')).toBe('pumpfun');
+    expect(nameKey('Berkshire Hathaway Class B')).toBe('berkshirehathaway');
+    expect(readWith(only('Foo Labs Inc.'), 'Foo (ABC)')).toEqual(['name:Foo@0', 'ticker:ABC@5']);
   });
 });
