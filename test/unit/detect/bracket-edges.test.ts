@@ -129,6 +129,13 @@ describe('how a name before a bracket is compared (hand-made registry names)', (
     expect(readWith(only('One Two Three Four Five'), 'One Two Three Four Five (ABC)')).toEqual([]);
   });
 
+  it('a name of two letters or more; the first word of a longer name alone, of four letters or more', () => {
+    expect(readWith(only('Ab'), 'Ab (ABC)')).toEqual(['name:Ab@0', 'ticker:ABC@4']);
+    expect(readWith(only('A'), 'A (ABC)')).toEqual([]);
+    expect(readWith(only('Abcd Efgh'), 'Abcd (ABC)')).toEqual(['name:Abcd@0', 'ticker:ABC@6']);
+    expect(readWith(only('Abc Efgh'), 'Abc (ABC)')).toEqual([]);
+  });
+
   it('names compare without case, punctuation, spaces, legal and generic endings', () => {
     expect(nameKey('Palantir Technologies Inc.')).toBe('palantir');
     expect(nameKey('The Graph')).toBe('graph');
