@@ -13,10 +13,17 @@ import { brief } from './helpers';
 /** Listed tickers as the worker gives them; OPEN is an English word too. */
 const detector = createDetector({
   symbols: loadSymbols(),
-  stocks: new Set(['NVDA', 'MU', 'OPEN', 'AAPL']),
+  stocks: new Set(['NVDA', 'MU', 'OPEN', 'AAPL', 'GOOGL', 'ABCDEF']),
   stockWords: new Set(['OPEN']),
 });
 const detect = (text: string) => brief(detector.detect(text));
+
+describe('a listed ticker', () => {
+  it('has at most five letters (a six-letter one is made up for the length)', () => {
+    expect(detect('GOOGL shares rose')).toEqual(['ticker:GOOGL']);
+    expect(detect('ABCDEF shares rose')).toEqual([]);
+  });
+});
 
 describe('next to CJK text', () => {
   it('Chinese, Japanese or Korean on either side, past spaces', () => {

@@ -29,6 +29,12 @@ describe('a Latin name', () => {
     expect(detect('Bitcoin\tCash.')).toEqual(['name:bitcoin-cash:Bitcoin\tCash']);
   });
 
+  it('before a legal ending: a company’s name stays the company, a coin’s becomes part of one', () => {
+    expect(detect('Tesla Inc. reported record deliveries')).toEqual(['name:tesla:Tesla']);
+    expect(detect('Tesla Corp shares')).toEqual(['name:tesla:Tesla']);
+    expect(detect('Bitcoin Corp shares')).toEqual([]);
+  });
+
   it('a name with its own capitals: as written or all in capitals, never mixed otherwise', () => {
     expect(detect('Tesla shares')).toEqual(['name:tesla:Tesla']);
     expect(detect('TESLA shares')).toEqual(['name:tesla:TESLA']);
