@@ -99,6 +99,12 @@ describe('a symbol inside another asset’s pair name ("Huobi BTC USD", Yahoo’
   });
 });
 
+describe('a bracket confirms only the ambiguous name it follows', () => {
+  it('not one earlier in the text', () => {
+    expect(read('Meta and Fartcoin (FARTCOIN)')).toEqual(['name:Fartcoin@9', 'ticker:FARTCOIN@19']);
+  });
+});
+
 describe('words another match took', () => {
   it('a handle keeps its words: the bracket confirms the ticker only', () => {
     expect(read('@Helium (HNT)')).toEqual(['handle:@Helium@0', 'ticker:HNT@9']);

@@ -51,8 +51,17 @@ describe('a Chinese name', () => {
 
   it('after a middle dot, the surname of a full name only when CJK comes before the dot', () => {
     for (const dot of ['·', '・', '•', '‧', '･']) expect(detect(`尼古拉${dot}特斯拉`), dot).toEqual([]);
+    // a coin's name is no surname ("market·Bitcoin", a heading)
+    expect(detect('行情·比特币')).toEqual(['name:bitcoin:比特币']);
     expect(detect('·特斯拉')).toEqual(['name:tesla:特斯拉']);
     expect(detect('A·特斯拉')).toEqual(['name:tesla:特斯拉']);
+  });
+});
+
+describe('a company named in Chinese is company context', () => {
+  it('for an ambiguous company nearby, where a coin is not', () => {
+    expect(detect('特斯拉和苹果')).toEqual(['name:tesla:特斯拉', 'name:apple:苹果']);
+    expect(detect('比特币和苹果')).toEqual(['name:bitcoin:比特币']);
   });
 });
 
@@ -64,6 +73,10 @@ describe('a given name before a company’s name', () => {
     expect(names('Nikola Tesla')).toEqual([]);
     expect(names('x Nikola Tesla')).toEqual([]);
     expect(names("O'Nikola Tesla")).toEqual([]);
+  });
+
+  it('only before a company’s name: a coin’s name stays the coin', () => {
+    expect(names('I told Michael Bitcoin would hit 100k')).toEqual(['Bitcoin@15']);
   });
 
   it('not in lower case, nor glued to a digit or a foreign letter, nor two spaces away', () => {
