@@ -468,8 +468,6 @@ class Scanner implements Detector {
     const claim = starts & CJK_CLAIM ? matchZhClaimAt(text, i, floor) : null;
     const name = starts & CJK_NAME ? this.#names.cjk.longestAt(text, i) : null;
     if (claim && (!name || claim.end - claim.start >= name.text.length)) {
-      // a claim may have grown backwards over a percentage ("28%空投"); never over an earlier match
-      if (claim.start < floor) return -1;
       if (!claim.negated) out.push(claimMatch(text, claim));
       return claim.end;
     }
