@@ -25,8 +25,11 @@ describe('before the $', () => {
       expect(detect(t), JSON.stringify(t)).toEqual(['ticker:$SOL']);
   });
 
-  it('not a letter of an alphabetic script', () => {
+  it('not a letter of an alphabetic script, nor a control character outside tab to carriage return', () => {
     expect(detect('é$BTC')).toEqual([]);
+    expect(detect('\r$SOL')).toEqual(['ticker:$SOL']);
+    expect(detect('\u0008$SOL')).toEqual([]);
+    expect(detect('\u000e$SOL')).toEqual([]);
   });
 });
 
@@ -60,6 +63,11 @@ describe('the body', () => {
   it('every price suffix: k, m, b, t, bn, mm, mn, x, kk', () => {
     for (const p of ['$1k', '$2M', '$3b', '$2t', '$5bn', '$1mm', '$3mn', '$100X', '$1kk'])
       expect(detect(p), p).toEqual([]);
+  });
+
+  it('a price with a two-letter suffix even where CoinGecko lists the body ("9MM")', () => {
+    expect(detect('$9mm')).toEqual([]);
+    expect(detect('$9MM')).toEqual([]);
   });
 
   it('a digit-led body that is no price and no known symbol is nothing', () => {
