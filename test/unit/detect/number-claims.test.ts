@@ -92,6 +92,11 @@ describe('Chinese airdrops: the percentage after or before 空投', () => {
     expect(claims('28 %空投')).toEqual(['claim:airdrop:空投']);
   });
 
+  it('only an airdrop takes a percentage: the one after a fair launch is the next airdrop’s', () => {
+    expect(claims('公平发射 28%空投')).toEqual(['claim:fair-launch:公平发射', 'claim:airdrop:28%空投=28']);
+    expect(claims('公平发射28%空投')).toEqual(['claim:fair-launch:公平发射', 'claim:airdrop:28%空投=28']);
+  });
+
   it('a number glued to a word is no percentage of the airdrop', () => {
     expect(claims('v2%空投')).toEqual(['claim:airdrop:空投']);
     expect(claims('Q2%空投')).toEqual(['claim:airdrop:空投']);
