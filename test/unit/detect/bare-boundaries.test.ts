@@ -52,9 +52,23 @@ describe('a curated symbol', () => {
     expect(detect('BTC.com')).toEqual([]);
     expect(detect('BTC@')).toEqual([]);
   });
+
+  it('not after a dot (an ENS name) or an at sign of either width', () => {
+    for (const t of ['vitalik.eth', 'x.ETH', 'a@ETH', 'a＠ETH']) expect(detect(t), t).toEqual([]);
+  });
+
+  it('in lower case only when the caller’s bare list has it', () => {
+    const d = createDetector({ symbols: loadSymbols(), bareSymbols: new Set(['ETH']) });
+    expect(brief(d.detect('btc and eth'))).toEqual(['ticker:eth']);
+  });
 });
 
 describe('an amount binds a known symbol', () => {
+  it('of ten letters at most (CoinGecko symbols of ten and eleven letters)', () => {
+    expect(detect('bought 500 SPACESHIBA today')).toEqual(['ticker:SPACESHIBA']);
+    expect(detect('bought 500 BLACKDRAGON today')).toEqual([]);
+  });
+
   it('at the start of the text, two letters or more', () => {
     expect(detect('5 PEPE')).toEqual(['ticker:PEPE']);
     expect(detect('claimed 500 OP')).toEqual(['ticker:OP']);
