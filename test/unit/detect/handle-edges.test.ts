@@ -45,6 +45,7 @@ describe('the handle itself', () => {
     expect(detect('@bitcoin/x')).toEqual(['handle:@bitcoin']);
     expect(detect('@bitcoin:x')).toEqual(['handle:@bitcoin']);
     expect(detect('@bitcoin:/x')).toEqual(['handle:@bitcoin']);
+    expect(detect('@bitcoin:x/y')).toEqual(['handle:@bitcoin']);
     for (const t of ['@bitcoin@x', '@bitcoiné', '@bitcoin://x']) expect(detect(t), t).toEqual([]);
   });
 });
@@ -55,7 +56,13 @@ describe('package scopes are code, not accounts', () => {
       expect(detect(t), t).toEqual([]);
   });
 
-  it('only after the whole command word', () => {
+  it('only after the whole command word, right before the @', () => {
     expect(detect('reinstall @x/y')).toEqual(['handle:@x']);
+    expect(detect('then i asked @defillama/team')).toEqual(['handle:@defillama']);
+  });
+
+  it('a quoted handle without a path is an account', () => {
+    for (const t of ["'@bitcoin'", 'follow "@bitcoin" now', '`@bitcoin`'])
+      expect(detect(t), t).toEqual(['handle:@bitcoin']);
   });
 });
