@@ -65,6 +65,11 @@ describe('the body', () => {
       expect(detect(p), p).toEqual([]);
   });
 
+  it('a price needs digits: a suffix alone is a ticker ($T is AT&T, $X US Steel, $M Macy’s)', () => {
+    expect(detect('$T $X $M rallied')).toEqual(['ticker:$T', 'ticker:$X', 'ticker:$M']);
+    expect(detect('$BN')).toEqual(['ticker:$BN']);
+  });
+
   it('a price with a two-letter suffix even where CoinGecko lists the body ("9MM")', () => {
     expect(detect('$9mm')).toEqual([]);
     expect(detect('$9MM')).toEqual([]);
