@@ -70,6 +70,12 @@ describe('a trading pair', () => {
       expect(read(`JUP/${q}`), q).toEqual(['ticker:JUP@0']);
   });
 
+  it('a base of two to ten letters (CoinGecko symbols of ten and eleven letters)', () => {
+    expect(read('OP/USDT')).toEqual(['ticker:OP@0']);
+    expect(read('SPACESHIBA/USDT')).toEqual(['ticker:SPACESHIBA@0']);
+    expect(read('BLACKDRAGON/USDT')).not.toContain('ticker:BLACKDRAGON@0');
+  });
+
   it('a quote in capitals that ends there', () => {
     expect(read('JUP/USDTX')).toEqual([]);
     expect(read('JUP/USDT2')).toEqual([]);
@@ -94,6 +100,11 @@ describe('a symbol inside another asset’s pair name ("Huobi BTC USD", Yahoo’
   });
 
   it('the longest name of up to four words before the symbol', () => {
+    expect(read('Merlin Chain Bridged Wrapped BTC USD')).toEqual(['name:Merlin Chain Bridged Wrapped BTC@0']);
+    // five words before ETH: the longest name within four
+    expect(read('Haven1 Bridged Coinbase Wrapped Staked ETH USD')).toEqual([
+      'name:Coinbase Wrapped Staked ETH@15',
+    ]);
     expect(read('a b c Lombard Staked BTC USD')).toEqual(['name:Lombard Staked BTC@6']);
     expect(read('Binance Bridged BTC USD')).toEqual(['name:Bridged BTC@8']);
   });
