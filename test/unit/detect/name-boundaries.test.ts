@@ -15,12 +15,19 @@ describe('a Latin name', () => {
   it('ends before punctuation, a possessive or a hyphen; not before a word character or a foreign letter', () => {
     for (const t of ['Bitcoin.', 'Bitcoin.5', 'Bitcoin ', "Bitcoin's", 'Bitcoin-based'])
       expect(detect(t), t).toEqual(['name:bitcoin:Bitcoin']);
-    for (const t of ['Bitcoin_', 'Bitcoin2', 'Bitcoinção', 'bitcoin@x']) expect(detect(t), t).toEqual([]);
+    for (const t of ['Bitcoin_', 'Bitcoin2', 'Bitcoinção', 'bitcoin@x', 'bitcoin.org is the site'])
+      expect(detect(t), t).toEqual([]);
   });
 
   it('starts after no word character, foreign letter, "$" or at sign', () => {
     for (const t of ['3Bitcoin', '_Bitcoin', 'éBitcoin', '$$Bitcoin', '5$Bitcoin', 'a@Bitcoin', 'a＠Bitcoin'])
       expect(detect(t), t).toEqual([]);
+  });
+
+  it('a multi-word name needs spaces between its words, on one line', () => {
+    expect(detect('Bank of America')).toEqual(['name:bank-of-america:Bank of America']);
+    expect(detect('Bank ofAmerica')).toEqual([]);
+    expect(detect('Bitcoin \nCash')).toEqual(['name:bitcoin:Bitcoin']);
   });
 
   it('a multi-word name cut short, or glued to a letter, is its first word', () => {
