@@ -11,12 +11,27 @@ const detect = (text: string) => brief(realDetector().detect(text));
 
 describe('what opens a URL', () => {
   it('http:// or https:// in any case, or www. in any case', () => {
-    for (const t of ['HTTPS://x.com/Tesla', 'Https://x.com/Tesla', 'http://x.com/Tesla', 'WWW.tesla.com'])
+    for (const t of [
+      'HTTPS://x.com/Tesla',
+      'Https://x.com/Tesla',
+      'http://x.com/Tesla',
+      'WWW.x.com/Tesla',
+      'www.x.com/Tesla',
+    ])
       expect(detect(t), t).toEqual([]);
   });
 
   it('not a scheme without its "://", another word, or "ww."', () => {
-    for (const t of ['http:/Tesla', 'https:Tesla', 'http//Tesla', 'httpx://Tesla', 'htt://Tesla', 'ww.Tesla'])
+    for (const t of [
+      'http:/Tesla',
+      'https:Tesla',
+      'http//Tesla',
+      'http;//Tesla',
+      'http:x/Tesla',
+      'httpx://Tesla',
+      'htt://Tesla',
+      'ww.Tesla',
+    ])
       expect(detect(t), t).toEqual(['name:tesla:Tesla']);
     expect(detect('www Tesla')).toEqual(['name:tesla:Tesla']);
   });
