@@ -34,6 +34,7 @@ describe('what opens a URL', () => {
     ])
       expect(detect(t), t).toEqual(['name:tesla:Tesla']);
     expect(detect('www Tesla')).toEqual(['name:tesla:Tesla']);
+    expect(detect('www/Tesla')).toEqual(['name:tesla:Tesla']);
   });
 
   it('a scheme glued to a word before it is no URL opener ("xhttps")', () => {
