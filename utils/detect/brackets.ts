@@ -78,7 +78,8 @@ export function bracketAgreement(
     for (const { name, asset } of names) {
       const full = nameKey(name);
       const first = nameKey(name.split(/\s+/)[0] ?? '');
-      if (key === full || (n === 1 && first.length >= 4 && key === first && /\s/.test(name.trim()))) {
+      // (the first word differs from the whole only in a name of several words)
+      if (key === full || (n === 1 && first.length >= 4 && key === first)) {
         best = { asset, key, nameStart: start, nameEnd };
         break;
       }

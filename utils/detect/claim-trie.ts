@@ -119,8 +119,7 @@ export class Tokens {
         } else break;
       }
       this.kind[t] = TOK_NUM;
-      this.value[t] =
-        plain && e - p < 10 ? parseDigits(text, p, e) : Number(text.slice(p, e).replaceAll(',', ''));
+      this.value[t] = plain && e - p < 10 ? parseDigits(text, p, e) : numberValue(text.slice(p, e));
       p = e;
     } else {
       this.kind[t] = TOK_PUNCT;
@@ -137,6 +136,15 @@ function parseDigits(text: string, from: number, to: number): number {
   let v = 0;
   for (let k = from; k < to; k++) v = v * 10 + (text.charCodeAt(k) - 0x30);
   return v;
+}
+
+/**
+ * The value of digits with ',' and '.' in them: a ',' before exactly three digits groups thousands
+ * ("21,454"), any other is a decimal comma ("10,5"); digits and points that make no number, such as
+ * a version ("2.5.1"), are NaN.
+ */
+export function numberValue(raw: string): number {
+  return Number(raw.replace(/,(?=\d{3}(?!\d))/g, '').replace(',', '.'));
 }
 
 // ── patterns ──────────────────────────────────────────────────────────────────
@@ -329,6 +337,7 @@ function walk(node: TrieNode, tokens: Tokens, t: number, value: number | undefin
     if (edge && tokens.isWord(t, edge.word)) walk(edge.node, tokens, t + 1, value, best);
   } else if (kind === TOK_NUM) {
     const v = tokens.value[t] ?? 0;
+    if (Number.isNaN(v)) return; // no number ("2.5.1")
     for (const e of node.numbers) if (e.value === v) walk(e.node, tokens, t + 1, v, best);
     if (node.anyNumber) walk(node.anyNumber, tokens, t + 1, v, best);
   } else {

@@ -21,7 +21,7 @@
 
 import * as charclass from './charclass';
 import * as claimPatterns from './claim-patterns';
-import { ClaimTrie, Tokens } from './claim-trie';
+import { ClaimTrie, numberValue, Tokens } from './claim-trie';
 import { PhraseTable } from './phrases';
 import type { ClaimId, Match } from './types';
 
@@ -141,11 +141,6 @@ function bestEnglish(text: string, i: number, floor: number): ClaimHit | null {
   };
 }
 
-/** Whether any English pattern opens with a word of this folded hash. */
-export function hasClaimWord(hash: number): boolean {
-  return TRIE.hasFirstWord(hash);
-}
-
 /** The English claim at word start `i` whose first word has folded hash `hash`, or null. */
 export function matchEnglishClaimAt(text: string, i: number, hash: number, floor: number): ClaimHit | null {
   return TRIE.hasFirstWord(hash) ? bestEnglish(text, i, floor) : null;
@@ -194,11 +189,6 @@ export const ZH_ASCII_OPENER_HASHES: readonly number[] = (() => {
   return [...out];
 })();
 
-/** Whether some Chinese phrase may start with code unit `c` (ASCII folded). */
-export function zhClaimMayStartWith(c: number): boolean {
-  return ZH_TABLE.mayStartWith(c);
-}
-
 /** Every code unit a Chinese phrase starts with (ASCII folded). */
 export function zhClaimStartCodes(): IterableIterator<number> {
   return ZH_TABLE.startCodes();
@@ -228,6 +218,15 @@ export function matchZhClaimAt(text: string, i: number, floor: number): ClaimHit
   return { claim, start, end, value, negated: negatedZh(text, start, floor, negative) };
 }
 
+function isDigitAt(text: string, k: number): boolean {
+  return ((CLASS[text.charCodeAt(k)] ?? 0) & DIGIT) !== 0;
+}
+
+/** A ',' between two digits: part of the number ("1,000", "10,5"), not the end of a clause. */
+function isGroupCommaAt(text: string, k: number): boolean {
+  return text.charCodeAt(k) === 0x2c && isDigitAt(text, k - 1) && isDigitAt(text, k + 1);
+}
+
 const ZH_FILLERS = '了约約高达達占佔共';
 
 /** "空投28%", "空投了 28%", "空投约5％": the number and percent sign after the phrase. */
@@ -242,12 +241,12 @@ function percentAfter(text: string, end: number): { end: number; value: number }
     } else break;
   }
   const s = k;
-  while (k < text.length && (((CLASS[text.charCodeAt(k)] ?? 0) & DIGIT) !== 0 || text.charCodeAt(k) === 0x2e))
+  while (k < text.length && (isDigitAt(text, k) || text.charCodeAt(k) === 0x2e || isGroupCommaAt(text, k)))
     k++;
-  if (k === s || ((CLASS[text.charCodeAt(s)] ?? 0) & DIGIT) === 0) return null;
+  if (k === s || !isDigitAt(text, s)) return null;
   const pc = text.charCodeAt(k);
   if (pc !== 0x25 && pc !== 0xff05) return null;
-  const value = Number(text.slice(s, k));
+  const value = numberValue(text.slice(s, k));
   return Number.isFinite(value) ? { end: k + 1, value } : null;
 }
 
@@ -262,12 +261,14 @@ function percentBefore(text: string, start: number, floor: number): { start: num
   let s = e;
   while (
     s > floor &&
-    (((CLASS[text.charCodeAt(s - 1)] ?? 0) & DIGIT) !== 0 || text.charCodeAt(s - 1) === 0x2e)
+    (isDigitAt(text, s - 1) ||
+      text.charCodeAt(s - 1) === 0x2e ||
+      (s - 1 > floor && isGroupCommaAt(text, s - 1)))
   )
     s--;
-  if (s === e || ((CLASS[text.charCodeAt(s)] ?? 0) & DIGIT) === 0) return null;
+  if (s === e || !isDigitAt(text, s)) return null;
   if (s > 0 && ((CLASS[text.charCodeAt(s - 1)] ?? 0) & (WORD | ALPHA)) !== 0) return null;
-  const value = Number(text.slice(s, e));
+  const value = numberValue(text.slice(s, e));
   return Number.isFinite(value) ? { start: s, value } : null;
 }
 

@@ -220,7 +220,8 @@ class Scanner implements Detector {
     if (ambiguous.length > 0) {
       const tickers = out.filter((m) => m.kind === 'ticker');
       const keep = new Set([...confirmed(ambiguous, tickers, events), ...pending.forced]);
-      for (const n of [...keep].sort((a, b) => a - b)) {
+      // in any order: mergeSorted puts them in document order
+      for (const n of keep) {
         const entry = ambiguous.entries[n];
         if (entry) extra.push(nameMatch(text, ambiguous.start(n), ambiguous.end(n), entry));
       }
@@ -480,8 +481,6 @@ class Scanner implements Detector {
     const claim = starts & CJK_CLAIM ? matchZhClaimAt(text, i, floor) : null;
     const name = starts & CJK_NAME ? this.#names.cjk.longestAt(text, i) : null;
     if (claim && (!name || claim.end - claim.start >= name.text.length)) {
-      // a claim may have grown backwards over a percentage ("28%空投"); never over an earlier match
-      if (claim.start < floor) return -1;
       if (!claim.negated) out.push(claimMatch(text, claim));
       return claim.end;
     }
@@ -575,12 +574,16 @@ function inCompanyName(text: string, end: number): boolean {
 /**
  * Whether the upper-case word [i, j) stands alone as a possible bare ticker: not an acronym of the
  * stop list, and not glued to '$', '@', '.', '/' or a letter ("x.ETH", "JUP/USDT"'s quote, "ABCé").
+ * A '.' after it glues only when a word goes on after it ("NVDA.X"): "shares of NVDA." ends a sentence.
  */
 function standsAlone(text: string, i: number, j: number): boolean {
   const glued = (c: number) =>
     c === 0x24 || c === 0x40 || c === 0x2e || c === 0x2f || c === 0xff20 || ((CLASS[c] ?? 0) & ALPHA) !== 0;
   if (i > 0 && glued(text.charCodeAt(i - 1))) return false;
-  if (j < text.length && glued(text.charCodeAt(j))) return false;
+  if (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === 0x2e ? ((CLASS[text.charCodeAt(j + 1)] ?? 0) & (WORD | ALPHA)) !== 0 : glued(c)) return false;
+  }
   return !BARE_STOP_LIST.has(text.slice(i, j));
 }
 

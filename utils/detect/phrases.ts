@@ -1,8 +1,8 @@
 /**
  * Literal phrase lookup for text written without spaces (Chinese names and claims). Phrases are
- * bucketed by their first code unit; a per-table bitmap of possible first units lets the scanner
- * reject almost every CJK character with one typed-array load, and the few survivors compare a
- * handful of candidates, longest first. No regex, no alternation: linear in the text.
+ * bucketed by their first code unit (startCodes gives the scanner its filter of possible first
+ * units: detector.ts), and a lookup compares a handful of candidates, longest first. No regex, no
+ * alternation: linear in the text.
  *
  * ASCII letters compare case-insensitively ("TGE即將來臨" matches "tge即將來臨"); everything else
  * compares exactly.
@@ -21,23 +21,16 @@ export interface Phrase<T> {
 
 export class PhraseTable<T> {
   readonly #buckets = new Map<number, Phrase<T>[]>();
-  readonly #starts = new Uint8Array(65536);
 
   constructor(items: readonly Phrase<T>[]) {
     for (const item of items) {
       if (item.text.length === 0) continue;
       const first = foldAscii(item.text.charCodeAt(0));
-      this.#starts[first] = 1;
       const bucket = this.#buckets.get(first);
       if (bucket) bucket.push(item);
       else this.#buckets.set(first, [item]);
     }
     for (const bucket of this.#buckets.values()) bucket.sort((a, b) => b.text.length - a.text.length);
-  }
-
-  /** Whether some phrase may start with code unit `c` (already case-folded for ASCII). */
-  mayStartWith(c: number): boolean {
-    return this.#starts[c] === 1;
   }
 
   /** Every code unit some phrase starts with (ASCII folded): a few dozen, cheaper to walk than 64K. */

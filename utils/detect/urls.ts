@@ -23,8 +23,6 @@ function lowerIs(text: string, start: number, end: number, word: string): boolea
 
 /** If the word run `text.slice(start, end)` opens a URL, the URL's end; otherwise -1. */
 export function urlEndAt(text: string, start: number, end: number): number {
-  const len = end - start;
-  if (len < 3 || len > 5) return -1;
   const isScheme =
     (lowerIs(text, start, end, 'http') || lowerIs(text, start, end, 'https')) &&
     text.charCodeAt(end) === 0x3a &&

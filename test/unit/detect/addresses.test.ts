@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { base58 } from '@scure/base';
 import { describe, expect, it } from 'vitest';
-import { isValidEip55, toChecksumAddress } from '../../../utils/detect';
+import { isEvmAddressRun, isValidEip55, toChecksumAddress } from '../../../utils/detect';
 import { sharedFixture } from './fixture-data';
 import { brief, ofKind, prng, realDetector } from './helpers';
 
@@ -32,6 +32,42 @@ describe('EIP-55 (examples from the EIP)', () => {
       ]);
     });
   }
+
+  it('any address written in one case carries no checksum and is valid', () => {
+    for (const a of normal) {
+      const lower = a.toLowerCase();
+      const upper = `0x${a.slice(2).toUpperCase()}`;
+      expect(isValidEip55(lower), lower).toBe(true);
+      expect(isValidEip55(upper), upper).toBe(true);
+      expect(addresses(`${lower} ${upper}`).map((m) => m.valid)).toEqual([true, true]);
+    }
+  });
+
+  it('isValidEip55 reads the 40 digits at `start` + 2 and nothing around them', () => {
+    for (const a of normal) {
+      expect(isValidEip55(`${a}Z`), a).toBe(true);
+      expect(isValidEip55(`Zz ${a}`, 3), a).toBe(true);
+      // one case inside, the other outside: still no checksum
+      expect(isValidEip55(`${a.toLowerCase()}Z`), a).toBe(true);
+    }
+    // addresses no other test checks, so no verdict is remembered from before, with a letter of
+    // either case after them
+    for (let n = 0; n < 8; n++) {
+      const fresh = toChecksumAddress(`0x${`${n}123456789abcdef`.repeat(3).slice(0, 40)}`);
+      const after = n % 2 ? 'Z' : 'z';
+      expect(isValidEip55(`${fresh}${after}`), fresh).toBe(true);
+    }
+  });
+
+  it('each mixed-case address of a text is checked on its own', () => {
+    const [a = '', b = ''] = normal;
+    const bad = `${b.slice(0, 3)}${b.charAt(3) === b.charAt(3).toUpperCase() ? b.charAt(3).toLowerCase() : b.charAt(3).toUpperCase()}${b.slice(4)}`;
+    expect(addresses(`${a} and ${bad} and ${a}`).map((m) => [m.text, m.valid])).toEqual([
+      [a, true],
+      [bad, false],
+      [a, true],
+    ]);
+  });
 
   for (const a of normal) {
     it(`${a}: the checksum is reproduced from the lower-case form`, () => {
@@ -80,6 +116,22 @@ describe('EVM address boundaries', () => {
   });
   it('0x0x0x… is not an address', () => {
     expect(addresses('0x'.repeat(100))).toEqual([]);
+  });
+  it('the prefix in either case, and only 0x: a 42-character run of other hex is none', () => {
+    expect(brief(detect(`0X${a.slice(2)}`))).toEqual([`address:evm:valid:0X${a.slice(2)}`]);
+    expect(addresses(`00${a.slice(2)}`)).toEqual([]);
+  });
+  it('isEvmAddressRun, on its own: exactly 0x or 0X and 40 hex digits at [start, end)', () => {
+    expect(isEvmAddressRun(a, 0, 42)).toBe(true);
+    expect(isEvmAddressRun(`0X${a.slice(2)}`, 0, 42)).toBe(true);
+    expect(isEvmAddressRun(`x ${a}`, 2, 44)).toBe(true);
+    expect(isEvmAddressRun(a, 0, 41)).toBe(false);
+    expect(isEvmAddressRun(`1x${a.slice(2)}`, 0, 42)).toBe(false);
+    expect(isEvmAddressRun(`0y${a.slice(2)}`, 0, 42)).toBe(false);
+  });
+  it('toChecksumAddress refuses what is no address, naming it', () => {
+    expect(() => toChecksumAddress('0x123')).toThrow('not an EVM address: 0x123');
+    expect(toChecksumAddress(`0X${a.slice(2).toUpperCase()}`)).toBe(a);
   });
 });
 

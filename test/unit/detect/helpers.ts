@@ -1,14 +1,25 @@
 /** Shared helpers for the detector tests. */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { parse } from 'yaml';
 import type { Detector, Match, MatchKind } from '../../../utils/detect';
 import { createDetector } from '../../../utils/detect';
 import { loadSymbols, sharedFixture } from './fixture-data';
 
 let detector: Detector | undefined;
-/** A detector over the real symbol set (CoinGecko list + SEC tickers) and the built-in dictionary. */
+let builtFor: string | undefined;
+/**
+ * A detector over the real symbol set (CoinGecko list + SEC tickers) and the built-in dictionary.
+ * Built afresh for each test (a third of a millisecond): one shared by every test would be built in
+ * whichever test ran first, and mutation testing, which reruns only the tests that reach a change,
+ * would then judge a change to the dictionary's indexes by that one test alone.
+ */
 export function realDetector(): Detector {
-  detector ??= createDetector({ symbols: loadSymbols() });
+  const test = expect.getState().currentTestName;
+  if (!detector || test !== builtFor) {
+    detector = createDetector({ symbols: loadSymbols() });
+    builtFor = test;
+  }
   return detector;
 }
 
