@@ -637,8 +637,7 @@ export function createDataService(options: DataServiceOptions) {
    * Market caps of stocks already priced (the chart lacks them): one quote call per batch. A
    * failure marks the last market figures stale and leaves the price alone.
    */
-  async function loadStockMarkets(symbols: readonly string[]): Promise<Map<string, boolean>> {
-    const done = new Map(symbols.map((s) => [s, false]));
+  async function loadStockMarkets(symbols: readonly string[]): Promise<void> {
     const ids = symbols.map((s) => `stock:${s}`);
     const fail = (reason: string) =>
       db.updateQuotes(ids, (old) =>
@@ -649,7 +648,7 @@ export function createDataService(options: DataServiceOptions) {
     let given = await yahooCrumb();
     if (!given.ok) {
       await fail(given.reason);
-      return done;
+      return;
     }
     let out = await ask(given.crumb);
     if (!out.ok && (out.status === 401 || out.status === 403)) {
@@ -660,7 +659,7 @@ export function createDataService(options: DataServiceOptions) {
     }
     if (!out.ok) {
       await fail(`quote: ${out.reason}`);
-      return done;
+      return;
     }
     const markets = parseQuotes(out.data);
     const at = now();
@@ -668,7 +667,6 @@ export function createDataService(options: DataServiceOptions) {
       if (!old) return undefined;
       const m = markets.get(id.slice(6));
       if (!m) return old.market ? markStale(old, 'stocks: not in the quote answer', ['market']) : undefined;
-      done.set(id.slice(6), true);
       return {
         ...old,
         market: {
@@ -689,7 +687,6 @@ export function createDataService(options: DataServiceOptions) {
         fetchedAt: Math.max(old.fetchedAt, at),
       };
     });
-    return done;
   }
 
   const coinBatcher = new KeyBatcher<string, QuoteStatus>({
@@ -703,9 +700,14 @@ export function createDataService(options: DataServiceOptions) {
     maxBatch: 1,
     windowMs: options.batchWindowMs ?? 20,
   });
-  const stockMarketBatcher = new KeyBatcher<string, boolean>({
+  // Coalesces the market cap reads; what each read did is in Dexie, so the batcher resolves to nothing.
+  const stockMarketBatcher = new KeyBatcher<string, never>({
     // Must not throw: a full database leaves the market caps as they were.
-    loadMany: (symbols) => loadStockMarkets(symbols).catch(() => new Map<string, boolean>()),
+    loadMany: (symbols) =>
+      loadStockMarkets(symbols).then(
+        () => new Map<string, never>(),
+        () => new Map<string, never>(),
+      ),
     maxBatch: QUOTE_BATCH,
     windowMs: options.batchWindowMs ?? 20,
   });
