@@ -74,7 +74,7 @@ export function parseChart(
     const e = answer.chart.error;
     return {
       ok: false,
-      reason: e ? `chart error: ${e.code ?? ''} ${e.description ?? ''}`.trim() : 'no chart result',
+      reason: e ? ['chart error:', e.code, e.description].filter(Boolean).join(' ') : 'no chart result',
     };
   }
   const m = r.meta;
