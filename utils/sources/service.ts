@@ -582,7 +582,10 @@ export function createDataService(options: DataServiceOptions) {
         return q && q.price.source === 'stocks' && now() - (q.market?.sharesAt ?? 0) >= SHARES_TTL_MS;
       })
       .map((id) => id.slice(6));
-    if (due.length) await stockMarketBatcher.load(due);
+    if (!due.length) return;
+    await stockMarketBatcher.load(due);
+    // Like every operation: its requests in the log, a 429 or open breaker known to the next worker.
+    await persist();
   }
 
   /** Yahoo's crumb for the quote endpoint, kept for the worker's life once given. */

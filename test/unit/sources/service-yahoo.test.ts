@@ -154,22 +154,56 @@ describe('the cookie opt-in', () => {
 });
 
 describe('the crumb', () => {
-  it('no crumb without the session cookie: one visit to the page that sets it, then one more ask', async () => {
+  it.each([401, 403])(
+    'no crumb without the session cookie (%i): one visit to the page that sets it, then one more ask',
+    async (refusal) => {
+      routes.push(on(YAHOO, CHART, json(chart)));
+      let crumbAsks = 0;
+      routes.push(
+        on(YAHOO, CRUMB, () => (++crumbAsks === 1 ? status(refusal) : new Response(RECORDED_CRUMB))),
+      );
+      routes.push(on('fc.yahoo.com', '/', () => status(404)));
+      routes.push(on(YAHOO, QUOTE, json(quote)));
+      const svc = service();
+      await pricedWithCap(svc);
+      expect(sent.slice(1)).toEqual([
+        { to: `${YAHOO}${CRUMB}`, credentials: 'include' },
+        // fc.yahoo.com answers 404 with the cookie set: what it answers does not matter.
+        { to: 'fc.yahoo.com/', credentials: 'include' },
+        { to: `${YAHOO}${CRUMB}`, credentials: 'include' },
+        { to: `${YAHOO}${QUOTE}`, credentials: 'include' },
+      ]);
+      expect((await svc.getCard('stock:AAPL'))?.supply?.value.marketCapUsd).toBe(RECORDED_CAP);
+    },
+  );
+
+  it('the cookie page is read whole (up to 256 KB) and logged as answered', async () => {
     routes.push(on(YAHOO, CHART, json(chart)));
     let crumbAsks = 0;
     routes.push(on(YAHOO, CRUMB, () => (++crumbAsks === 1 ? status(401) : new Response(RECORDED_CRUMB))));
-    routes.push(on('fc.yahoo.com', '/', () => status(404)));
+    // HAND-MADE: a page of Yahoo's consent site's size (about 100 KB).
+    routes.push(on('fc.yahoo.com', '/', () => new Response(`<html>${'x'.repeat(100_000)}</html>`)));
     routes.push(on(YAHOO, QUOTE, json(quote)));
+    await pricedWithCap(service());
+    const log = await db.recentRequests(10, 'stocks');
+    expect(log.find((r) => r.path === '/')).toMatchObject({ ok: true, status: 200 });
+  });
+
+  it('a market cap read is in the request log, and its 429 known to the next worker', async () => {
+    routes.push(on(YAHOO, CHART, json(chart)));
+    routes.push(on(YAHOO, CRUMB, () => new Response(RECORDED_CRUMB)));
+    routes.push(on(YAHOO, QUOTE, () => json('', 429, { 'retry-after': '600' })));
     const svc = service();
     await pricedWithCap(svc);
-    expect(sent.slice(1)).toEqual([
-      { to: `${YAHOO}${CRUMB}`, credentials: 'include' },
-      // fc.yahoo.com answers 404 with the cookie set: what it answers does not matter.
-      { to: 'fc.yahoo.com/', credentials: 'include' },
-      { to: `${YAHOO}${CRUMB}`, credentials: 'include' },
-      { to: `${YAHOO}${QUOTE}`, credentials: 'include' },
+    const log = await db.recentRequests(10, 'stocks');
+    expect(log.map((r) => [r.path.split('?')[0], r.status])).toEqual([
+      [QUOTE, 429],
+      [CRUMB, 200],
+      [CHART, 200],
     ]);
-    expect((await svc.getCard('stock:AAPL'))?.supply?.value.marketCapUsd).toBe(RECORDED_CAP);
+    const next = service();
+    await next.plan([], []);
+    expect(next.blockedUntil('stocks')).toBeGreaterThanOrEqual(clock.now() + 600_000);
   });
 
   it('an answer that is not a crumb (a page) also sends it to the cookie page, once', async () => {
@@ -562,6 +596,27 @@ describe('what a chart answer becomes', () => {
       stale: true,
       error: reason,
     });
+  });
+
+  it('a failed price marks the stored market cap and line stale with it', async () => {
+    routes.push(on(YAHOO, CHART, json(chart)));
+    const svc = service(DEFAULT_SETTINGS);
+    await svc.refreshQuotes(['stock:AAPL']);
+    await db.updateQuotes(['stock:AAPL'], (q) =>
+      q
+        ? {
+            ...q,
+            market: { ...STORED_MARKET, fetchedAt: clock.now() },
+            sparkline: { source: 'stocks', fetchedAt: clock.now(), asOf: null, points: [1, 2], spanDays: 30 },
+          }
+        : undefined,
+    );
+    routes.length = 0;
+    routes.push(on(YAHOO, CHART, () => status(500)));
+    await svc.refreshQuotes(['stock:AAPL']);
+    const q = await db.getQuote('stock:AAPL');
+    for (const part of [q?.price, q?.market, q?.sparkline])
+      expect(part).toMatchObject({ stale: true, error: 'stocks: HTTP 500' });
   });
 
   it('Yahoo’s own error answer is the reason; nothing stored is nothing served', async () => {
