@@ -205,8 +205,8 @@ const CONTRACT_TTL_MS = 10 * 60 * 1000;
 const LIST_TTL_MS = 24 * 3_600_000;
 const SECURITY_TTL_MS = 6 * 3_600_000;
 const SPARKLINE_POINTS = 84;
-/** The most unlock events (and sections) one stored schedule keeps. */
-const MAX_UNLOCK_EVENTS = 500;
+/** The most sections one stored schedule keeps. */
+const MAX_UNLOCK_SECTIONS = 500;
 /** After Yahoo refuses a crumb, market caps are not asked for again before this long. */
 const CRUMB_RETRY_MS = 30 * 60_000;
 
@@ -1080,9 +1080,10 @@ export function createDataService(options: DataServiceOptions) {
         cgId,
         slug,
         shape: 2,
-        // Bounded whatever the file holds (a schedule has tens of events, a broken one any number).
-        events: schedule.events.slice(0, MAX_UNLOCK_EVENTS),
-        sections: schedule.sections.slice(0, MAX_UNLOCK_EVENTS),
+        // unlockSchedule keeps at most MAX_STORED_EVENTS events; sections are bounded here, whatever
+        // the file names (a schedule has tens, a broken one any number).
+        events: schedule.events,
+        sections: schedule.sections.slice(0, MAX_UNLOCK_SECTIONS),
         asOf: Number.isFinite(modified) ? modified : null,
         allocation: alloc ? { current: alloc.current ?? {}, final: alloc.final ?? {} } : null,
         totalSupply: body.metadata?.total ?? null,
@@ -1275,9 +1276,7 @@ export function createDataService(options: DataServiceOptions) {
         tokenSecurityUrl(base('goplus'), chainId, address),
         tokenSecuritySchema,
       );
-      const parsed = out.ok
-        ? parseTokenSecurity(out.data, chainId, address)
-        : { ok: false as const, reason: out.reason, rateLimited: false };
+      const parsed = out.ok ? parseTokenSecurity(out.data, chainId, address) : out;
       let answer: SecurityAnswer;
       if (parsed.ok) {
         const record: SecurityRecord = { key, data: parsed.data, source: 'goplus', fetchedAt: now() };
