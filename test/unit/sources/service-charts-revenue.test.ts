@@ -51,6 +51,16 @@ async function storeLine(
   }));
 }
 
+/** Answers Hyperliquid's two fee series (`dataType=dailyRevenue`, `dailyHoldersRevenue`) separately. */
+const series = (revenue: () => Response, holders: () => Response) =>
+  script.routes.push((url) =>
+    url.host === host('llamaApi') && url.pathname === '/summary/fees/hyperliquid'
+      ? url.searchParams.get('dataType') === 'dailyRevenue'
+        ? revenue
+        : holders
+      : undefined,
+  );
+
 describe('price charts', () => {
   const week = [
     [Date.parse('2025-02-02T18:00:00Z'), 100],
@@ -72,6 +82,14 @@ describe('price charts', () => {
       fetchedAt: clock.now(),
     });
     expect(script.asked).toEqual([]);
+  });
+
+  it('a coin’s 30 days are never drawn from its 7-day line', async () => {
+    await storeLine();
+    script.routes.push(on(cg, /\/market_chart$/, json({ prices: [[clock.now() - 1000, 5]] })));
+    const chart = await service().priceChart('cg:bitcoin', '30d');
+    expect(chart).toMatchObject({ ok: true, points: [[clock.now() - 1000, 5]], source: 'coingecko' });
+    expect(chartAsks()).toHaveLength(1);
   });
 
   it('a line without its own time ends at its fetch time', async () => {
@@ -184,16 +202,6 @@ describe('revenue when one series answers and the other does not', () => {
   const fees = () => fixtureJson('defillama', 'summary-fees-hyperliquid.json') as Record<string, unknown>;
   /** The recorded chart's one day, 2024-12-23. */
   const DAY = Date.UTC(2024, 11, 23);
-  const revenuePath = '/summary/fees/hyperliquid';
-  /** Answers the two series (`dataType=dailyRevenue`, `dailyHoldersRevenue`) separately. */
-  const series = (revenue: () => Response, holders: () => Response) =>
-    script.routes.push((url) =>
-      url.host === llama && url.pathname === revenuePath
-        ? url.searchParams.get('dataType') === 'dailyRevenue'
-          ? revenue
-          : holders
-        : undefined,
-    );
 
   /** From now on the two series answer so (and /protocols with no protocol). */
   const answers = (revenue: () => Response, holders: () => Response) => {
@@ -337,6 +345,85 @@ describe('revenue when one series answers and the other does not', () => {
       revenue: { total24h: 4_890_250 },
       stale: true,
       error: 'DefiLlama fees: HTTP 500',
+    });
+  });
+});
+
+describe('revenue read for the first time', () => {
+  const llama = host('llamaApi');
+  const fees = () => fixtureJson('defillama', 'summary-fees-hyperliquid.json') as Record<string, unknown>;
+
+  beforeEach(() => {
+    clock.set('2024-12-24T09:00:00Z');
+  });
+
+  it('without a slug map ever read (DefiLlama’s /protocols down), the coin’s own id is the slug', async () => {
+    script.routes.push(on(llama, '/protocols', () => status(500)));
+    series(
+      () => json(fees()),
+      () => json(fees()),
+    );
+    expect(await service().refreshRevenue('hyperliquid')).toEqual({ ok: true });
+    expect(await db.getRevenue('hyperliquid')).toMatchObject({ slug: 'hyperliquid', name: 'Hyperliquid' });
+  });
+
+  it('holders’ series down, nothing read before: none for it, the record stale, no venues said', async () => {
+    script.routes.push(on(llama, '/protocols', json([])));
+    series(
+      () => json(fees()),
+      () => status(500),
+    );
+    await service().refreshRevenue('hyperliquid');
+    const r = await db.getRevenue('hyperliquid');
+    expect(r).toMatchObject({ revenue: { total24h: 4_890_250 }, holdersRevenue: null, stale: true });
+    expect(r).toHaveProperty('governance', []);
+  });
+
+  it('revenue not listed and holders’ down, nothing read before: an empty record, stale, no venues', async () => {
+    script.routes.push(on(llama, '/protocols', json([])));
+    series(
+      () => status(404),
+      () => status(500),
+    );
+    expect(await service().refreshRevenue('hyperliquid')).toEqual({ ok: true });
+    const r = await db.getRevenue('hyperliquid');
+    expect(r).toMatchObject({
+      slug: 'hyperliquid',
+      name: 'hyperliquid',
+      revenue: null,
+      holdersRevenue: null,
+      asOf: null,
+      stale: true,
+      error: 'DefiLlama fees: HTTP 500',
+    });
+    expect(r).not.toHaveProperty('governance');
+  });
+
+  it('a summary whose chart has no day: no day for the record', async () => {
+    script.routes.push(on(llama, '/protocols', json([])));
+    series(
+      () => json({ ...fees(), totalDataChart: [] }),
+      () => status(404),
+    );
+    await service().refreshRevenue('hyperliquid');
+    expect((await db.getRevenue('hyperliquid'))?.asOf).toBeNull();
+  });
+
+  it('a coin DefiLlama does not list: the empty record says where it was looked for', async () => {
+    script.routes.push(on(llama, '/protocols', json([])));
+    series(
+      () => status(404),
+      () => status(404),
+    );
+    await service().refreshRevenue('hyperliquid');
+    expect(await db.getRevenue('hyperliquid')).toEqual({
+      cgId: 'hyperliquid',
+      slug: '',
+      name: '',
+      revenue: null,
+      holdersRevenue: null,
+      source: 'llamaApi',
+      fetchedAt: clock.now(),
     });
   });
 });

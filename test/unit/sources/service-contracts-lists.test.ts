@@ -170,11 +170,29 @@ describe('facts of an unlisted contract, more edges', () => {
     });
   });
 
+  it('market data without a current price is no price', async () => {
+    // HAND-MADE: the recorded detail whose market data has only its time.
+    const d = detail();
+    d.market_data = { last_updated: '2024-04-07T16:35:22.339Z' };
+    routes().push(on(LLAMA, /^\/prices\/current\//, json(llamaPrices({}))));
+    routes().push(on(CG, /\/contract\//, json(d)));
+    const f = await service().contractFacts('evm', USDC);
+    expect(f?.coingecko?.id).toBe('usd-coin');
+    expect(f?.price).toBeUndefined();
+  });
+
   it('stored facts that are not facts (an older or broken entry) are asked again', async () => {
     routes().push(on(LLAMA, /^\/prices\/current\//, json(llamaPrices({}))));
     const key = `contract:evm:${USDC.toLowerCase()}`;
-    for (const broken of [{ chain: 'evm', fetchedAt: 'today' }, [clock.now()]]) {
-      await db.setMeta(key, broken, clock.now());
+    const broken = [
+      { chain: 'evm', fetchedAt: 'today' },
+      // A time written as text is not a time, even when it reads as a fresh one.
+      { chain: 'evm', address: USDC, fetchedAt: String(clock.now()), errors: [] },
+      [clock.now()],
+      null,
+    ];
+    for (const entry of broken) {
+      await db.setMeta(key, entry, clock.now());
       const before = asked(LLAMA).length;
       const f = await service().contractFacts('evm', USDC);
       expect(asked(LLAMA)).toHaveLength(before + 1);
@@ -241,15 +259,14 @@ describe('the daily lists when what is stored is not what was written', () => {
   });
 
   it.each([
-    ['a list, not a map', ['hyperliquid']],
-    ['a map of numbers', { hyperliquid: 1 }],
-    ['no time', undefined],
-  ])('a stored slug map that is %s is asked again', async (_what, value) => {
-    await db.setMeta(
-      'llama:protocolMap',
-      value === undefined ? { value: {} } : { value, fetchedAt: clock.now() },
-      clock.now(),
-    );
+    ['a list, not a map', (now: number) => ({ value: ['hyperliquid'], fetchedAt: now })],
+    ['a map of numbers', (now: number) => ({ value: { hyperliquid: 1 }, fetchedAt: now })],
+    ['without a time', () => ({ value: {} })],
+    // A time written as text is not a time, even when it reads as a fresh one.
+    ['with its time as text', (now: number) => ({ value: {}, fetchedAt: String(now) })],
+    ['empty', () => null],
+  ])('a stored slug map %s is asked again', async (_what, stored) => {
+    await db.setMeta('llama:protocolMap', stored(clock.now()), clock.now());
     await service().refreshUnlocks('bitcoin');
     expect(protocolAsks()).toBe(1);
   });
@@ -265,6 +282,9 @@ describe('the daily lists when what is stored is not what was written', () => {
   });
 
   it('the emissions list is kept for exactly a day', async () => {
+    script.clear();
+    routes().push(on(llamaApi, '/protocols', json([])));
+    routes().push(on(datasets, '/emissionsProtocolsList', json(['hyperliquid'])));
     const svc = service();
     await svc.refreshUnlocks('bitcoin');
     clock.advance(24 * 3_600_000 - 1);
@@ -288,6 +308,30 @@ describe('the daily lists when what is stored is not what was written', () => {
     );
     expect(await service().refreshUnlocks('hyperliquid')).toEqual({ ok: true });
     expect(await db.getUnlocks('hyperliquid')).toMatchObject({ slug: 'hyperliquid' });
+  });
+
+  it('the full coin list may be larger than other answers (here 9 MB)', async () => {
+    script.clear();
+    routes().push(on(llamaApi, '/protocols', json([])));
+    routes().push(on(CG, pathOf('coingecko', '/coins/markets'), json([])));
+    // HAND-MADE: rows in the recorded list's shape, as many as make 9 MB.
+    const coins = Array.from({ length: 60_000 }, (_, i) => ({
+      id: `coin-${i}`,
+      symbol: `c${i}`,
+      name: `Coin ${i}`,
+      platforms: { ethereum: `0x${i.toString(16).padStart(40, '0')}`, base: `0x${'b'.repeat(40)}` },
+    }));
+    const body = JSON.stringify(coins);
+    expect(body.length).toBeGreaterThan(8 * 1024 * 1024);
+    routes().push(on(CG, pathOf('coingecko', '/coins/list'), () => json(body)));
+    let count = 0;
+    const r = await service({
+      onRegistryLists: async (l) => {
+        count = l.coins.length;
+      },
+    }).refreshRegistry();
+    expect(r).toEqual({ ok: true });
+    expect(count).toBe(60_000);
   });
 
   it('the registry’s daily refresh asks for the slug map even when it is fresh, and rank pages 1 to 4', async () => {
@@ -354,6 +398,18 @@ describe('what an unlock record keeps of a file', () => {
     serve(f);
     await service().refreshUnlocks('hyperliquid');
     expect(await db.getUnlocks('hyperliquid')).toMatchObject({ totalSupply: null, sources: [], notes: [] });
+  });
+
+  it('a file naming thousands of sections keeps the first 500', async () => {
+    // HAND-MADE: the recorded file's categories with 600 made-up section names.
+    const f = file();
+    const labels = Array.from({ length: 600 }, (_, i) => `Section ${i}`);
+    f.body.metadata = { ...f.body.metadata, categories: { insiders: labels } };
+    serve(f);
+    await service().refreshUnlocks('hyperliquid');
+    const sections = (await db.getUnlocks('hyperliquid'))?.sections ?? [];
+    expect(sections).toHaveLength(500);
+    expect(sections[0]).toMatchObject({ label: 'Section 0', category: 'insiders' });
   });
 
   it('a coin the list does not name is stored as having no schedule, with nothing else', async () => {

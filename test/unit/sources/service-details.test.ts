@@ -176,6 +176,10 @@ describe('GoPlus’s answers', () => {
       stale: false,
     });
     expect(goplusAsks()).toBe(1);
+    expect(await db.getSecurity(`1:${WETH.toLowerCase()}`)).toMatchObject({
+      source: 'goplus',
+      fetchedAt: at,
+    });
     clock.advance(1);
     await svc.tokenSecurity('ethereum', WETH);
     expect(goplusAsks()).toBe(2);
@@ -383,8 +387,11 @@ describe('what a CoinGecko row becomes, in full', () => {
     routes.push(on(CG, pathOf('coingecko', '/coins/markets'), () => status(500)));
     routes.push(on(host('llamaCoins'), /^\/prices\/current\//, json({ coins: {} })));
     const ids = Array.from({ length: LLAMA_PRICES_BATCH }, (_, i) => `cg:coin-${i}`);
-    await service().refreshQuotes(ids);
+    const { results } = await service().refreshQuotes(ids);
     expect(asked(host('llamaCoins'))).toHaveLength(1);
+    expect(new Set([...results.values()].map((r) => !r.ok && r.reason))).toEqual(
+      new Set(['CoinGecko: HTTP 500; not priced by DefiLlama']),
+    );
   });
 });
 

@@ -198,10 +198,32 @@ describe('after the user changes a source', () => {
     const other = service();
     await other.plan([], []);
     expect(other.politenessState()).toEqual(svc.politenessState());
+    expect(svc.politenessState().coingecko?.backoffUntil).toBe(svc.blockedUntil('coingecko'));
     await svc.resetSource('coingecko');
     expect(svc.blockedUntil('coingecko')).toBe(0);
     const restarted = service();
     await restarted.plan([], []);
     expect(restarted.blockedUntil('coingecko')).toBe(0);
+  });
+});
+
+describe('politeness the caller sets', () => {
+  it('a breaker that opens after one failure, for its own cool-down', async () => {
+    routes.push(on(CG, /\/market_chart$/, () => status(500)));
+    const svc = service(DEFAULT_SETTINGS, {
+      breaker: { threshold: 1, cooldownMs: 10 * 60_000, maxCooldownMs: 60 * 60_000, trialTimeoutMs: 30_000 },
+      random: () => 1,
+    });
+    await svc.priceChart('cg:bitcoin', '30d');
+    expect(svc.breakerStatus('coingecko')).toBe('open');
+    expect(svc.blockedUntil('coingecko')).toBe(clock.now() + 10 * 60_000);
+  });
+
+  it('the backoff of a minute holds the next request for that minute', async () => {
+    routes.push(on(CG, /\/market_chart$/, () => status(500)));
+    const svc = service(DEFAULT_SETTINGS, { backoff: { baseMs: 60_000, maxMs: 60_000 }, random: () => 1 });
+    await svc.priceChart('cg:bitcoin', '30d');
+    expect(svc.breakerStatus('coingecko')).toBe('closed');
+    expect(svc.blockedUntil('coingecko')).toBe(clock.now() + 60_000);
   });
 });
