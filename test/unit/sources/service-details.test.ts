@@ -10,6 +10,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TickerlensDb } from '../../../utils/db';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { LLAMA_PRICES_BATCH } from '../../../utils/sources/llama-coins';
 import { bundledSnapshot } from '../../../utils/sources/snapshot';
 import { loadCoingeckoRecordings } from '../../support/api-server';
@@ -310,7 +311,7 @@ describe('the refresh plan', () => {
     routes.push(on(CG, /\/companies\/public_treasury\//, json({ companies: [] })));
     routes.push(on(CG, pathOf('coingecko', '/coins/list'), json([])));
     // A proxy: market caps need no cookie opt-in there.
-    const settings = structuredClone((await import('../../../utils/settings')).DEFAULT_SETTINGS);
+    const settings = structuredClone(DEFAULT_SETTINGS);
     settings.sources.stocks.baseUrl = 'http://127.0.0.1:9';
     routes.push(on('127.0.0.1:9', /^\/v8\/finance\/chart\//, json(yahooBody('chart-AAPL.json'))));
     routes.push(on('127.0.0.1:9', '/v1/test/getcrumb', () => new Response('haT3oykhHqZ')));
@@ -422,7 +423,7 @@ describe('answers that are not asset ids, a failing database, and the refresh a 
   });
 
   it('a database that fails while share counts are read: the read ends, the market caps as they were', async () => {
-    const settings = structuredClone((await import('../../../utils/settings')).DEFAULT_SETTINGS);
+    const settings = structuredClone(DEFAULT_SETTINGS);
     settings.sources.stocks.baseUrl = 'http://127.0.0.1:9';
     routes.push(on('127.0.0.1:9', /^\/v8\/finance\/chart\//, json(yahooBody('chart-AAPL.json'))));
     routes.push(on('127.0.0.1:9', '/v1/test/getcrumb', () => new Response('haT3oykhHqZ')));
