@@ -235,6 +235,15 @@ describe('Yahoo chart', () => {
     expect(quoteOf(chartSchema.parse(c))).toMatchObject({ closes: [], lastCloseAt: null });
   });
 
+  it('closes without their times, or an empty list of quote series, are no closes', () => {
+    const noTimes = recorded();
+    delete (noTimes.chart.result[0] as Result).timestamp;
+    expect(quoteOf(chartSchema.parse(noTimes)).closes).toEqual([]);
+    const noQuote = recorded();
+    (noQuote.chart.result[0] as Result).indicators = { quote: [] };
+    expect(quoteOf(chartSchema.parse(noQuote))).toMatchObject({ closes: [], lastCloseAt: null });
+  });
+
   it('named by the long name, else the short one, else the symbol; USD when no currency is said', () => {
     expect(quoteOf(chartWith({ longName: null, shortName: 'Apple' })).name).toBe('Apple');
     expect(quoteOf(chartWith({ longName: null, shortName: null })).name).toBe('AAPL');
