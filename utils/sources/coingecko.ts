@@ -9,7 +9,8 @@ import { keyMayGo } from './base-urls';
 export function coingeckoHeaders(baseUrl: string, apiKey: string): Record<string, string> {
   // Never in clear text over the network (base-urls.ts).
   if (!apiKey || !keyMayGo(baseUrl)) return {};
-  const host = safeHost(baseUrl);
+  // keyMayGo parsed it: a URL.
+  const host = new URL(baseUrl).host;
   return host === 'pro-api.coingecko.com' ? { 'x-cg-pro-api-key': apiKey } : { 'x-cg-demo-api-key': apiKey };
 }
 
@@ -17,14 +18,6 @@ export const pingUrl = (baseUrl: string) => `${baseUrl}/ping`;
 
 /** `/ping` answers `{"gecko_says":"(V3) To the Moon!"}`. */
 export const pingSchema = z.object({ gecko_says: z.string() });
-
-function safeHost(url: string): string | undefined {
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
-}
 
 // ── Shared number parsing ────────────────────────────────────────────────────────────────────────
 

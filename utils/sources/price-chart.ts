@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { thin } from '../series';
 import { CHART_MAX_POINTS, type ChartRange } from './chart-ranges';
-import { chartSchema as yahooChartSchema } from './stocks';
+import { chartFailure, chartSchema as yahooChartSchema } from './stocks';
 
 export { CHART_MAX_POINTS, CHART_RANGES, type ChartRange } from './chart-ranges';
 
@@ -62,13 +62,7 @@ export function parseStockChart(
   answer: z.infer<typeof yahooChartSchema>,
 ): { ok: true; points: ChartPoint[] } | { ok: false; reason: string } {
   const r = answer.chart.result?.[0];
-  if (!r) {
-    const e = answer.chart.error;
-    return {
-      ok: false,
-      reason: e ? `chart error: ${e.code ?? ''} ${e.description ?? ''}`.trim() : 'no chart',
-    };
-  }
+  if (!r) return { ok: false, reason: chartFailure(answer) };
   if ((r.meta.currency ?? 'USD') !== 'USD')
     return { ok: false, reason: `price in ${r.meta.currency}, not USD` };
   const closes = r.indicators?.quote?.[0]?.close ?? [];

@@ -205,8 +205,8 @@ const CONTRACT_TTL_MS = 10 * 60 * 1000;
 const LIST_TTL_MS = 24 * 3_600_000;
 const SECURITY_TTL_MS = 6 * 3_600_000;
 const SPARKLINE_POINTS = 84;
-/** The most unlock events (and sections) one stored schedule keeps. */
-const MAX_UNLOCK_EVENTS = 500;
+/** The most sections one stored schedule keeps. */
+const MAX_UNLOCK_SECTIONS = 500;
 /** After Yahoo refuses a crumb, market caps are not asked for again before this long. */
 const CRUMB_RETRY_MS = 30 * 60_000;
 
@@ -582,7 +582,10 @@ export function createDataService(options: DataServiceOptions) {
         return q && q.price.source === 'stocks' && now() - (q.market?.sharesAt ?? 0) >= SHARES_TTL_MS;
       })
       .map((id) => id.slice(6));
-    if (due.length) await stockMarketBatcher.load(due);
+    if (!due.length) return;
+    await stockMarketBatcher.load(due);
+    // Like every operation: its requests in the log, a 429 or open breaker known to the next worker.
+    await persist();
   }
 
   /** Yahoo's crumb for the quote endpoint, kept for the worker's life once given. */
@@ -637,8 +640,7 @@ export function createDataService(options: DataServiceOptions) {
    * Market caps of stocks already priced (the chart lacks them): one quote call per batch. A
    * failure marks the last market figures stale and leaves the price alone.
    */
-  async function loadStockMarkets(symbols: readonly string[]): Promise<Map<string, boolean>> {
-    const done = new Map(symbols.map((s) => [s, false]));
+  async function loadStockMarkets(symbols: readonly string[]): Promise<void> {
     const ids = symbols.map((s) => `stock:${s}`);
     const fail = (reason: string) =>
       db.updateQuotes(ids, (old) =>
@@ -649,7 +651,7 @@ export function createDataService(options: DataServiceOptions) {
     let given = await yahooCrumb();
     if (!given.ok) {
       await fail(given.reason);
-      return done;
+      return;
     }
     let out = await ask(given.crumb);
     if (!out.ok && (out.status === 401 || out.status === 403)) {
@@ -660,7 +662,7 @@ export function createDataService(options: DataServiceOptions) {
     }
     if (!out.ok) {
       await fail(`quote: ${out.reason}`);
-      return done;
+      return;
     }
     const markets = parseQuotes(out.data);
     const at = now();
@@ -668,7 +670,6 @@ export function createDataService(options: DataServiceOptions) {
       if (!old) return undefined;
       const m = markets.get(id.slice(6));
       if (!m) return old.market ? markStale(old, 'stocks: not in the quote answer', ['market']) : undefined;
-      done.set(id.slice(6), true);
       return {
         ...old,
         market: {
@@ -689,7 +690,6 @@ export function createDataService(options: DataServiceOptions) {
         fetchedAt: Math.max(old.fetchedAt, at),
       };
     });
-    return done;
   }
 
   const coinBatcher = new KeyBatcher<string, QuoteStatus>({
@@ -703,9 +703,14 @@ export function createDataService(options: DataServiceOptions) {
     maxBatch: 1,
     windowMs: options.batchWindowMs ?? 20,
   });
-  const stockMarketBatcher = new KeyBatcher<string, boolean>({
+  // Coalesces the market cap reads; what each read did is in Dexie, so the batcher resolves to nothing.
+  const stockMarketBatcher = new KeyBatcher<string, never>({
     // Must not throw: a full database leaves the market caps as they were.
-    loadMany: (symbols) => loadStockMarkets(symbols).catch(() => new Map<string, boolean>()),
+    loadMany: (symbols) =>
+      loadStockMarkets(symbols).then(
+        () => new Map<string, never>(),
+        () => new Map<string, never>(),
+      ),
     maxBatch: QUOTE_BATCH,
     windowMs: options.batchWindowMs ?? 20,
   });
@@ -1075,9 +1080,10 @@ export function createDataService(options: DataServiceOptions) {
         cgId,
         slug,
         shape: 2,
-        // Bounded whatever the file holds (a schedule has tens of events, a broken one any number).
-        events: schedule.events.slice(0, MAX_UNLOCK_EVENTS),
-        sections: schedule.sections.slice(0, MAX_UNLOCK_EVENTS),
+        // unlockSchedule keeps at most MAX_STORED_EVENTS events; sections are bounded here, whatever
+        // the file names (a schedule has tens, a broken one any number).
+        events: schedule.events,
+        sections: schedule.sections.slice(0, MAX_UNLOCK_SECTIONS),
         asOf: Number.isFinite(modified) ? modified : null,
         allocation: alloc ? { current: alloc.current ?? {}, final: alloc.final ?? {} } : null,
         totalSupply: body.metadata?.total ?? null,
@@ -1270,9 +1276,7 @@ export function createDataService(options: DataServiceOptions) {
         tokenSecurityUrl(base('goplus'), chainId, address),
         tokenSecuritySchema,
       );
-      const parsed = out.ok
-        ? parseTokenSecurity(out.data, chainId, address)
-        : { ok: false as const, reason: out.reason, rateLimited: false };
+      const parsed = out.ok ? parseTokenSecurity(out.data, chainId, address) : out;
       let answer: SecurityAnswer;
       if (parsed.ok) {
         const record: SecurityRecord = { key, data: parsed.data, source: 'goplus', fetchedAt: now() };

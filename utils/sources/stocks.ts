@@ -66,17 +66,17 @@ export interface StockQuote {
 
 const DAY_MS = 86_400_000;
 
+/** Why a chart answer has no result: Yahoo's own error (`code`, `description`), else that it has none. */
+export function chartFailure(answer: ChartAnswer): string {
+  const e = answer.chart.error;
+  return e ? ['chart error:', e.code, e.description].filter(Boolean).join(' ') : 'no chart result';
+}
+
 export function parseChart(
   answer: ChartAnswer,
 ): { ok: true; quote: StockQuote } | { ok: false; reason: string } {
   const r = answer.chart.result?.[0];
-  if (!r) {
-    const e = answer.chart.error;
-    return {
-      ok: false,
-      reason: e ? `chart error: ${e.code ?? ''} ${e.description ?? ''}`.trim() : 'no chart result',
-    };
-  }
+  if (!r) return { ok: false, reason: chartFailure(answer) };
   const m = r.meta;
   const asOf = m.regularMarketTime ? m.regularMarketTime * 1000 : null;
   const times = r.timestamp ?? [];
