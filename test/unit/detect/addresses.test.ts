@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { base58 } from '@scure/base';
 import { describe, expect, it } from 'vitest';
 import { isEvmAddressRun, isValidEip55, toChecksumAddress } from '../../../utils/detect';
+import { BASE58, CLASS } from '../../../utils/detect/charclass';
 import { sharedFixture } from './fixture-data';
 import { brief, ofKind, prng, realDetector } from './helpers';
 
@@ -136,6 +137,18 @@ describe('EVM address boundaries', () => {
 });
 
 describe('Solana addresses', () => {
+  // isSolanaAddressRun decodes only runs of BASE58 characters, with no try/catch: were the class
+  // wider than the decoder's alphabet, hostile text ("0OIl" in a 44-letter run) would throw mid-scan.
+  it('reads as base58 exactly the characters of the Bitcoin alphabet', () => {
+    const flagged: string[] = [];
+    for (let c = 0; c < 0x10000; c++)
+      if (((CLASS[c] ?? 0) & BASE58) !== 0) flagged.push(String.fromCharCode(c));
+    expect(flagged.join('')).toBe('123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz');
+    const run = 'So1anaMint0OIl11111111111111111111111111112';
+    expect(() => realDetector().detect(`mint ${run}`)).not.toThrow();
+    expect(addresses(`mint ${run}`)).toEqual([]);
+  });
+
   const real = [
     'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v', // USDC
     'So11111111111111111111111111111111111111112', // wrapped SOL
