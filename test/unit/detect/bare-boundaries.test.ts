@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDetector } from '../../../utils/detect';
+import { DEFAULT_BARE_SYMBOLS, matchBare } from '../../../utils/detect/bare';
+import { CLASS } from '../../../utils/detect/charclass';
 import { loadSymbols } from './fixture-data';
 import { brief, realDetector } from './helpers';
 
@@ -97,11 +99,67 @@ describe('an amount binds a known symbol', () => {
     expect(detect('2x PEPE')).toEqual([]);
   });
 
+  it('read whole, separators included, before looking at what precedes it', () => {
+    for (const t of ['v1,000 PEPE', 'v1.5 PEPE', 'TOP 1,000 PEPE', 'TOP 1.5 PEPE'])
+      expect(detect(t), t).toEqual([]);
+    expect(detect('Bought 1,000 PEPE')).toEqual(['ticker:PEPE']);
+    // a separator stands between two digits: after ",," only the "5" is the amount
+    expect(detect('1,,5 PEPE')).toEqual(['ticker:PEPE']);
+  });
+
+  it('joined to the symbol by a space and nothing else', () => {
+    for (const t of ['500-PEPE', '500/PEPE', '500:PEPE', '500_PEPE']) expect(detect(t), t).toEqual([]);
+  });
+
   it('not in a shouted phrase: a word of two capitals or more right before or after', () => {
     expect(detect('TOP 10 PEPE')).toEqual([]);
     expect(detect('500 PEPE NOW')).toEqual([]);
     expect(detect('500 PEPE now')).toEqual(['ticker:PEPE']);
     expect(detect('A 5 PEPE')).toEqual(['ticker:PEPE']);
     expect(detect('5 PEPE I')).toEqual(['ticker:PEPE']);
+    // two capitals are a shouted word already
+    expect(detect('UP 500 PEPE')).toEqual([]);
+    expect(detect('500 PEPE UP')).toEqual([]);
+  });
+
+  it('the shouted word must be the very next word, one space away', () => {
+    expect(detect('GM,500 PEPE')).toEqual(['ticker:PEPE']);
+    expect(detect('GM: 500 PEPE')).toEqual(['ticker:PEPE']);
+    expect(detect('500 PEPE, NOW')).toEqual(['ticker:PEPE']);
+  });
+});
+
+describe('a bare ticker touches no letter of another script', () => {
+  it('before or after it', () => {
+    for (const t of ['ÄBTC', 'BTCä', 'ДBTC', 'BTCд', 'ñ500 PEPE']) expect(detect(t), t).toEqual([]);
+  });
+});
+
+describe('matchBare, on its own (the scanner filters before calling it)', () => {
+  /** The AND of the run's character classes, as the scanner computes it. */
+  const andOf = (text: string, start: number, end: number) => {
+    let and = 0xffff;
+    for (let k = start; k < end; k++) and &= CLASS[text.charCodeAt(k)] ?? 0;
+    return and;
+  };
+  const sets = { bare: DEFAULT_BARE_SYMBOLS, symbols: new Set(['PEPE', 'P', 'SOL', 'DOGE']) };
+  const bareAt = (text: string, word: string) => {
+    const start = text.lastIndexOf(word);
+    return matchBare(text, start, start + word.length, andOf(text, start, start + word.length), sets);
+  };
+
+  it('two letters at least, even bound to an amount', () => {
+    expect(bareAt('500 P', 'P')).toBeNull();
+    expect(bareAt('500 PEPE', 'PEPE')?.symbol).toBe('PEPE');
+  });
+
+  it('a symbol the sets do not know is nothing, amount or not', () => {
+    expect(bareAt('500 ZZQX', 'ZZQX')).toBeNull();
+  });
+
+  it('in lower case only the few majors of the lower-case list', () => {
+    expect(bareAt('long btc', 'btc')?.symbol).toBe('BTC');
+    expect(bareAt('a sol of the sun', 'sol')).toBeNull();
+    expect(bareAt('doge', 'doge')).toBeNull();
   });
 });
