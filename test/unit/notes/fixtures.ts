@@ -5,6 +5,7 @@
  * snapshot as the card saves them. Not real posts.
  */
 import type { NoteRecord } from '../../../utils/db/records';
+import type { MarkdownWords } from '../../../utils/notes/markdown';
 import type { NoteWords } from '../../../utils/notes/view';
 
 const T0 = Date.UTC(2026, 11, 1, 9, 30);
@@ -85,4 +86,20 @@ export const WORDS: NoteWords = {
   verdict: (v) => v,
   box: (b) => b,
   boxVerdict: (v) => v,
+};
+
+/** The Markdown export's words: English, with plain number formats a test can spell out. */
+export const MD_WORDS: MarkdownWords = {
+  ...WORDS,
+  title: 'Tickerlens notes',
+  exported: (time) => `Exported ${time}`,
+  tags: 'Tags',
+  priceThen: 'Price then',
+  priceNow: 'Price now',
+  claimsThen: 'Claims then',
+  checklistThen: 'Checklist then',
+  source: 'Source',
+  time: (ms) => new Date(ms).toISOString(),
+  usd: (x) => `$${x}`,
+  pct: (x) => `${x > 0 ? '+' : ''}${x.toFixed(1)}%`,
 };

@@ -4,28 +4,12 @@ import type { NoteRecord } from '../../../utils/db/records';
 import {
   blockQuote,
   escapeInline,
-  type MarkdownWords,
   notesToMarkdown,
   pageLink,
   paragraphs,
 } from '../../../utils/notes/markdown';
 import type { PriceNow } from '../../../utils/notes/view';
-import { NOTES, WORDS } from './fixtures';
-
-const MD_WORDS: MarkdownWords = {
-  ...WORDS,
-  title: 'Tickerlens notes',
-  exported: (time) => `Exported ${time}`,
-  tags: 'Tags',
-  priceThen: 'Price then',
-  priceNow: 'Price now',
-  claimsThen: 'Claims then',
-  checklistThen: 'Checklist then',
-  source: 'Source',
-  time: (ms) => new Date(ms).toISOString(),
-  usd: (x) => `$${x}`,
-  pct: (x) => `${x > 0 ? '+' : ''}${x.toFixed(1)}%`,
-};
+import { MD_WORDS, NOTES } from './fixtures';
 
 /**
  * A renderer as permissive as any: raw HTML on, bare URLs linked (GFM's autolinks), typographer
