@@ -14,7 +14,7 @@
  *   only right before a claim that is not itself negative ("no fair launch", but "no insiders no VC"
  *   keeps both).
  *   Chinese: a negator among the eight characters before it: 不 没 沒 未 无 無 非 别 別 for a positive
- *   phrase (不是公平发射, 没有空投), except 不仅/不僅/不只/不但 ("not only"); only 不是/并非/並非 for a phrase
+ *   phrase (不是公平发射, 没有空投), except 不仅/不僅/不只/不但 and 非但/非仅/非僅/非只 ("not only"); only 不是/并非/並非 for a phrase
  *   that is itself negative (不是没有风投).
  * A negated claim is skipped whole, so none of its parts is reported either.
  */
@@ -95,6 +95,8 @@ export function negatedEn(text: string, start: number, floor: number, negative: 
 }
 
 const ZH_NEGATORS = '不没沒未无無非别別';
+/** 不仅, 非但 …: "not only", which strengthens what follows. */
+const ZH_NOT_ONLY_FIRST = '不非';
 const ZH_NOT_ONLY = '仅僅只但';
 const ZH_EXPLICIT: readonly string[] = ['不是', '并非', '並非'];
 const ZH_LOOKBACK = 8;
@@ -108,7 +110,8 @@ export function negatedZh(text: string, start: number, floor: number, negative: 
   if (negative) return ZH_EXPLICIT.some((x) => seg.includes(x));
   for (let k = 0; k < seg.length; k++) {
     if (!ZH_NEGATORS.includes(seg.charAt(k))) continue;
-    if (seg.charAt(k) === '不' && k + 1 < seg.length && ZH_NOT_ONLY.includes(seg.charAt(k + 1))) continue;
+    const next = seg.charAt(k + 1); // '' at the end, which `includes` would accept
+    if (next && ZH_NOT_ONLY_FIRST.includes(seg.charAt(k)) && ZH_NOT_ONLY.includes(next)) continue;
     return true;
   }
   return false;

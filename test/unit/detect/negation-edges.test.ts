@@ -61,6 +61,14 @@ describe('Chinese', () => {
       expect(ids(t), t).toEqual(['fair-launch']);
   });
 
+  it('so do 非但, 非仅, 非僅, 非只, the written forms of "not only"', () => {
+    for (const t of ['非但公平发射，而且没有预售', '非仅公平发射', '非僅公平發射', '非只公平发射'])
+      expect(ids(t)[0], t).toEqual('fair-launch');
+    // 非 alone still negates, and other negators before 只 keep negating
+    expect(ids('非公平发射')).toEqual([]);
+    expect(ids('没只公平发射')).toEqual([]);
+  });
+
   it('a negative phrase is negated only by 不是, 并非, 並非', () => {
     expect(ids('不是没有风投')).toEqual([]);
     expect(ids('并非无风投')).toEqual([]);
