@@ -81,8 +81,18 @@ describe('a company named after a person, written alone, needs the text to show 
     'TESLA WAS RIGHT ABOUT WIRELESS ENERGY',
     'Some say Tesla dreamed of free energy for everyone.',
     'a lecture at Tesla’s birthplace in Smiljan',
+    "a lecture at Tesla's birthplace in Smiljan",
+    // "at" inside another word is no workplace
+    'What Tesla imagined was wireless power',
+    'WHAT Tesla imagined was wireless power',
+    // a word of crypto prose is no company or market
+    'Tesla dreamed of a wireless network of towers',
   ])('the inventor: %s', (text) => {
     expect(read(text)).toEqual([]);
+  });
+
+  it('a launch claim shows no company, and stays when the name goes', () => {
+    expect(read('Tesla’s tower at Wardenclyffe: no VC, just a dream')).toEqual(['claim:no VC→?']);
   });
 
   it.each([
