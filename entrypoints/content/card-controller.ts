@@ -265,6 +265,8 @@ export class CardController {
     const key = pinKey(target.match);
     if (!key) return;
     this.#pickedHere.delete(key);
+    // The chart was the reading's before the pin: the card asks for its new reading's.
+    this.#chart = undefined;
     await sendToBackground(pinRoute, { key, asset }).catch(() => undefined);
     this.#resolutions.dropResolutions();
     await this.open(target);

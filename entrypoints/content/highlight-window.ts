@@ -320,11 +320,12 @@ export class HighlightWindow implements Marker<BlockEntry> {
    * and for the keyboard's list; scrolling reads two rects at most (`#onEdges`, `#checkJump`).
    */
   #unitsWithin(above: number, below: number): Element[] {
-    const order = this.#order;
     const height = this.#height();
     const bottom = height + below * height;
     const out: Element[] = [];
     const lo = this.#firstReaching(-above * height);
+    // Read after the search: it compacts the order (units gone since), and `lo` indexes that order.
+    const order = this.#order;
     for (let i = lo; i < order.length; i++) {
       const unit = order[i] as Element;
       if (unit.getBoundingClientRect().top > bottom) break;
