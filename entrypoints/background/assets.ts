@@ -8,11 +8,7 @@ import type { QuoteRecord } from '@/utils/db/records';
 import type { BackgroundReply, BackgroundRequest } from '@/utils/messages';
 import { candidateInfo } from '@/utils/registry/candidate-info';
 import { buildCard } from '@/utils/sources/card';
-import { bundledSnapshot } from '@/utils/sources/snapshot';
-import { currentRegistry, database, dataService } from './runtime';
-
-/** The bundled snapshot's date: a price from it is labelled with it, as on the card. */
-let snapshotDate: string | undefined;
+import { bundledPrices, currentRegistry, database, dataService } from './runtime';
 
 type Row = BackgroundReply<'tickerlens:assets'>['assets'][number];
 
@@ -22,8 +18,8 @@ export async function assetRows(
   const ids = [...new Set(req.assets)];
   const [reg, service] = await Promise.all([currentRegistry(), dataService()]);
   const now = Date.now();
-  snapshotDate ??= bundledSnapshot().asOf;
-  const dated = snapshotDate;
+  // A price from the bundled snapshot is labelled with its date, as on the card.
+  const dated = bundledPrices().asOf;
   const priced = (quotes: Map<string, QuoteRecord>) =>
     ids.map((id) =>
       quotes.get(id) ? buildCard(now, { assetId: id, quote: quotes.get(id), snapshotDate: dated }) : null,

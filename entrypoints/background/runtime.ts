@@ -12,7 +12,7 @@ import { packagedRegistry } from '@/utils/registry/packaged';
 import { mergeRefreshed } from '@/utils/registry/refresh';
 import { type Settings, SOURCE_IDS } from '@/utils/settings';
 import { createDataService, type DataService } from '@/utils/sources/service';
-import { bundledSnapshot } from '@/utils/sources/snapshot';
+import { bundledSnapshot, type Snapshot } from '@/utils/sources/snapshot';
 import { loadSettings, onSettingsChanged } from './settings-store';
 import { hostGranted } from './trust';
 
@@ -42,13 +42,21 @@ export function database(): TickerlensDb {
   return db;
 }
 
+let snapshot: Snapshot | undefined;
+
+/** The bundled price snapshot (first run, offline), parsed once per worker life for all who read it. */
+export function bundledPrices(): Snapshot {
+  snapshot ??= bundledSnapshot();
+  return snapshot;
+}
+
 /** The data service, reading the current settings on every request (changes apply at once). */
 export async function dataService(): Promise<DataService> {
   settings ??= await loadSettings();
   service ??= createDataService({
     db: database(),
     settings: () => settings as Settings,
-    snapshot: bundledSnapshot(),
+    snapshot: bundledPrices(),
     hostGranted,
     onRegistryLists: async (lists) => {
       const merged = mergeRefreshed((await packagedRegistry()).data, lists);

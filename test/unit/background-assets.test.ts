@@ -21,8 +21,10 @@ const world = vi.hoisted(() => ({
 
 vi.mock('../../entrypoints/background/runtime', async () => {
   const { bundledRegistry } = await import('../../utils/registry');
+  const { bundledSnapshot } = await import('../../utils/sources/snapshot');
   const reg = bundledRegistry();
   return {
+    bundledPrices: bundledSnapshot,
     database: () => world.db,
     currentRegistry: async () => reg,
     dataService: async () => ({
