@@ -87,6 +87,8 @@ describe('a company named after a person, written alone, needs the text to show 
     'WHAT Tesla imagined was wireless power',
     // a word of crypto prose is no company or market
     'Tesla dreamed of a wireless network of towers',
+    // only the word "at" makes a workplace
+    'In 1901: Tesla dreamed of free energy',
   ])('the inventor: %s', (text) => {
     expect(read(text)).toEqual([]);
   });
@@ -105,6 +107,7 @@ describe('a company named after a person, written alone, needs the text to show 
     ['a percentage', 'Tesla down 5% today'],
     ['a price', 'Tesla back above $400'],
     ['a workplace', 'what I learnt while I was at Tesla'],
+    ['a workplace, then a word with an s', 'I have worked at Tesla since 2019'],
     ['CJK text beside it', '据报道 Tesla 今天'],
   ])('the company, by %s: %s', (_why, text) => {
     expect(read(text)).toContain('name:Tesla→stock:TSLA');
