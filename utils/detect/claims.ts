@@ -14,8 +14,8 @@
  *   only right before a claim that is not itself negative ("no fair launch", but "no insiders no VC"
  *   keeps both).
  *   Chinese: a negator among the eight characters before it: 不 没 沒 未 无 無 非 别 別 for a positive
- *   phrase (不是公平发射, 没有空投), except 不仅/不僅/不只/不但 and 非但/非仅/非僅/非只 ("not only"); only 不是/并非/並非 for a phrase
- *   that is itself negative (不是没有风投).
+ *   phrase (不是公平发射, 没有空投), except 不仅/不僅/不只/不但 and 非但/非仅/非僅/非只 ("not only");
+ *   only 不是/并非/並非 for a phrase that is itself negative (不是没有风投).
  * A negated claim is skipped whole, so none of its parts is reported either.
  */
 
